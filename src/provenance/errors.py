@@ -1,0 +1,68 @@
+"""Errors a user can cause, and the exit codes they map to."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+EXIT_OK = 0
+EXIT_CONFLICTS = 1
+EXIT_BAD_INPUT = 2
+
+
+class ProvenanceError(Exception):
+    """A mistake in the user's input or command line: reported without a traceback, exit 2."""
+
+    exit_code = EXIT_BAD_INPUT
+
+    def lines(self) -> list[str]:
+        return [str(self)]
+
+
+class InvalidValue(ProvenanceError):
+    """A value that cannot be read ("over fifty-ish", "2017-02-30"); the caller adds where."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message} ({self.hint})" if self.hint else self.message
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong at one place: ``file:line: message (hint)``."""
+
+    file: str
+    line: int
+    message: str
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        text = f"{where}: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+class LedgerInvalid(ProvenanceError):
+    """A ledger with one or more problems; every problem is reported, nothing is written."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.message))
+        count = len(self.problems)
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the ledger")
+
+    def lines(self) -> list[str]:
+        return [str(problem) for problem in self.problems] + [
+            f"{self}; nothing was written"
+        ]
+
+
+class NotFound(ProvenanceError):
+    """An id that names nothing in the ledger."""
+
+
+class DatabaseError(ProvenanceError):
+    """The database cannot be reached or is not a provenance database."""

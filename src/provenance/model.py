@@ -1,0 +1,293 @@
+"""The domain vocabulary: sources, entities, claims, their values and reviews (no IO, no ORM)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import IntEnum, StrEnum
+
+
+class EntityKind(StrEnum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    PLACE = "place"
+    EVENT = "event"
+    OTHER = "other"
+
+
+class SourceKind(StrEnum):
+    NEWS = "news"
+    WIRE = "wire"
+    ANALYSIS = "analysis"
+    ACADEMIC = "academic"
+    GOVERNMENT = "government"
+    UN = "un"
+    NGO = "ngo"
+    ARMED_GROUP_STATEMENT = "armed-group-statement"
+    SOCIAL_MEDIA = "social-media"
+    DATASET = "dataset"
+    INTERVIEW = "interview"
+    OTHER = "other"
+
+
+class Reliability(StrEnum):
+    """Source reliability on the Admiralty (NATO) scale."""
+
+    A = "A"
+    B = "B"
+    C = "C"
+    D = "D"
+    E = "E"
+    F = "F"
+
+    @property
+    def label(self) -> str:
+        return _RELIABILITY_LABELS[self]
+
+
+_RELIABILITY_LABELS = {
+    Reliability.A: "completely reliable",
+    Reliability.B: "usually reliable",
+    Reliability.C: "fairly reliable",
+    Reliability.D: "not usually reliable",
+    Reliability.E: "unreliable",
+    Reliability.F: "reliability cannot be judged",
+}
+
+
+class Polarity(StrEnum):
+    AFFIRMED = "affirmed"
+    DENIED = "denied"
+
+
+class ValueKind(StrEnum):
+    ENTITY = "entity"
+    QUANTITY = "quantity"
+    DATE = "date"
+    TEXT = "text"
+
+
+class Verdict(StrEnum):
+    SAME_ENTITY = "same-entity"
+    DISTINCT = "distinct"
+    DISPUTED = "disputed"
+    RESOLVED = "resolved"
+    NOT_A_CONFLICT = "not-a-conflict"
+
+
+class Precision(IntEnum):
+    """How much of a date is known; a larger value knows more."""
+
+    YEAR = 1
+    MONTH = 2
+    DAY = 3
+    HOUR = 4
+    MINUTE = 5
+    SECOND = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a record was written: a ledger file (relative to its ledger root) and a line."""
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A calendar date known to a precision: 2015, 2015-06, 2015-06-16, 2015-06-16T14:30+04:30.
+
+    Fields after the precision are None. ``utc_offset`` is minutes east of UTC when the
+    report says where the time was read; ``weekday`` is the weekday the report states
+    (0 = Monday), kept so that a wrong one can be flagged.
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    second: int | None = None
+    utc_offset: int | None = None
+    weekday: int | None = None
+
+    @property
+    def precision(self) -> Precision:
+        for precision, part in (
+            (Precision.SECOND, self.second),
+            (Precision.MINUTE, self.minute),
+            (Precision.HOUR, self.hour),
+            (Precision.DAY, self.day),
+            (Precision.MONTH, self.month),
+        ):
+            if part is not None:
+                return precision
+        return Precision.YEAR
+
+
+@dataclass(frozen=True, slots=True)
+class TimeSpan:
+    """A date or a period as the analyst wrote it (``text``), with its parsed ends.
+
+    A single date has ``start == end``; an open end is None ("2015/.." is from 2015 on).
+    """
+
+    text: str
+    start: PartialDate | None
+    end: PartialDate | None
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number from a report, as an interval, keeping the report's words.
+
+    ``low``/``high`` are None when unbounded; ``low_open``/``high_open`` exclude the bound
+    itself ("over 50" is the open interval (50, inf)). ``qualifier`` names the rule that
+    produced the interval (see quantities.py); ``unit`` is a unit the words carry ("$", "%").
+    """
+
+    words: str
+    low: float | None
+    high: float | None
+    qualifier: str
+    low_open: bool = False
+    high_open: bool = False
+    unit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EntityValue:
+    """One or more entities as a claim's value ("the Taliban and ISKP")."""
+
+    ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TextValue:
+    text: str
+
+
+Value = EntityValue | Quantity | TimeSpan | TextValue
+
+
+def value_kind(value: Value) -> ValueKind:
+    if isinstance(value, EntityValue):
+        return ValueKind.ENTITY
+    if isinstance(value, Quantity):
+        return ValueKind.QUANTITY
+    if isinstance(value, TimeSpan):
+        return ValueKind.DATE
+    return ValueKind.TEXT
+
+
+@dataclass(frozen=True, slots=True)
+class Confidence:
+    """The analyst's judgement as written: a probability, an ICD 203 term, an Admiralty
+    credibility (1-6), or several of them. Derived readings live in confidence.py."""
+
+    probability: float | None = None
+    term: str | None = None
+    credibility: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name exactly as the source spells it, resolved to an entity or left open."""
+
+    name: str
+    entity: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Archive:
+    """An archived copy of a source's text: a path inside the ledger and its sha256."""
+
+    path: str
+    sha256: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: str
+    kind: SourceKind
+    reliability: Reliability
+    publisher: str | None = None
+    authors: tuple[str, ...] = ()
+    published: TimeSpan | None = None
+    url: str | None = None
+    language: str | None = None
+    archive: Archive | None = None
+    derived_from: tuple[str, ...] = ()
+    notes: str | None = None
+    origin: Origin | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    kind: EntityKind
+    name: str
+    aliases: tuple[str, ...] = ()
+    distinct_from: tuple[str, ...] = ()
+    part_of: str | None = None
+    notes: str | None = None
+    origin: Origin | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One assertion by one speaker (or the source itself) as reported by one source."""
+
+    id: str
+    subject: str
+    property: str
+    value: Value
+    source: str
+    unit: str | None = None
+    scope: str | None = None
+    as_of: TimeSpan | None = None
+    polarity: Polarity = Polarity.AFFIRMED
+    stance: str | None = None
+    said_by: tuple[str, ...] = ()
+    quote: str | None = None
+    locator: str | None = None
+    mentions: tuple[Mention, ...] = ()
+    confidence: Confidence | None = None
+    contradicts: tuple[str, ...] = ()
+    supersedes: str | None = None
+    notes: str | None = None
+    origin: Origin | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """An analyst's decision on a conflict; append-only, the latest for a conflict wins."""
+
+    conflict: str
+    verdict: Verdict
+    reviewer: str
+    at: datetime
+    note: str | None = None
+    in_favour_of: str | None = None
+    origin: Origin | None = field(default=None, compare=False)
+
+
+Record = Source | Entity | Claim | Review
+
+
+@dataclass(frozen=True, slots=True)
+class Ledger:
+    """A whole ledger: every record, in the order it was read."""
+
+    sources: tuple[Source, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    reviews: tuple[Review, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.sources) + len(self.entities) + len(self.claims) + len(self.reviews)
