@@ -1,0 +1,239 @@
+"""The command line: options in, one api call, rendered output, an exit code. Nothing else."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from provenance import __version__, api
+from provenance.errors import ProvenanceError
+from provenance.ledger.reader import YamlMap, YamlSeq, plain_scalar
+from provenance.reports import records, summary
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Provenance(click.Group):
+    """Maps a user's mistake to a message on stderr and exit status 2, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ProvenanceError as error:
+            for line in error.lines():
+                click.echo(f"error: {line}", err=True)
+            ctx.exit(error.exit_code)
+
+
+def db_option(command: F) -> F:
+    return click.option(
+        "--db",
+        metavar="URL",
+        envvar="PROVENANCE_DB",
+        help="Database: a SQLite file path or an SQLAlchemy URL "
+        "(default: $PROVENANCE_DB, else .provenance/provenance.db).",
+    )(command)
+
+
+@click.group(cls=Provenance, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="provenance")
+def main() -> None:
+    """Record claims with their sources and speakers, and find where reports disagree."""
+
+
+@main.command()
+@db_option
+def init(db: str | None) -> None:
+    """Create the ledger database, or bring its schema up to date."""
+    result = api.init(db)
+    click.echo(f"ledger database ready at {result.database} (schema {result.revision})")
+
+
+@main.command(name="import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--prune", is_flag=True,
+              help="Remove stored sources, entities and claims that are not in PATHS "
+              "(reviews are always kept).")
+@db_option
+def import_(paths: tuple[Path, ...], prune: bool, db: str | None) -> None:
+    """Load ledger files or folders into the database, all or nothing."""
+    with _Progress("reading ledger") as progress:
+        result = api.import_ledger(paths, db, prune=prune, progress=progress.update)
+    click.echo(summary.render_import(paths, result))
+
+
+@main.command()
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write one file per original ledger file under this folder "
+              "(default: the whole ledger on standard output).")
+@click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml",
+              show_default=True)
+@db_option
+def export(out_dir: Path | None, fmt: str, db: str | None) -> None:
+    """Write the stored ledger back as YAML or JSON, stably."""
+    result = api.export_ledger(db, out_dir, fmt)
+    if isinstance(result, str):
+        click.echo(result, nl=False)
+    else:
+        click.echo(f"wrote {len(result)} file{'s' if len(result) != 1 else ''} to {out_dir}",
+                   err=True)
+
+
+@main.command()
+@click.argument("ident", metavar="ID")
+@db_option
+def show(ident: str, db: str | None) -> None:
+    """Show a claim, entity or source with its provenance."""
+    click.echo(records.render_view(api.show(db, ident)), nl=False)
+
+
+@main.command(name="claims")
+@click.option("--subject", metavar="ID", help="Only claims about this entity.")
+@click.option("--property", "prop", metavar="NAME", help="Only claims of this property.")
+@click.option("--source", metavar="ID", help="Only claims reported by this source.")
+@click.option("--said-by", metavar="ID", help="Only claims made by this speaker.")
+@db_option
+def claims_(subject: str | None, prop: str | None, source: str | None, said_by: str | None,
+            db: str | None) -> None:
+    """List claims as a table, filtered by subject, property, source or speaker."""
+    found = api.list_claims(db, subject=subject, prop=prop, source=source, said_by=said_by)
+    click.echo(records.render_claims(found), nl=False)
+
+
+@main.group()
+def add() -> None:
+    """Add one source, entity or claim, checked like a ledger file."""
+
+
+@add.command(name="source")
+@click.argument("ident", metavar="ID")
+@click.option("--title", required=True)
+@click.option("--kind", required=True, help="news, wire, analysis, government, un, ngo, ...")
+@click.option("--reliability", required=True, help="Admiralty grade A-F.")
+@click.option("--publisher")
+@click.option("--author", "authors", multiple=True, help="Repeat for several authors.")
+@click.option("--published", help="Publication date, e.g. 2017-11-13.")
+@click.option("--url")
+@click.option("--language", help="Language code, e.g. en, ps, fa-AF.")
+@click.option("--derived-from", multiple=True, metavar="ID", help="A source this one repeats.")
+@click.option("--notes")
+@db_option
+def add_source(ident: str, db: str | None, **fields: Any) -> None:
+    """Add a source."""
+    _add(db, "sources", ident, fields)
+
+
+@add.command(name="entity")
+@click.argument("ident", metavar="ID")
+@click.option("--kind", required=True, help="person, organisation, place, event or other.")
+@click.option("--name", required=True, help="The canonical spelling.")
+@click.option("--alias", "aliases", multiple=True, help="Another accepted name; repeatable.")
+@click.option("--part-of", metavar="ID", help="The place (or event) this one sits inside.")
+@click.option("--distinct-from", multiple=True, metavar="ID",
+              help="An entity with a look-alike name that is not this one.")
+@click.option("--notes")
+@db_option
+def add_entity(ident: str, db: str | None, **fields: Any) -> None:
+    """Add an entity."""
+    _add(db, "entities", ident, fields)
+
+
+@add.command(name="claim")
+@click.argument("ident", metavar="ID")
+@click.option("--subject", required=True, metavar="ID")
+@click.option("--property", "property_", required=True, metavar="NAME")
+@click.option("--value", required=True,
+              help="As the report says it: 'over 50', taliban, 2017-08-05, ...")
+@click.option("--value-kind", type=click.Choice(["quantity", "entity", "date", "text"]),
+              help="Needed for a property the ledger does not know.")
+@click.option("--source", required=True, metavar="ID")
+@click.option("--said-by", multiple=True, metavar="ID", help="A speaker; repeatable.")
+@click.option("--unit")
+@click.option("--scope")
+@click.option("--as-of", help="When the value holds: 2017, 2017-08, 2015/2018 ...")
+@click.option("--polarity", type=click.Choice(["affirmed", "denied"]))
+@click.option("--stance", help="e.g. 'claimed responsibility', 'preliminary'.")
+@click.option("--quote", help="A short verbatim fragment.")
+@click.option("--locator", help="Where in the source: paragraph, page.")
+@click.option("--mention", "mentions", multiple=True, metavar="NAME[=ID]",
+              help="A name as the source spells it, optionally resolved; repeatable.")
+@click.option("--confidence", help="0.8, '80%', 'likely', ...")
+@click.option("--contradicts", multiple=True, metavar="ID")
+@click.option("--supersedes", metavar="ID")
+@click.option("--notes")
+@db_option
+def add_claim(ident: str, db: str | None, value_kind: str | None, **fields: Any) -> None:
+    """Add a claim."""
+    fields["property"] = fields.pop("property_")
+    if value_kind:
+        fields["value"] = {value_kind: fields["value"]}
+    fields["mentions"] = [_mention(m) for m in fields["mentions"]]
+    _add(db, "claims", ident, fields)
+
+
+def _mention(text: str) -> dict[str, str]:
+    name, _, entity = text.partition("=")
+    return {"name": name, "entity": entity} if entity else {"name": name}
+
+
+def _add(db: str | None, section: str, ident: str, options: dict[str, Any]) -> None:
+    fields = _located({"id": ident, **options})
+    record = api.add(db, section, fields)
+    click.echo(f"added {section[:-1] if section != 'entities' else 'entity'} {record.id}")
+
+
+def _located(options: dict[str, Any]) -> YamlMap:
+    """Options as the loader sees a ledger mapping, read as YAML scalars are."""
+    mapping = YamlMap()
+    mapping.line, mapping.key_lines, mapping.raw = 0, {}, {}
+    for key, value in options.items():
+        if value is None or value == () or value == []:
+            continue
+        mapping[key.replace("-", "_")] = _value(value)
+        if isinstance(value, str):
+            mapping.raw[key] = value
+    return mapping
+
+
+def _value(value: Any) -> object:
+    if isinstance(value, dict):
+        return _located(value)
+    if isinstance(value, list | tuple):
+        items = YamlSeq(_value(v) for v in value)
+        items.line, items.item_lines, items.raw = 0, [0] * len(items), {}
+        return items
+    return plain_scalar(value) if isinstance(value, str) else value
+
+
+class _Progress:
+    """A progress bar on stderr for imports that take more than a moment (and only on a
+    terminal): nothing appears during the first second."""
+
+    DELAY = 1.0
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.started = time.monotonic()
+        self.bar: Any = None
+        self.shown = 0
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def update(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if time.monotonic() - self.started < self.DELAY or not sys.stderr.isatty():
+                return
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.shown)
+        self.shown = done
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)

@@ -1,0 +1,1 @@
+"""Storage: the engine and sessions, the typed schema, row <-> record conversion, migrations."""

@@ -1,0 +1,246 @@
+"""Reads and writes the ledger in the database. Functions take the caller's session and never
+commit: the caller decides the transaction. Writes are set-based (executemany), never a flush
+per row."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TypeVar
+
+from sqlalchemy import ColumnElement, Table, and_, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy.orm import Session
+
+from provenance.db import rows as r
+from provenance.ledger.resolve import Known
+from provenance.model import Claim, Entity, EntityKind, Ledger, Mention, Review, Source
+from provenance.views import SyncCounts
+
+CHUNK = 500
+T = TypeVar("T")
+
+
+def _chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def known_ids(session: Session) -> dict[str, Known]:
+    """Every stored id with what it names, for resolving references against the database."""
+    known: dict[str, Known] = {}
+    for (ident,) in session.execute(select(r.SOURCE.c.id)):
+        known[ident] = Known("source")
+    for ident, kind in session.execute(select(r.ENTITY.c.id, r.ENTITY.c.kind)):
+        known[ident] = Known("entity", EntityKind(kind))
+    for (ident,) in session.execute(select(r.CLAIM.c.id)):
+        known[ident] = Known("claim")
+    return known
+
+
+def sync(session: Session, ledger: Ledger, *, prune: bool = False) -> SyncCounts:
+    """Makes the database hold ``ledger``: new records added, changed ones updated, with
+    ``prune`` records absent from it removed. Reviews are only ever added."""
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
+    plan: tuple[tuple[str, Table, Iterable[r.RowSet]], ...] = (
+        ("sources", r.SOURCE, (r.source_rows(x) for x in ledger.sources)),
+        ("entities", r.ENTITY, (r.entity_rows(x) for x in ledger.entities)),
+        ("claims", r.CLAIM, (r.claim_rows(x) for x in ledger.claims)),
+    )
+    for name, table, rowsets in plan:
+        for what, number in _sync_table(session, table, list(rowsets), prune).items():
+            counts[what][name] = number
+    return SyncCounts(
+        added=counts["added"], changed=counts["changed"], unchanged=counts["unchanged"],
+        removed=counts["removed"], reviews_added=add_reviews(session, ledger.reviews),
+    )
+
+
+def _sync_table(session: Session, table: Table, rowsets: list[r.RowSet], prune: bool) -> dict[str, int]:
+    stored = {
+        ident: (digest, file, line)
+        for ident, digest, file, line in session.execute(
+            select(table.c.id, table.c.digest, table.c.origin_file, table.c.origin_line)
+        )
+    }
+    new = [x for x in rowsets if x.id not in stored]
+    changed = [x for x in rowsets if x.id in stored and stored[x.id][0] != x.main["digest"]]
+    moved = [
+        x for x in rowsets
+        if x.id in stored and stored[x.id][0] == x.main["digest"]
+        and stored[x.id][1:] != (x.main["origin_file"], x.main["origin_line"])
+    ]
+    gone = sorted(set(stored) - {x.id for x in rowsets}) if prune else []
+    _delete(session, table, [x.id for x in changed], children_only=True)
+    _delete(session, table, gone)
+    _insert(session, table, [x.main for x in new])
+    _update(session, table, [x.main for x in changed])
+    _update(session, table, [_origin_only(x.main) for x in moved])
+    for child in r.CHILDREN[table]:
+        _insert(session, child, [row for x in (*new, *changed) for row in x.children[child]])
+    return {
+        "added": len(new),
+        "changed": len(changed),
+        "unchanged": len(rowsets) - len(new) - len(changed),
+        "removed": len(gone),
+    }
+
+
+def _origin_only(row: r.Row) -> r.Row:
+    return {"id": row["id"], "origin_file": row["origin_file"], "origin_line": row["origin_line"]}
+
+
+def _insert(session: Session, table: Table, rows: list[r.Row]) -> None:
+    for chunk in _chunks(rows, 10_000):
+        session.execute(insert(table), list(chunk))
+
+
+def _update(session: Session, table: Table, rows: list[r.Row]) -> None:
+    if not rows:
+        return
+    columns = [c for c in rows[0] if c != "id"]
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("row_id"))
+        .values({c: bindparam(c) for c in columns})
+    )
+    for chunk in _chunks(rows, 10_000):
+        session.execute(statement, [{**row, "row_id": row["id"]} for row in chunk])
+
+
+def _delete(session: Session, table: Table, ids: list[str], *, children_only: bool = False) -> None:
+    for chunk in _chunks(ids):
+        for child in r.CHILDREN[table]:
+            session.execute(delete(child).where(child.c[r.PARENT_KEY[child]].in_(chunk)))
+        if not children_only:
+            session.execute(delete(table).where(table.c.id.in_(chunk)))
+
+
+def add_reviews(session: Session, reviews: Sequence[Review]) -> int:
+    """Adds the reviews not stored yet (a review is identified by its content)."""
+    fresh: dict[str, r.Row] = {}
+    for review in reviews:
+        row = r.review_row(review)
+        fresh.setdefault(row["id"], row)
+    stored: set[str] = set()
+    for chunk in _chunks(list(fresh)):
+        stored.update(session.scalars(select(r.REVIEW.c.id).where(r.REVIEW.c.id.in_(chunk))))
+    rows = [row for ident, row in fresh.items() if ident not in stored]
+    _insert(session, r.REVIEW, rows)
+    return len(rows)
+
+
+# Reading ----------------------------------------------------------------------------------
+
+
+def _grouped(session: Session, table: Table, key: str, ids: Sequence[str] | None,
+             value: Callable[[Any], T]) -> dict[str, list[T]]:
+    """Link rows by parent id, in position order; ``ids`` None reads the whole table."""
+    groups: dict[str, list[T]] = defaultdict(list)
+    parent = table.c[key]
+    batches: Iterable[Sequence[str] | None] = [None] if ids is None else _chunks(ids)
+    for batch in batches:
+        query = select(table).order_by(parent, table.c.position)
+        if batch is not None:
+            query = query.where(parent.in_(batch))
+        for row in session.execute(query).mappings():
+            groups[row[key]].append(value(row))
+    return groups
+
+
+def sources(session: Session, where: Any = None) -> list[Source]:
+    query = select(r.SOURCE).order_by(r.SOURCE.c.origin_file, r.SOURCE.c.origin_line, r.SOURCE.c.id)
+    found = list(session.execute(query if where is None else query.where(where)).mappings())
+    ids = None if where is None else [row["id"] for row in found]
+    derived = _grouped(session, r.DERIVATION, "source_id", ids, lambda x: x["derived_from_id"])
+    return [r.to_source(row, derived[row["id"]]) for row in found]
+
+
+def entities(session: Session, where: Any = None) -> list[Entity]:
+    query = select(r.ENTITY).order_by(r.ENTITY.c.origin_file, r.ENTITY.c.origin_line, r.ENTITY.c.id)
+    found = list(session.execute(query if where is None else query.where(where)).mappings())
+    ids = None if where is None else [row["id"] for row in found]
+    aliases = _grouped(session, r.ALIAS, "entity_id", ids, lambda x: x["name"])
+    distinct = _grouped(session, r.DISTINCT, "entity_id", ids, lambda x: x["other_id"])
+    return [r.to_entity(row, aliases[row["id"]], distinct[row["id"]]) for row in found]
+
+
+def claims(session: Session, where: Any = None) -> list[Claim]:
+    query = select(r.CLAIM).order_by(r.CLAIM.c.origin_file, r.CLAIM.c.origin_line, r.CLAIM.c.id)
+    found = list(session.execute(query if where is None else query.where(where)).mappings())
+    ids = None if where is None else [row["id"] for row in found]
+    values = _grouped(session, r.VALUE_ENTITY, "claim_id", ids, lambda x: x["entity_id"])
+    speakers = _grouped(session, r.SPEAKER, "claim_id", ids, lambda x: x["entity_id"])
+    mentions = _grouped(session, r.MENTION, "claim_id", ids,
+                        lambda x: Mention(x["name"], x["entity_id"]))
+    contradicts = _grouped(session, r.CONTRADICTION, "claim_id", ids, lambda x: x["other_id"])
+    return [
+        r.to_claim(row, r.ClaimLinks(values[row["id"]], speakers[row["id"]],
+                                     mentions[row["id"]], contradicts[row["id"]]))
+        for row in found
+    ]
+
+
+def reviews(session: Session, conflict: str | None = None) -> list[Review]:
+    query = select(r.REVIEW).order_by(r.REVIEW.c.at, r.REVIEW.c.id)
+    if conflict is not None:
+        query = query.where(r.REVIEW.c.conflict_id == conflict)
+    return [r.to_review(row) for row in session.execute(query).mappings()]
+
+
+def ledger(session: Session) -> Ledger:
+    return Ledger(
+        sources=tuple(sources(session)), entities=tuple(entities(session)),
+        claims=tuple(claims(session)), reviews=tuple(reviews(session)),
+    )
+
+
+def counts(session: Session) -> dict[str, int]:
+    return {
+        name: session.scalar(select(func.count()).select_from(table)) or 0
+        for name, table in (("sources", r.SOURCE), ("entities", r.ENTITY),
+                            ("claims", r.CLAIM), ("reviews", r.REVIEW))
+    }
+
+
+def claim_filter(
+    *,
+    subject: str | None = None,
+    prop: str | None = None,
+    source: str | None = None,
+    said_by: str | None = None,
+) -> ColumnElement[bool] | None:
+    """The condition for ``provenance claims`` filters; None when there is none."""
+    conditions: list[ColumnElement[bool]] = []
+    if subject is not None:
+        conditions.append(r.CLAIM.c.subject_id == subject)
+    if prop is not None:
+        conditions.append(r.CLAIM.c.property == prop)
+    if source is not None:
+        conditions.append(r.CLAIM.c.source_id == source)
+    if said_by is not None:
+        spoken = select(r.SPEAKER.c.claim_id).where(r.SPEAKER.c.entity_id == said_by)
+        conditions.append(r.CLAIM.c.id.in_(spoken))
+    return and_(*conditions) if conditions else None
+
+
+def claims_naming(entity: str) -> ColumnElement[bool]:
+    """Claims whose value, speakers or mentions name the entity (not its subject claims)."""
+    return or_(
+        r.CLAIM.c.id.in_(select(r.VALUE_ENTITY.c.claim_id).where(r.VALUE_ENTITY.c.entity_id == entity)),
+        r.CLAIM.c.id.in_(select(r.SPEAKER.c.claim_id).where(r.SPEAKER.c.entity_id == entity)),
+        r.CLAIM.c.id.in_(select(r.MENTION.c.claim_id).where(r.MENTION.c.entity_id == entity)),
+    )
+
+
+def claims_linked_to(claim: str) -> ColumnElement[bool]:
+    """Claims that declare a contradiction with, or supersede, the given claim."""
+    return or_(
+        r.CLAIM.c.supersedes_id == claim,
+        r.CLAIM.c.id.in_(
+            select(r.CONTRADICTION.c.claim_id).where(r.CONTRADICTION.c.other_id == claim)
+        ),
+    )
+
+
+def by_ids(table: Table, ids: Iterable[str]) -> ColumnElement[bool]:
+    return table.c.id.in_(sorted(set(ids)))

@@ -1,0 +1,1 @@
+"""The ledger on disk: YAML (or JSON) files of sources, entities, claims and reviews."""

@@ -1,0 +1,208 @@
+"""Writes a ledger back as YAML or JSON, stably: records stay in the files and the order they
+were read from, keys come in one fixed order, and one style is used throughout, so that a
+re-export changes nothing and an edit shows as a small diff."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+
+from provenance.ledger.schema import SECTIONS
+from provenance.ledger.values import number_or_text, value_to_yaml
+from provenance.model import (
+    Archive,
+    Claim,
+    Confidence,
+    Entity,
+    Ledger,
+    Mention,
+    Polarity,
+    Record,
+    Review,
+    Source,
+    TimeSpan,
+)
+
+FORMATS = ("yaml", "json")
+DEFAULT_FILES = {"sources": "sources", "entities": "entities", "claims": "claims", "reviews": "reviews"}
+
+
+class _Flow(list[Any]):
+    """A list written on one line: said_by: [un, afghan-government]."""
+
+
+class _FlowMap(dict[str, Any]):
+    """A mapping written on one line: - {name: Mirsa Olang, entity: mirza-olang}."""
+
+
+class _Dumper(yaml.SafeDumper):
+    """List items indented under their key, as people write them. Dates stay unquoted (the
+    reader keeps them as text anyway); everything else that a YAML 1.1 reader would take for
+    a number or a boolean is quoted."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()
+    }
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(
+    _Flow, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True)
+)
+_Dumper.add_representer(
+    _FlowMap, lambda d, v: d.represent_mapping("tag:yaml.org,2002:map", v, flow_style=True)
+)
+
+
+def record_mapping(record: Record) -> dict[str, Any]:
+    """One record as a mapping with its keys in the schema's order, empty fields left out."""
+    section = section_of(record)
+    result: dict[str, Any] = {}
+    for key in SECTIONS[section]:
+        value = getattr(record, key)
+        if value is None or value == () or (key == "polarity" and value == Polarity.AFFIRMED):
+            continue
+        result[key] = _field(record, key, value)
+    return result
+
+
+def section_of(record: Record) -> str:
+    if isinstance(record, Source):
+        return "sources"
+    if isinstance(record, Entity):
+        return "entities"
+    if isinstance(record, Claim):
+        return "claims"
+    return "reviews"
+
+
+def _field(record: Record, key: str, value: Any) -> Any:
+    if key == "value" and isinstance(record, Claim):
+        return _flow(value_to_yaml(record.property, record.value))
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, TimeSpan):
+        return number_or_text(value.text)
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if isinstance(value, Confidence):
+        return _confidence(value)
+    if isinstance(value, Archive):
+        return value.path if value.sha256 is None else {"path": value.path, "sha256": value.sha256}
+    if key == "mentions":
+        return [_mention(m) for m in value]
+    if isinstance(value, tuple):
+        return _Flow(value)
+    return value
+
+
+def _flow(value: object) -> object:
+    if isinstance(value, list):
+        return _Flow(value)
+    if isinstance(value, dict):
+        return _FlowMap({k: _flow(v) for k, v in value.items()})
+    return value
+
+
+def _confidence(value: Confidence) -> object:
+    parts = {"probability": value.probability, "term": value.term, "credibility": value.credibility}
+    given = {k: v for k, v in parts.items() if v is not None}
+    if list(given) == ["probability"] or list(given) == ["term"]:
+        return next(iter(given.values()))
+    return _FlowMap(given)
+
+
+def _mention(mention: Mention) -> object:
+    return mention.name if mention.entity is None else _FlowMap(name=mention.name, entity=mention.entity)
+
+
+def _records(ledger: Ledger) -> Iterable[Record]:
+    yield from ledger.sources
+    yield from ledger.entities
+    yield from ledger.claims
+    yield from ledger.reviews
+
+
+def layout(ledger: Ledger) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """The ledger as files: file name -> section -> records, in their original order."""
+    files: dict[str, dict[str, list[tuple[tuple[int, str], dict[str, Any]]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for record in _records(ledger):
+        section = section_of(record)
+        origin = record.origin
+        name = origin.file if origin else DEFAULT_FILES[section] + ".yaml"
+        order = (origin.line if origin else 1 << 30, _sort_key(record))
+        files[name][section].append((order, record_mapping(record)))
+    return {
+        name: {s: [m for _, m in sorted(sections[s], key=lambda x: x[0])] for s in SECTIONS if s in sections}
+        for name, sections in sorted(files.items())
+    }
+
+
+def _sort_key(record: Record) -> str:
+    return f"{record.at.isoformat()} {record.conflict}" if isinstance(record, Review) else record.id
+
+
+def dumps(document: dict[str, Any], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return yaml.dump(  # type: ignore[no-any-return]
+        document, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1 << 16,
+        default_flow_style=False, indent=2,
+    )
+
+
+def dump_stream(ledger: Ledger, fmt: str = "yaml") -> str:
+    """The whole ledger as one document (the files' records one after another)."""
+    merged: dict[str, list[dict[str, Any]]] = {}
+    for sections in layout(ledger).values():
+        for section, records in sections.items():
+            merged.setdefault(section, []).extend(records)
+    return dumps({s: merged[s] for s in SECTIONS if s in merged}, fmt)
+
+
+def write_tree(ledger: Ledger, out_dir: Path, fmt: str = "yaml") -> list[Path]:
+    """Writes one file per original file under ``out_dir`` (their common folder removed)."""
+    files = layout(ledger)
+    prefix = _common_folder(list(files))
+    written: list[Path] = []
+    for name, sections in files.items():
+        relative = PurePosixPath(name).relative_to(prefix) if prefix else PurePosixPath(name)
+        target = out_dir / Path(*relative.parts)
+        if fmt == "json":
+            target = target.with_suffix(".json")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(dumps(dict(sections), fmt), encoding="utf-8")
+        written.append(target)
+    return written
+
+
+def _common_folder(names: Sequence[str]) -> PurePosixPath | None:
+    folders = [PurePosixPath(n).parent.parts for n in names]
+    if not folders:
+        return None
+    common: list[str] = []
+    for parts in zip(*folders, strict=False):
+        if len(set(parts)) != 1:
+            break
+        common.append(parts[0])
+    shortest = min(len(p) for p in folders)
+    common = common[:shortest]
+    return PurePosixPath(*common) if common and common[0] != "/" or len(common) > 1 else None

@@ -1,0 +1,1 @@
+"""Output for people and machines: one module per kind of output."""
