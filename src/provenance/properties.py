@@ -45,6 +45,8 @@ PROPERTIES: dict[str, PropertySpec] = {
         PropertySpec("leader", _E, "who leads an organisation", single_valued=True),
         PropertySpec("affiliation", _E, "the organisation a person belongs to", single_valued=True),
         PropertySpec("allegiance", _E, "whom a person or group pledged allegiance to"),
+        PropertySpec("author", _E, "who wrote or issued a letter or statement"),
+        PropertySpec("recipient", _E, "to whom a letter or statement was addressed"),
         PropertySpec("role", _T, "a person's position", single_valued=True),
         PropertySpec("date", _D, "when an event took place", single_valued=True),
         PropertySpec("founded", _D, "when an organisation was founded", single_valued=True),

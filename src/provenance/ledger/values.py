@@ -53,7 +53,9 @@ def _explicit(mapping: YamlMap) -> tuple[ValueKind, f.Cell]:
         raise InvalidValue(
             f"a value mapping holds exactly one of {', '.join(KIND_KEYS)}"
             + (f" (found '{unknown}')" if unknown else ""),
-            (f.did_you_mean(unknown, KIND_KEYS) if unknown else None) or _EXPLICIT,
+            (f.did_you_mean(unknown, KIND_KEYS) if unknown else None)
+            or ("inside {...} a comma starts a new key: put text with commas in quotes"
+                if len(keys) > 1 else _EXPLICIT),
         )
     return KIND_KEYS[keys[0]], f.Cell.of(mapping, keys[0])
 

@@ -147,27 +147,36 @@ def render_source(view: SourceView) -> str:
 def _claim_section(title: str, claims: Sequence[Claim], names: Names) -> list[str]:
     if not claims:
         return []
-    return ["", f"{title} ({len(claims)}):", claim_table(claims, names)]
+    return ["", f"{title} ({len(claims)}):", claim_table(claims, names, with_subject=False)]
 
 
 HEADERS = ("claim", "subject", "property", "value", "said by", "source", "as of")
+WIDEST = 60
 
 
-def claim_table(claims: Sequence[Claim], names: Names) -> str:
+def _short(text: str, width: int = WIDEST) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def claim_table(claims: Sequence[Claim], names: Names, *, with_subject: bool = True) -> str:
     rows = [
         (
             c.id,
             c.subject,
             c.property,
-            ("NOT " if c.polarity is Polarity.DENIED else "") + names.value(c),
-            names.speakers(c),
+            _short(("NOT " if c.polarity is Polarity.DENIED else "") + names.value(c)),
+            _short(names.speakers(c), 40),
             f"{c.source} ({names.sources[c.source].reliability.value})"
             if c.source in names.sources else c.source,
             c.as_of.text if c.as_of else "",
         )
         for c in claims
     ]
-    return tabulate(rows, headers=HEADERS, tablefmt="simple", disable_numparse=True)
+    headers = list(HEADERS)
+    if not with_subject:
+        headers.pop(1)
+        rows = [(row[0], *row[2:]) for row in rows]
+    return tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
 
 
 def render_claims(found: ClaimList) -> str:
