@@ -147,7 +147,8 @@ class Quantity:
 
     ``low``/``high`` are None when unbounded; ``low_open``/``high_open`` exclude the bound
     itself ("over 50" is the open interval (50, inf)). ``qualifier`` names the rule that
-    produced the interval (see quantities.py); ``unit`` is a unit the words carry ("$", "%").
+    produced the interval (see quantities.QUALIFIERS); ``unit`` is a unit the words carry
+    ("USD" for "$1 to $3 trillion", "%" for "about 40 percent").
     """
 
     words: str
