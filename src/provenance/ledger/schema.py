@@ -254,7 +254,8 @@ def _claim(rec: _Record, into: ParsedLedger) -> None:
     values = rec.values()
     prop = values.get("property")
     if prop is not None and rec.mapping.get(VALUE) is not None:
-        values[VALUE] = rec.parse(VALUE, lambda cell: parse_value(cell, prop))
+        line = rec.mapping.line_of("property")
+        values[VALUE] = rec.parse(VALUE, lambda cell: parse_value(cell, prop, line))
     if values.get("unit") is not None and rec.ok and not isinstance(values[VALUE], Quantity):
         rec.problem(rec.mapping.line_of("unit"), f"{rec.label} has a unit but its value is not a number",
                     "remove unit:, or give the value as a quantity")

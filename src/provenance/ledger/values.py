@@ -21,7 +21,8 @@ KIND_KEYS: dict[str, ValueKind] = {
 _EXPLICIT = "value: {quantity: ...}, {entity: ...}, {date: ...} or {text: ...}"
 
 
-def parse_value(cell: f.Cell, prop: str) -> Value:
+def parse_value(cell: f.Cell, prop: str, prop_line: int) -> Value:
+    """The value of a claim whose property is ``prop`` (written at ``prop_line``)."""
     spec = PROPERTIES.get(prop)
     if isinstance(cell.value, YamlMap):
         kind, inner = _explicit(cell.value)
@@ -32,9 +33,10 @@ def parse_value(cell: f.Cell, prop: str) -> Value:
             )
     elif spec is None:
         close = f.did_you_mean(prop, PROPERTIES)
-        raise InvalidValue(
+        raise f.FieldError(
             f"'{prop}' is not a known property, so its value must say what kind it is",
             f"{close + ' Or write ' if close else 'write '}{_EXPLICIT}",
+            prop_line,
         )
     else:
         kind, inner = spec.kind, cell

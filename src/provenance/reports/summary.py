@@ -28,7 +28,7 @@ def render_import(paths: Sequence[Path], result: ImportResult) -> str:
     rows.append(("reviews", result.totals["reviews"], counts.reviews_added, 0, "", 0))
     table = tabulate(
         rows,
-        headers=("", "stored", "added", "changed", "unchanged", "removed"),
+        headers=("record", "stored", "added", "changed", "unchanged", "removed"),
         tablefmt="simple",
     )
     given = " ".join(str(p) for p in paths)

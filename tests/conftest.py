@@ -1,0 +1,77 @@
+"""Shared fixtures: a temporary ledger folder, and database URLs for SQLite always and for
+PostgreSQL when PROVENANCE_TEST_PG holds a server URL (each test gets its own schema)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from provenance.db.engine import database_url
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = ROOT / "claims"
+PG_ENV = "PROVENANCE_TEST_PG"
+
+pytest_plugins = ["steps.cli", "steps.ledger", "steps.database"]
+
+
+def pg_server() -> str | None:
+    url = os.environ.get(PG_ENV)
+    return database_url(url) if url else None
+
+
+needs_pg = pytest.mark.skipif(pg_server() is None, reason=f"{PG_ENV} is not set")
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh folder as the current directory, with no database configured."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PROVENANCE_DB", raising=False)
+    return tmp_path
+
+
+@pytest.fixture
+def shipped_ledger(workdir: Path) -> Path:
+    """A copy of the repository's claims/ in the working folder."""
+    target = workdir / "claims"
+    shutil.copytree(SHIPPED, target)
+    return target
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'ledger.db'}"
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A PostgreSQL URL whose search_path is a schema made for this test alone."""
+    server = pg_server()
+    if server is None:
+        pytest.skip(f"{PG_ENV} is not set")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    separator = "&" if "?" in server else "?"
+    try:
+        yield f"{server}{separator}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=[pytest.mark.postgres, needs_pg])])
+def db_url(request: pytest.FixtureRequest) -> str:
+    """Each storage test runs on SQLite, and on PostgreSQL when a server is given."""
+    name = "sqlite_url" if request.param == "sqlite" else "pg_url"
+    url: str = request.getfixturevalue(name)
+    return url

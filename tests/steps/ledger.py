@@ -1,0 +1,57 @@
+"""Steps that set up ledger files."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from pytest_bdd import given, parsers, then
+
+from conftest import SHIPPED
+
+
+@given("the shipped ledger in claims/", target_fixture="ledger_dir")
+def the_shipped_ledger(workdir: Path) -> Path:
+    target = workdir / "claims"
+    shutil.copytree(SHIPPED, target)
+    return target
+
+
+@given(parsers.parse('a ledger file "{name}" containing:'))
+def a_ledger_file(workdir: Path, name: str, docstring: str) -> Path:
+    path = workdir / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(docstring + "\n", encoding="utf-8")
+    return path
+
+
+@given(parsers.parse('the file "{name}" is changed so that "{old}" reads "{new}"'))
+def change_file(workdir: Path, name: str, old: str, new: str) -> None:
+    path = workdir / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@then(parsers.parse('the folder "{left}" holds the same files as "{right}"'))
+def same_files(workdir: Path, left: str, right: str) -> None:
+    def tree(folder: Path) -> dict[str, str]:
+        return {
+            p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
+            for p in sorted(folder.rglob("*")) if p.is_file()
+        }
+
+    ours, theirs = tree(workdir / left), tree(workdir / right)
+    assert sorted(ours) == sorted(theirs)
+    for name in ours:
+        assert ours[name] == theirs[name], f"{name} differs"
+
+
+@given("an empty working folder")
+def empty_folder(workdir: Path) -> None:
+    shutil.rmtree(workdir / ".provenance", ignore_errors=True)
+
+
+@given(parsers.parse('the file "{name}" is removed'))
+def remove_file(workdir: Path, name: str) -> None:
+    (workdir / name).unlink()
