@@ -69,7 +69,9 @@ def pg_url() -> Iterator[str]:
         admin.dispose()
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=[pytest.mark.postgres, needs_pg])])
+@pytest.fixture(
+    params=["sqlite", pytest.param("postgresql", marks=[pytest.mark.postgres, needs_pg])]
+)
 def db_url(request: pytest.FixtureRequest) -> str:
     """Each storage test runs on SQLite, and on PostgreSQL when a server is given."""
     name = "sqlite_url" if request.param == "sqlite" else "pg_url"

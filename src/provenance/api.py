@@ -11,7 +11,6 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from provenance.db import migrate, store
-from provenance.db import rows as r
 from provenance.db.engine import (
     database_url,
     has_schema,
@@ -27,7 +26,7 @@ from provenance.ledger.load import Progress, load_ledger, parse_paths
 from provenance.ledger.reader import YamlMap, YamlSeq
 from provenance.ledger.resolve import resolve
 from provenance.ledger.schema import ParsedLedger, parse_file
-from provenance.model import Claim, Entity, Ledger, Record, Source
+from provenance.model import Claim, Entity, EntityValue, Ledger, Record, Source
 from provenance.views import (
     ClaimList,
     ClaimView,
@@ -103,59 +102,60 @@ def export_ledger(db: str | None, out_dir: Path | None, fmt: str = "yaml") -> li
     return writer.write_tree(ledger, out_dir, fmt)
 
 
-
-
 def show(db: str | None, ident: str) -> View:
     """A record with everything needed to read it: the records it names and that name it."""
     with _session(db) as session:
-        if found := store.claims(session, store.by_ids(r.CLAIM, [ident])):
-            return _claim_view(session, found[0])
-        if entities := store.entities(session, store.by_ids(r.ENTITY, [ident])):
+        if claims := store.find_claims(session, ids=[ident]):
+            return _claim_view(session, claims[0])
+        if entities := store.find_entities(session, ids=[ident]):
             return _entity_view(session, entities[0])
-        if sources := store.sources(session, store.by_ids(r.SOURCE, [ident])):
-            claims = store.claims(session, r.CLAIM.c.source_id == ident)
-            return SourceView(sources[0], tuple(claims), _context(session, claims, extra=sources))
-    raise NotFound(f"nothing in the ledger has the id '{ident}' (list ids with `provenance claims`)")
+        if sources := store.find_sources(session, ids=[ident]):
+            reported = store.find_claims(session, source=ident)
+            return SourceView(sources[0], tuple(reported), _context(session, reported, sources))
+    raise NotFound(
+        f"nothing in the ledger has the id '{ident}' (list ids with `provenance claims`)"
+    )
 
 
 def _claim_view(session: Session, claim: Claim) -> ClaimView:
-    linked = store.claims(session, store.claims_linked_to(claim.id))
+    answering = store.find_claims(session, answering=claim.id)
     named = [*claim.contradicts, *([claim.supersedes] if claim.supersedes else [])]
-    others = store.claims(session, store.by_ids(r.CLAIM, named)) if named else []
-    return ClaimView(claim, _context(session, [claim, *linked, *others]))
+    answered = store.find_claims(session, ids=named) if named else []
+    return ClaimView(claim, _context(session, [claim, *answering, *answered]))
 
 
 def _entity_view(session: Session, entity: Entity) -> EntityView:
-    about = store.claims(session, r.CLAIM.c.subject_id == entity.id)
-    naming = store.claims(session, store.claims_naming(entity.id))
-    parts = store.entities(session, r.ENTITY.c.part_of_id == entity.id)
-    context = _context(session, [*about, *naming], extra=[entity, *parts])
+    about = store.find_claims(session, subject=entity.id)
+    naming = store.find_claims(session, naming=entity.id)
+    parts = store.find_entities(session, part_of=entity.id)
+    context = _context(session, [*about, *naming], [entity, *parts])
     return EntityView(entity, tuple(about), tuple(naming), context)
 
 
 def _context(session: Session, claims: Sequence[Claim], extra: Sequence[Record] = ()) -> Ledger:
-    """The sources and entities the claims refer to, with the ancestors of every entity."""
+    """The sources and entities the claims refer to, with the ancestors of every entity and
+    the sources related to theirs by derived_from."""
     entity_ids = {e for c in claims for e in _entities_of(c)}
-    entity_ids.update(x.id for x in extra if isinstance(x, Entity))
-    entity_ids.update(p for x in extra if isinstance(x, Entity) for p in x.distinct_from)
-    entities = _with_ancestors(session, entity_ids)
+    for record in extra:
+        if isinstance(record, Entity):
+            entity_ids.update((record.id, *record.distinct_from))
     source_ids = {c.source for c in claims} | {x.id for x in extra if isinstance(x, Source)}
-    sources = store.sources(session, store.by_ids(r.SOURCE, source_ids))
-    derived = {d for s in sources for d in s.derived_from}
-    sources += store.sources(session, store.by_ids(r.SOURCE, derived - source_ids))
-    sources += store.sources(session, r.SOURCE.c.id.in_(
-        r.DERIVATION.select().with_only_columns(r.DERIVATION.c.source_id)
-        .where(r.DERIVATION.c.derived_from_id.in_(sorted(source_ids)))
-    ))
-    unique_sources = {s.id: s for s in sources}
+    sources = {s.id: s for s in store.find_sources(session, ids=source_ids)}
+    related = {d for s in sources.values() for d in s.derived_from} - set(sources)
+    for source in [
+        *store.find_sources(session, ids=related),
+        *store.find_sources(session, repeating=source_ids),
+    ]:
+        sources.setdefault(source.id, source)
     unique_claims = {c.id: c for c in claims}
-    return Ledger(tuple(unique_sources.values()), tuple(entities), tuple(unique_claims.values()))
+    entities = tuple(_with_ancestors(session, entity_ids))
+    return Ledger(tuple(sources.values()), entities, tuple(unique_claims.values()))
 
 
 def _entities_of(claim: Claim) -> set[str]:
     ids = {claim.subject, *claim.said_by, *(m.entity for m in claim.mentions if m.entity)}
-    value = claim.value
-    ids.update(getattr(value, "ids", ()))
+    if isinstance(claim.value, EntityValue):
+        ids.update(claim.value.ids)
     return ids
 
 
@@ -163,7 +163,7 @@ def _with_ancestors(session: Session, ids: set[str]) -> list[Entity]:
     found: dict[str, Entity] = {}
     wanted = set(ids)
     while wanted:
-        batch = store.entities(session, store.by_ids(r.ENTITY, wanted))
+        batch = store.find_entities(session, ids=wanted)
         found.update((e.id, e) for e in batch)
         wanted = {e.part_of for e in batch if e.part_of and e.part_of not in found}
     return list(found.values())
@@ -179,21 +179,22 @@ def list_claims(
 ) -> ClaimList:
     """Claims matching every filter given, in ledger order."""
     with _session(db) as session:
-        where = store.claim_filter(subject=subject, prop=prop, source=source, said_by=said_by)
-        claims = store.claims(session, where)
+        claims = store.find_claims(
+            session, subject=subject, prop=prop, source=source, said_by=said_by
+        )
         return ClaimList(tuple(claims), _context(session, claims))
 
 
-def add(db: str | None, section: str, fields: YamlMap) -> Record:
+def add(db: str | None, section: str, fields: YamlMap) -> Source | Entity | Claim:
     """Adds one source, entity or claim, validated exactly as the YAML loader validates."""
-    parsed, problems = ParsedLedger(), []
+    parsed, problems = ParsedLedger(), list[Problem]()
     parse_file(_section(section, fields), "command line", parsed, problems)
     if problems:
         raise LedgerInvalid(problems)
     record = parsed.ledger()
     with _session(db, create=True) as session:
         known = store.known_ids(session)
-        added = [*record.sources, *record.entities, *record.claims]
+        added: list[Source | Entity | Claim] = [*record.sources, *record.entities, *record.claims]
         problems = [
             *(_taken(x.id) for x in added if x.id in known),
             *resolve(parsed, known),
@@ -213,5 +214,9 @@ def _section(section: str, fields: YamlMap) -> YamlMap:
 
 
 def _taken(ident: str) -> Problem:
-    return Problem("command line", 0, f"id '{ident}' is already in the ledger",
-                   "choose another id; to change a record, edit the ledger file and import it")
+    return Problem(
+        "command line",
+        0,
+        f"id '{ident}' is already in the ledger",
+        "choose another id; to change a record, edit the ledger file and import it",
+    )

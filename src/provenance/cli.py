@@ -56,9 +56,12 @@ def init(db: str | None) -> None:
 
 @main.command(name="import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--prune", is_flag=True,
-              help="Remove stored sources, entities and claims that are not in PATHS "
-              "(reviews are always kept).")
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="Remove stored sources, entities and claims that are not in PATHS "
+    "(reviews are always kept).",
+)
 @db_option
 def import_(paths: tuple[Path, ...], prune: bool, db: str | None) -> None:
     """Load ledger files or folders into the database, all or nothing."""
@@ -68,11 +71,17 @@ def import_(paths: tuple[Path, ...], prune: bool, db: str | None) -> None:
 
 
 @main.command()
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Write one file per original ledger file under this folder "
-              "(default: the whole ledger on standard output).")
-@click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml",
-              show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write one file per original ledger file under this folder "
+    "(default: the whole ledger on standard output).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True
+)
 @db_option
 def export(out_dir: Path | None, fmt: str, db: str | None) -> None:
     """Write the stored ledger back as YAML or JSON, stably."""
@@ -80,8 +89,9 @@ def export(out_dir: Path | None, fmt: str, db: str | None) -> None:
     if isinstance(result, str):
         click.echo(result, nl=False)
     else:
-        click.echo(f"wrote {len(result)} file{'s' if len(result) != 1 else ''} to {out_dir}",
-                   err=True)
+        click.echo(
+            f"wrote {len(result)} file{'s' if len(result) != 1 else ''} to {out_dir}", err=True
+        )
 
 
 @main.command()
@@ -98,8 +108,9 @@ def show(ident: str, db: str | None) -> None:
 @click.option("--source", metavar="ID", help="Only claims reported by this source.")
 @click.option("--said-by", metavar="ID", help="Only claims made by this speaker.")
 @db_option
-def claims_(subject: str | None, prop: str | None, source: str | None, said_by: str | None,
-            db: str | None) -> None:
+def claims_(
+    subject: str | None, prop: str | None, source: str | None, said_by: str | None, db: str | None
+) -> None:
     """List claims as a table, filtered by subject, property, source or speaker."""
     found = api.list_claims(db, subject=subject, prop=prop, source=source, said_by=said_by)
     click.echo(records.render_claims(found), nl=False)
@@ -134,8 +145,12 @@ def add_source(ident: str, db: str | None, **fields: Any) -> None:
 @click.option("--name", required=True, help="The canonical spelling.")
 @click.option("--alias", "aliases", multiple=True, help="Another accepted name; repeatable.")
 @click.option("--part-of", metavar="ID", help="The place (or event) this one sits inside.")
-@click.option("--distinct-from", multiple=True, metavar="ID",
-              help="An entity with a look-alike name that is not this one.")
+@click.option(
+    "--distinct-from",
+    multiple=True,
+    metavar="ID",
+    help="An entity with a look-alike name that is not this one.",
+)
 @click.option("--notes")
 @db_option
 def add_entity(ident: str, db: str | None, **fields: Any) -> None:
@@ -147,10 +162,14 @@ def add_entity(ident: str, db: str | None, **fields: Any) -> None:
 @click.argument("ident", metavar="ID")
 @click.option("--subject", required=True, metavar="ID")
 @click.option("--property", "property_", required=True, metavar="NAME")
-@click.option("--value", required=True,
-              help="As the report says it: 'over 50', taliban, 2017-08-05, ...")
-@click.option("--value-kind", type=click.Choice(["quantity", "entity", "date", "text"]),
-              help="Needed for a property the ledger does not know.")
+@click.option(
+    "--value", required=True, help="As the report says it: 'over 50', taliban, 2017-08-05, ..."
+)
+@click.option(
+    "--value-kind",
+    type=click.Choice(["quantity", "entity", "date", "text"]),
+    help="Needed for a property the ledger does not know.",
+)
 @click.option("--source", required=True, metavar="ID")
 @click.option("--said-by", multiple=True, metavar="ID", help="A speaker; repeatable.")
 @click.option("--unit")
@@ -160,8 +179,13 @@ def add_entity(ident: str, db: str | None, **fields: Any) -> None:
 @click.option("--stance", help="e.g. 'claimed responsibility', 'preliminary'.")
 @click.option("--quote", help="A short verbatim fragment.")
 @click.option("--locator", help="Where in the source: paragraph, page.")
-@click.option("--mention", "mentions", multiple=True, metavar="NAME[=ID]",
-              help="A name as the source spells it, optionally resolved; repeatable.")
+@click.option(
+    "--mention",
+    "mentions",
+    multiple=True,
+    metavar="NAME[=ID]",
+    help="A name as the source spells it, optionally resolved; repeatable.",
+)
 @click.option("--confidence", help="0.8, '80%', 'likely', ...")
 @click.option("--contradicts", multiple=True, metavar="ID")
 @click.option("--supersedes", metavar="ID")

@@ -55,9 +55,7 @@ class LedgerInvalid(ProvenanceError):
         super().__init__(f"{count} problem{'s' if count != 1 else ''} in the ledger")
 
     def lines(self) -> list[str]:
-        return [str(problem) for problem in self.problems] + [
-            f"{self}; nothing was written"
-        ]
+        return [str(problem) for problem in self.problems] + [f"{self}; nothing was written"]
 
 
 class NotFound(ProvenanceError):

@@ -87,6 +87,11 @@ def stdout_line_matches(last_run: Run, pattern: str) -> None:
     )
 
 
+def _cells(line: str, spans: list[tuple[int, int]]) -> list[str]:
+    last = len(spans) - 1
+    return [line[a : None if n == last else b].strip() for n, (a, b) in enumerate(spans)]
+
+
 def tables(text: str) -> list[list[dict[str, str]]]:
     """Every table in a command's output, as rows keyed by header. Columns are read from
     the rule of dashes under the header, so a cell is matched to its own column."""
@@ -96,15 +101,13 @@ def tables(text: str) -> list[list[dict[str, str]]]:
         if index == 0 or not re.fullmatch(r"-+(?: +-+)*", rule.strip()) or rule != rule.lstrip():
             continue
         spans = [m.span() for m in re.finditer(r"-+", rule)]
-        def cells(line: str) -> list[str]:
-            return [line[a:b if n + 1 < len(spans) else None].strip()
-                    for n, (a, b) in enumerate(spans)]
-        header = cells(lines[index - 1])
+
+        header = _cells(lines[index - 1], spans)
         rows = []
         for line in lines[index + 1 :]:
             if not line.strip():
                 break
-            rows.append(dict(zip(header, cells(line), strict=True)))
+            rows.append(dict(zip(header, _cells(line, spans), strict=True)))
         found.append(rows)
     return found
 

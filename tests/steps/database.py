@@ -9,7 +9,6 @@ from sqlalchemy import create_engine, inspect, select
 from sqlalchemy.orm import Session
 
 from provenance.db import store
-
 from provenance.db.engine import database_url
 from provenance.db.schema import Base
 from provenance.model import Ledger

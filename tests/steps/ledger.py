@@ -38,7 +38,8 @@ def same_files(workdir: Path, left: str, right: str) -> None:
     def tree(folder: Path) -> dict[str, str]:
         return {
             p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
-            for p in sorted(folder.rglob("*")) if p.is_file()
+            for p in sorted(folder.rglob("*"))
+            if p.is_file()
         }
 
     ours, theirs = tree(workdir / left), tree(workdir / right)

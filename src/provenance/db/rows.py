@@ -9,7 +9,7 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Table
 
@@ -41,17 +41,17 @@ from provenance.model import (
 from provenance.names import fold
 
 Row = dict[str, Any]
-SOURCE = s.SourceRow.__table__
-ENTITY = s.EntityRow.__table__
-CLAIM = s.ClaimRow.__table__
-REVIEW = s.ReviewRow.__table__
-DERIVATION = s.SourceDerivationRow.__table__
-ALIAS = s.EntityAliasRow.__table__
-DISTINCT = s.EntityDistinctRow.__table__
-VALUE_ENTITY = s.ClaimValueEntityRow.__table__
-SPEAKER = s.ClaimSpeakerRow.__table__
-MENTION = s.ClaimMentionRow.__table__
-CONTRADICTION = s.ClaimContradictionRow.__table__
+SOURCE = cast(Table, s.SourceRow.__table__)
+ENTITY = cast(Table, s.EntityRow.__table__)
+CLAIM = cast(Table, s.ClaimRow.__table__)
+REVIEW = cast(Table, s.ReviewRow.__table__)
+DERIVATION = cast(Table, s.SourceDerivationRow.__table__)
+ALIAS = cast(Table, s.EntityAliasRow.__table__)
+DISTINCT = cast(Table, s.EntityDistinctRow.__table__)
+VALUE_ENTITY = cast(Table, s.ClaimValueEntityRow.__table__)
+SPEAKER = cast(Table, s.ClaimSpeakerRow.__table__)
+MENTION = cast(Table, s.ClaimMentionRow.__table__)
+CONTRADICTION = cast(Table, s.ClaimContradictionRow.__table__)
 CHILDREN: dict[Table, tuple[Table, ...]] = {
     SOURCE: (DERIVATION,),
     ENTITY: (ALIAS, DISTINCT),
@@ -83,7 +83,9 @@ class RowSet:
     def seal(self, origin: Origin | None) -> RowSet:
         content = json.dumps(
             [self.main, {t.name: rows for t, rows in self.children.items()}],
-            sort_keys=True, default=str, ensure_ascii=False,
+            sort_keys=True,
+            default=str,
+            ensure_ascii=False,
         )
         self.main["digest"] = hashlib.sha256(content.encode()).hexdigest()
         self.main["origin_file"] = origin.file if origin else None
@@ -98,11 +100,16 @@ def _links(parent: str, ident: str, column: str, values: Sequence[str]) -> list[
 def source_rows(source: Source) -> RowSet:
     start, _ = dates.sortable_span(source.published) if source.published else (None, None)
     main: Row = {
-        "id": source.id, "title": source.title, "kind": source.kind.value,
-        "reliability": source.reliability.value, "publisher": source.publisher,
+        "id": source.id,
+        "title": source.title,
+        "kind": source.kind.value,
+        "reliability": source.reliability.value,
+        "publisher": source.publisher,
         "authors": list(source.authors),
         "published": source.published.text if source.published else None,
-        "published_start": start, "url": source.url, "language": source.language,
+        "published_start": start,
+        "url": source.url,
+        "language": source.language,
         "archive_path": source.archive.path if source.archive else None,
         "archive_sha256": source.archive.sha256 if source.archive else None,
         "notes": source.notes,
@@ -113,8 +120,12 @@ def source_rows(source: Source) -> RowSet:
 
 def entity_rows(entity: Entity) -> RowSet:
     main: Row = {
-        "id": entity.id, "kind": entity.kind.value, "name": entity.name,
-        "name_folded": fold(entity.name), "part_of_id": entity.part_of, "notes": entity.notes,
+        "id": entity.id,
+        "kind": entity.kind.value,
+        "name": entity.name,
+        "name_folded": fold(entity.name),
+        "part_of_id": entity.part_of,
+        "notes": entity.notes,
     }
     aliases = [
         {"entity_id": entity.id, "position": i, "name": a, "name_folded": fold(a)}
@@ -128,42 +139,73 @@ def claim_rows(claim: Claim) -> RowSet:
     as_of_start, as_of_end = dates.sortable_span(claim.as_of) if claim.as_of else (None, None)
     estimate = conf.estimate(claim.confidence) if claim.confidence else None
     main: Row = {
-        "id": claim.id, "subject_id": claim.subject, "property": claim.property,
-        **_value_columns(claim.value), "unit": claim.unit, "scope": claim.scope,
+        "id": claim.id,
+        "subject_id": claim.subject,
+        "property": claim.property,
+        **_value_columns(claim.value),
+        "unit": claim.unit,
+        "scope": claim.scope,
         "as_of": claim.as_of.text if claim.as_of else None,
-        "as_of_start": as_of_start, "as_of_end": as_of_end,
-        "polarity": claim.polarity.value, "stance": claim.stance, "source_id": claim.source,
-        "quote": claim.quote, "locator": claim.locator,
-        **_confidence_columns(claim.confidence), "confidence_estimate": estimate,
-        "supersedes_id": claim.supersedes, "notes": claim.notes,
+        "as_of_start": as_of_start,
+        "as_of_end": as_of_end,
+        "polarity": claim.polarity.value,
+        "stance": claim.stance,
+        "source_id": claim.source,
+        "quote": claim.quote,
+        "locator": claim.locator,
+        **_confidence_columns(claim.confidence),
+        "confidence_estimate": estimate,
+        "supersedes_id": claim.supersedes,
+        "notes": claim.notes,
     }
     entities = claim.value.ids if isinstance(claim.value, EntityValue) else ()
     mentions = [
-        {"claim_id": claim.id, "position": i, "name": m.name, "name_folded": fold(m.name),
-         "entity_id": m.entity}
+        {
+            "claim_id": claim.id,
+            "position": i,
+            "name": m.name,
+            "name_folded": fold(m.name),
+            "entity_id": m.entity,
+        }
         for i, m in enumerate(claim.mentions)
     ]
-    return RowSet(CLAIM, main, {
-        VALUE_ENTITY: _links("claim_id", claim.id, "entity_id", entities),
-        SPEAKER: _links("claim_id", claim.id, "entity_id", claim.said_by),
-        MENTION: mentions,
-        CONTRADICTION: _links("claim_id", claim.id, "other_id", claim.contradicts),
-    }).seal(claim.origin)
+    return RowSet(
+        CLAIM,
+        main,
+        {
+            VALUE_ENTITY: _links("claim_id", claim.id, "entity_id", entities),
+            SPEAKER: _links("claim_id", claim.id, "entity_id", claim.said_by),
+            MENTION: mentions,
+            CONTRADICTION: _links("claim_id", claim.id, "other_id", claim.contradicts),
+        },
+    ).seal(claim.origin)
 
 
 _EMPTY_VALUE: Row = {
-    "value_text": None, "value_low": None, "value_high": None, "value_low_open": None,
-    "value_high_open": None, "value_qualifier": None, "value_unit": None,
-    "value_start": None, "value_end": None,
+    "value_text": None,
+    "value_low": None,
+    "value_high": None,
+    "value_low_open": None,
+    "value_high_open": None,
+    "value_qualifier": None,
+    "value_unit": None,
+    "value_start": None,
+    "value_end": None,
 }
 
 
 def _value_columns(value: Value) -> Row:
     row = {**_EMPTY_VALUE, "value_kind": value_kind(value).value}
     if isinstance(value, Quantity):
-        row.update(value_text=value.words, value_low=value.low, value_high=value.high,
-                   value_low_open=value.low_open, value_high_open=value.high_open,
-                   value_qualifier=value.qualifier, value_unit=value.unit)
+        row.update(
+            value_text=value.words,
+            value_low=value.low,
+            value_high=value.high,
+            value_low_open=value.low_open,
+            value_high_open=value.high_open,
+            value_qualifier=value.qualifier,
+            value_unit=value.unit,
+        )
     elif isinstance(value, TimeSpan):
         row["value_text"] = value.text
         row["value_start"], row["value_end"] = dates.sortable_span(value)
@@ -183,19 +225,30 @@ def _confidence_columns(confidence: Confidence | None) -> Row:
 def review_row(review: Review) -> Row:
     at = review.at.astimezone(UTC)
     content = json.dumps(
-        [review.conflict, review.verdict.value, review.in_favour_of, review.note,
-         review.reviewer, at.isoformat()], ensure_ascii=False,
+        [
+            review.conflict,
+            review.verdict.value,
+            review.in_favour_of,
+            review.note,
+            review.reviewer,
+            at.isoformat(),
+        ],
+        ensure_ascii=False,
     )
     return {
-        "id": hashlib.sha256(content.encode()).hexdigest(), "conflict_id": review.conflict,
-        "verdict": review.verdict.value, "in_favour_of": review.in_favour_of,
-        "note": review.note, "reviewer": review.reviewer, "at": at,
+        "id": hashlib.sha256(content.encode()).hexdigest(),
+        "conflict_id": review.conflict,
+        "verdict": review.verdict.value,
+        "in_favour_of": review.in_favour_of,
+        "note": review.note,
+        "reviewer": review.reviewer,
+        "at": at,
         "origin_file": review.origin.file if review.origin else None,
         "origin_line": review.origin.line if review.origin else None,
     }
 
 
-def _origin(row: Mapping[str, Any]) -> Origin | None:
+def _origin(row: Mapping[Any, Any]) -> Origin | None:
     file, line = row["origin_file"], row["origin_line"]
     return Origin(file, line) if file is not None and line is not None else None
 
@@ -204,21 +257,34 @@ def _span(text: str | None) -> TimeSpan | None:
     return dates.parse_timespan(text) if text is not None else None
 
 
-def to_source(row: Mapping[str, Any], derived_from: Sequence[str]) -> Source:
+def to_source(row: Mapping[Any, Any], derived_from: Sequence[str]) -> Source:
     archive = Archive(row["archive_path"], row["archive_sha256"]) if row["archive_path"] else None
     return Source(
-        id=row["id"], title=row["title"], kind=SourceKind(row["kind"]),
-        reliability=Reliability(row["reliability"]), publisher=row["publisher"],
-        authors=tuple(row["authors"]), published=_span(row["published"]), url=row["url"],
-        language=row["language"], archive=archive, derived_from=tuple(derived_from),
-        notes=row["notes"], origin=_origin(row),
+        id=row["id"],
+        title=row["title"],
+        kind=SourceKind(row["kind"]),
+        reliability=Reliability(row["reliability"]),
+        publisher=row["publisher"],
+        authors=tuple(row["authors"]),
+        published=_span(row["published"]),
+        url=row["url"],
+        language=row["language"],
+        archive=archive,
+        derived_from=tuple(derived_from),
+        notes=row["notes"],
+        origin=_origin(row),
     )
 
 
-def to_entity(row: Mapping[str, Any], aliases: Sequence[str], distinct: Sequence[str]) -> Entity:
+def to_entity(row: Mapping[Any, Any], aliases: Sequence[str], distinct: Sequence[str]) -> Entity:
     return Entity(
-        id=row["id"], kind=EntityKind(row["kind"]), name=row["name"], aliases=tuple(aliases),
-        distinct_from=tuple(distinct), part_of=row["part_of_id"], notes=row["notes"],
+        id=row["id"],
+        kind=EntityKind(row["kind"]),
+        name=row["name"],
+        aliases=tuple(aliases),
+        distinct_from=tuple(distinct),
+        part_of=row["part_of_id"],
+        notes=row["notes"],
         origin=_origin(row),
     )
 
@@ -231,42 +297,63 @@ class ClaimLinks:
     contradicts: Sequence[str] = ()
 
 
-def to_claim(row: Mapping[str, Any], links: ClaimLinks) -> Claim:
+def to_claim(row: Mapping[Any, Any], links: ClaimLinks) -> Claim:
     probability, term, credibility = (
-        row["confidence_probability"], row["confidence_term"], row["confidence_credibility"],
+        row["confidence_probability"],
+        row["confidence_term"],
+        row["confidence_credibility"],
     )
     given = (probability, term, credibility) != (None, None, None)
     return Claim(
-        id=row["id"], subject=row["subject_id"], property=row["property"],
-        value=_value(row, links.value_entities), source=row["source_id"], unit=row["unit"],
-        scope=row["scope"], as_of=_span(row["as_of"]), polarity=Polarity(row["polarity"]),
-        stance=row["stance"], said_by=tuple(links.said_by), quote=row["quote"],
-        locator=row["locator"], mentions=tuple(links.mentions),
+        id=row["id"],
+        subject=row["subject_id"],
+        property=row["property"],
+        value=_value(row, links.value_entities),
+        source=row["source_id"],
+        unit=row["unit"],
+        scope=row["scope"],
+        as_of=_span(row["as_of"]),
+        polarity=Polarity(row["polarity"]),
+        stance=row["stance"],
+        said_by=tuple(links.said_by),
+        quote=row["quote"],
+        locator=row["locator"],
+        mentions=tuple(links.mentions),
         confidence=conf.make_confidence(probability, term, credibility) if given else None,
-        contradicts=tuple(links.contradicts), supersedes=row["supersedes_id"],
-        notes=row["notes"], origin=_origin(row),
+        contradicts=tuple(links.contradicts),
+        supersedes=row["supersedes_id"],
+        notes=row["notes"],
+        origin=_origin(row),
     )
 
 
-def _value(row: Mapping[str, Any], entities: Sequence[str]) -> Value:
+def _value(row: Mapping[Any, Any], entities: Sequence[str]) -> Value:
     kind = ValueKind(row["value_kind"])
     if kind is ValueKind.ENTITY:
         return EntityValue(tuple(entities))
     if kind is ValueKind.QUANTITY:
         return Quantity(
-            words=row["value_text"], low=row["value_low"], high=row["value_high"],
-            qualifier=row["value_qualifier"], low_open=bool(row["value_low_open"]),
-            high_open=bool(row["value_high_open"]), unit=row["value_unit"],
+            words=row["value_text"],
+            low=row["value_low"],
+            high=row["value_high"],
+            qualifier=row["value_qualifier"],
+            low_open=bool(row["value_low_open"]),
+            high_open=bool(row["value_high_open"]),
+            unit=row["value_unit"],
         )
     if kind is ValueKind.DATE:
         return dates.parse_timespan(row["value_text"])
     return TextValue(row["value_text"])
 
 
-def to_review(row: Mapping[str, Any]) -> Review:
+def to_review(row: Mapping[Any, Any]) -> Review:
     at: datetime = row["at"]
     return Review(
-        conflict=row["conflict_id"], verdict=Verdict(row["verdict"]), reviewer=row["reviewer"],
+        conflict=row["conflict_id"],
+        verdict=Verdict(row["verdict"]),
+        reviewer=row["reviewer"],
         at=at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC),
-        note=row["note"], in_favour_of=row["in_favour_of"], origin=_origin(row),
+        note=row["note"],
+        in_favour_of=row["in_favour_of"],
+        origin=_origin(row),
     )

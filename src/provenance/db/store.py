@@ -8,7 +8,19 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Table, and_, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Table,
+    and_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from provenance.db import rows as r
@@ -41,7 +53,7 @@ def sync(session: Session, ledger: Ledger, *, prune: bool = False) -> SyncCounts
     """Makes the database hold ``ledger``: new records added, changed ones updated, with
     ``prune`` records absent from it removed. Reviews are only ever added."""
     counts: dict[str, dict[str, int]] = defaultdict(dict)
-    plan: tuple[tuple[str, Table, Iterable[r.RowSet]], ...] = (
+    plan: tuple[tuple[str, Table, Iterator[r.RowSet]], ...] = (
         ("sources", r.SOURCE, (r.source_rows(x) for x in ledger.sources)),
         ("entities", r.ENTITY, (r.entity_rows(x) for x in ledger.entities)),
         ("claims", r.CLAIM, (r.claim_rows(x) for x in ledger.claims)),
@@ -50,12 +62,17 @@ def sync(session: Session, ledger: Ledger, *, prune: bool = False) -> SyncCounts
         for what, number in _sync_table(session, table, list(rowsets), prune).items():
             counts[what][name] = number
     return SyncCounts(
-        added=counts["added"], changed=counts["changed"], unchanged=counts["unchanged"],
-        removed=counts["removed"], reviews_added=add_reviews(session, ledger.reviews),
+        added=counts["added"],
+        changed=counts["changed"],
+        unchanged=counts["unchanged"],
+        removed=counts["removed"],
+        reviews_added=add_reviews(session, ledger.reviews),
     )
 
 
-def _sync_table(session: Session, table: Table, rowsets: list[r.RowSet], prune: bool) -> dict[str, int]:
+def _sync_table(
+    session: Session, table: Table, rowsets: list[r.RowSet], prune: bool
+) -> dict[str, int]:
     stored = {
         ident: (digest, file, line)
         for ident, digest, file, line in session.execute(
@@ -65,8 +82,10 @@ def _sync_table(session: Session, table: Table, rowsets: list[r.RowSet], prune: 
     new = [x for x in rowsets if x.id not in stored]
     changed = [x for x in rowsets if x.id in stored and stored[x.id][0] != x.main["digest"]]
     moved = [
-        x for x in rowsets
-        if x.id in stored and stored[x.id][0] == x.main["digest"]
+        x
+        for x in rowsets
+        if x.id in stored
+        and stored[x.id][0] == x.main["digest"]
         and stored[x.id][1:] != (x.main["origin_file"], x.main["origin_line"])
     ]
     gone = sorted(set(stored) - {x.id for x in rowsets}) if prune else []
@@ -132,8 +151,9 @@ def add_reviews(session: Session, reviews: Sequence[Review]) -> int:
 # Reading ----------------------------------------------------------------------------------
 
 
-def _grouped(session: Session, table: Table, key: str, ids: Sequence[str] | None,
-             value: Callable[[Any], T]) -> dict[str, list[T]]:
+def _grouped(
+    session: Session, table: Table, key: str, ids: Sequence[str] | None, value: Callable[[Any], T]
+) -> dict[str, list[T]]:
     """Link rows by parent id, in position order; ``ids`` None reads the whole table."""
     groups: dict[str, list[T]] = defaultdict(list)
     parent = table.c[key]
@@ -147,35 +167,113 @@ def _grouped(session: Session, table: Table, key: str, ids: Sequence[str] | None
     return groups
 
 
-def sources(session: Session, where: Any = None) -> list[Source]:
-    query = select(r.SOURCE).order_by(r.SOURCE.c.origin_file, r.SOURCE.c.origin_line, r.SOURCE.c.id)
-    found = list(session.execute(query if where is None else query.where(where)).mappings())
-    ids = None if where is None else [row["id"] for row in found]
-    derived = _grouped(session, r.DERIVATION, "source_id", ids, lambda x: x["derived_from_id"])
+def _ordered(table: Table, where: ColumnElement[bool] | None) -> Select[Any]:
+    query = select(table).order_by(table.c.origin_file, table.c.origin_line, table.c.id)
+    return query if where is None else query.where(where)
+
+
+def _all(conditions: list[ColumnElement[bool]]) -> ColumnElement[bool] | None:
+    return and_(*conditions) if conditions else None
+
+
+def _in(column: Any, ids: Iterable[str] | None) -> list[ColumnElement[bool]]:
+    return [] if ids is None else [column.in_(sorted(set(ids)))]
+
+
+def find_sources(
+    session: Session, *, ids: Iterable[str] | None = None, repeating: Iterable[str] | None = None
+) -> list[Source]:
+    """Sources, all of them or those with the given ids or repeating the given sources."""
+    conditions = _in(r.SOURCE.c.id, ids)
+    if repeating is not None:
+        copies = select(r.DERIVATION.c.source_id).where(
+            r.DERIVATION.c.derived_from_id.in_(sorted(set(repeating)))
+        )
+        conditions.append(r.SOURCE.c.id.in_(copies))
+    where = _all(conditions)
+    found = list(session.execute(_ordered(r.SOURCE, where)).mappings())
+    keys = None if where is None else [row["id"] for row in found]
+    derived = _grouped(session, r.DERIVATION, "source_id", keys, lambda x: x["derived_from_id"])
     return [r.to_source(row, derived[row["id"]]) for row in found]
 
 
-def entities(session: Session, where: Any = None) -> list[Entity]:
-    query = select(r.ENTITY).order_by(r.ENTITY.c.origin_file, r.ENTITY.c.origin_line, r.ENTITY.c.id)
-    found = list(session.execute(query if where is None else query.where(where)).mappings())
-    ids = None if where is None else [row["id"] for row in found]
-    aliases = _grouped(session, r.ALIAS, "entity_id", ids, lambda x: x["name"])
-    distinct = _grouped(session, r.DISTINCT, "entity_id", ids, lambda x: x["other_id"])
+def find_entities(
+    session: Session, *, ids: Iterable[str] | None = None, part_of: str | None = None
+) -> list[Entity]:
+    """Entities, all of them or those with the given ids or sitting inside ``part_of``."""
+    conditions = _in(r.ENTITY.c.id, ids)
+    if part_of is not None:
+        conditions.append(r.ENTITY.c.part_of_id == part_of)
+    where = _all(conditions)
+    found = list(session.execute(_ordered(r.ENTITY, where)).mappings())
+    keys = None if where is None else [row["id"] for row in found]
+    aliases = _grouped(session, r.ALIAS, "entity_id", keys, lambda x: x["name"])
+    distinct = _grouped(session, r.DISTINCT, "entity_id", keys, lambda x: x["other_id"])
     return [r.to_entity(row, aliases[row["id"]], distinct[row["id"]]) for row in found]
 
 
-def claims(session: Session, where: Any = None) -> list[Claim]:
-    query = select(r.CLAIM).order_by(r.CLAIM.c.origin_file, r.CLAIM.c.origin_line, r.CLAIM.c.id)
-    found = list(session.execute(query if where is None else query.where(where)).mappings())
-    ids = None if where is None else [row["id"] for row in found]
-    values = _grouped(session, r.VALUE_ENTITY, "claim_id", ids, lambda x: x["entity_id"])
-    speakers = _grouped(session, r.SPEAKER, "claim_id", ids, lambda x: x["entity_id"])
-    mentions = _grouped(session, r.MENTION, "claim_id", ids,
-                        lambda x: Mention(x["name"], x["entity_id"]))
-    contradicts = _grouped(session, r.CONTRADICTION, "claim_id", ids, lambda x: x["other_id"])
+def find_claims(
+    session: Session,
+    *,
+    ids: Iterable[str] | None = None,
+    subject: str | None = None,
+    prop: str | None = None,
+    source: str | None = None,
+    said_by: str | None = None,
+    naming: str | None = None,
+    answering: str | None = None,
+) -> list[Claim]:
+    """Claims matching every filter given: ``naming`` an entity as value, speaker or
+    mention; ``answering`` a claim they contradict or supersede."""
+    conditions = _in(r.CLAIM.c.id, ids)
+    for column, wanted in (
+        (r.CLAIM.c.subject_id, subject),
+        (r.CLAIM.c.property, prop),
+        (r.CLAIM.c.source_id, source),
+    ):
+        if wanted is not None:
+            conditions.append(column == wanted)
+    if said_by is not None:
+        conditions.append(r.CLAIM.c.id.in_(_linked(r.SPEAKER, "entity_id", said_by)))
+    if naming is not None:
+        conditions.append(
+            or_(
+                *(
+                    r.CLAIM.c.id.in_(_linked(t, "entity_id", naming))
+                    for t in (r.VALUE_ENTITY, r.SPEAKER, r.MENTION)
+                )
+            )
+        )
+    if answering is not None:
+        conditions.append(
+            or_(
+                r.CLAIM.c.supersedes_id == answering,
+                r.CLAIM.c.id.in_(_linked(r.CONTRADICTION, "other_id", answering)),
+            )
+        )
+    return _claims(session, _all(conditions))
+
+
+def _linked(table: Table, column: str, value: str) -> Select[Any]:
+    return select(table.c.claim_id).where(table.c[column] == value)
+
+
+def _claims(session: Session, where: ColumnElement[bool] | None) -> list[Claim]:
+    found = list(session.execute(_ordered(r.CLAIM, where)).mappings())
+    keys = None if where is None else [row["id"] for row in found]
+    values = _grouped(session, r.VALUE_ENTITY, "claim_id", keys, lambda x: x["entity_id"])
+    speakers = _grouped(session, r.SPEAKER, "claim_id", keys, lambda x: x["entity_id"])
+    mentions = _grouped(
+        session, r.MENTION, "claim_id", keys, lambda x: Mention(x["name"], x["entity_id"])
+    )
+    contradicts = _grouped(session, r.CONTRADICTION, "claim_id", keys, lambda x: x["other_id"])
     return [
-        r.to_claim(row, r.ClaimLinks(values[row["id"]], speakers[row["id"]],
-                                     mentions[row["id"]], contradicts[row["id"]]))
+        r.to_claim(
+            row,
+            r.ClaimLinks(
+                values[row["id"]], speakers[row["id"]], mentions[row["id"]], contradicts[row["id"]]
+            ),
+        )
         for row in found
     ]
 
@@ -189,58 +287,20 @@ def reviews(session: Session, conflict: str | None = None) -> list[Review]:
 
 def ledger(session: Session) -> Ledger:
     return Ledger(
-        sources=tuple(sources(session)), entities=tuple(entities(session)),
-        claims=tuple(claims(session)), reviews=tuple(reviews(session)),
+        sources=tuple(find_sources(session)),
+        entities=tuple(find_entities(session)),
+        claims=tuple(find_claims(session)),
+        reviews=tuple(reviews(session)),
     )
 
 
 def counts(session: Session) -> dict[str, int]:
     return {
         name: session.scalar(select(func.count()).select_from(table)) or 0
-        for name, table in (("sources", r.SOURCE), ("entities", r.ENTITY),
-                            ("claims", r.CLAIM), ("reviews", r.REVIEW))
+        for name, table in (
+            ("sources", r.SOURCE),
+            ("entities", r.ENTITY),
+            ("claims", r.CLAIM),
+            ("reviews", r.REVIEW),
+        )
     }
-
-
-def claim_filter(
-    *,
-    subject: str | None = None,
-    prop: str | None = None,
-    source: str | None = None,
-    said_by: str | None = None,
-) -> ColumnElement[bool] | None:
-    """The condition for ``provenance claims`` filters; None when there is none."""
-    conditions: list[ColumnElement[bool]] = []
-    if subject is not None:
-        conditions.append(r.CLAIM.c.subject_id == subject)
-    if prop is not None:
-        conditions.append(r.CLAIM.c.property == prop)
-    if source is not None:
-        conditions.append(r.CLAIM.c.source_id == source)
-    if said_by is not None:
-        spoken = select(r.SPEAKER.c.claim_id).where(r.SPEAKER.c.entity_id == said_by)
-        conditions.append(r.CLAIM.c.id.in_(spoken))
-    return and_(*conditions) if conditions else None
-
-
-def claims_naming(entity: str) -> ColumnElement[bool]:
-    """Claims whose value, speakers or mentions name the entity (not its subject claims)."""
-    return or_(
-        r.CLAIM.c.id.in_(select(r.VALUE_ENTITY.c.claim_id).where(r.VALUE_ENTITY.c.entity_id == entity)),
-        r.CLAIM.c.id.in_(select(r.SPEAKER.c.claim_id).where(r.SPEAKER.c.entity_id == entity)),
-        r.CLAIM.c.id.in_(select(r.MENTION.c.claim_id).where(r.MENTION.c.entity_id == entity)),
-    )
-
-
-def claims_linked_to(claim: str) -> ColumnElement[bool]:
-    """Claims that declare a contradiction with, or supersede, the given claim."""
-    return or_(
-        r.CLAIM.c.supersedes_id == claim,
-        r.CLAIM.c.id.in_(
-            select(r.CONTRADICTION.c.claim_id).where(r.CONTRADICTION.c.other_id == claim)
-        ),
-    )
-
-
-def by_ids(table: Table, ids: Iterable[str]) -> ColumnElement[bool]:
-    return table.c.id.in_(sorted(set(ids)))

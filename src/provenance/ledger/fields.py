@@ -143,9 +143,7 @@ def property_name(cell: Cell) -> str:
     return value
 
 
-def choice(
-    enum: type[E], label: str, synonyms: dict[str, E] | None = None
-) -> Callable[[Cell], E]:
+def choice(enum: type[E], label: str, synonyms: dict[str, E] | None = None) -> Callable[[Cell], E]:
     def parse(cell: Cell) -> E:
         value = text(cell)
         key = value.strip().lower()
@@ -218,8 +216,11 @@ def archive(cell: Cell) -> Archive:
     path = _archive_path(text(Cell.of(value, "path")))
     sha = value.get("sha256")
     if sha is not None and not (isinstance(sha, str) and SHA256_PATTERN.match(sha)):
-        raise FieldError("archive sha256 must be 64 lower-case hex digits",
-                         "compute it with `sha256sum FILE`", value.line_of("sha256"))
+        raise FieldError(
+            "archive sha256 must be 64 lower-case hex digits",
+            "compute it with `sha256sum FILE`",
+            value.line_of("sha256"),
+        )
     return Archive(path, sha if isinstance(sha, str) else None)
 
 
@@ -300,8 +301,11 @@ def _number_or_none(mapping: YamlMap, key: str) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise FieldError(f"confidence {key} must be a number, not {kind_name(value)}",
-                         "write a probability between 0 and 1", mapping.line_of(key))
+        raise FieldError(
+            f"confidence {key} must be a number, not {kind_name(value)}",
+            "write a probability between 0 and 1",
+            mapping.line_of(key),
+        )
     return float(value)
 
 
@@ -310,6 +314,9 @@ def _credibility(mapping: YamlMap) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise FieldError("credibility must be a whole number from 1 to 6",
-                         "use 1 (confirmed) to 6 (cannot be judged)", mapping.line_of("credibility"))
+        raise FieldError(
+            "credibility must be a whole number from 1 to 6",
+            "use 1 (confirmed) to 6 (cannot be judged)",
+            mapping.line_of("credibility"),
+        )
     return value

@@ -16,7 +16,9 @@ Progress = Callable[[int, int], None]
 """Called after each file with (bytes read so far, bytes in all)."""
 
 
-def parse_paths(paths: Sequence[Path], progress: Progress | None = None) -> tuple[ParsedLedger, list[Problem]]:
+def parse_paths(
+    paths: Sequence[Path], progress: Progress | None = None
+) -> tuple[ParsedLedger, list[Problem]]:
     """Every record of the files under ``paths``, and the problems found file by file."""
     files, problems = discover(paths)
     parsed = ParsedLedger()

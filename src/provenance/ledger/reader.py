@@ -34,7 +34,8 @@ _MAP = "tag:yaml.org,2002:map"
 class _Loader(_BaseLoader):
     """YAML 1.2 core scalars only: dates, "yes", "no" and "0x1F" stay text for the schema."""
 
-    yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    # an instance variable in the stubs, a class-level table in PyYAML
+    yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}  # noqa: RUF012
 
 
 for _tag, _pattern, _first in (
@@ -92,7 +93,11 @@ def discover(paths: Sequence[Path]) -> tuple[list[LedgerFile], list[Problem]]:
         else:
             problems.append(Problem(str(given), 0, "no such file or folder", "check the path"))
     seen: set[Path] = set()
-    unique = [f for f in files if not (f.path.resolve() in seen or seen.add(f.path.resolve()))]
+    unique: list[LedgerFile] = []
+    for file in files:
+        if file.path.resolve() not in seen:
+            seen.add(file.path.resolve())
+            unique.append(file)
     if not unique and not problems:
         shown = ", ".join(str(p) for p in paths)
         problems.append(
@@ -129,7 +134,9 @@ def read_file(file: LedgerFile, problems: list[Problem]) -> YamlMap | None:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
-        problems.append(Problem(file.name, line, f"not valid YAML: {error.problem}", _yaml_hint(error)))
+        problems.append(
+            Problem(file.name, line, f"not valid YAML: {error.problem}", _yaml_hint(error))
+        )
         return None
     except yaml.YAMLError as error:
         problems.append(Problem(file.name, 0, f"not valid YAML: {error}", None))
@@ -171,7 +178,7 @@ def _compose(text: str) -> yaml.Node | None:
     try:
         return loader.get_single_node()
     finally:
-        loader.dispose()  # type: ignore[no-untyped-call]
+        loader.dispose()
 
 
 def plain_scalar(text: str) -> object:
@@ -217,7 +224,8 @@ class _Converter:
 
     def _mapping(self, node: yaml.MappingNode, depth: int) -> YamlMap | None:
         if node.tag != _MAP:
-            return self._bad_tag(node)
+            self._bad_tag(node)
+            return None
         result = YamlMap()
         result.line, result.key_lines, result.raw = node.start_mark.line + 1, {}, {}
         for key_node, value_node in node.value:
@@ -227,8 +235,11 @@ class _Converter:
                 continue
             if key in result.key_lines:
                 first = result.key_lines[key]
-                self._problem(key_node, f"key '{key}' appears twice (first at line {first})",
-                              "keep one of them")
+                self._problem(
+                    key_node,
+                    f"key '{key}' appears twice (first at line {first})",
+                    "keep one of them",
+                )
                 continue
             result.key_lines[key] = key_node.start_mark.line + 1
             result[key] = self.convert(value_node, depth + 1)
@@ -238,7 +249,8 @@ class _Converter:
 
     def _sequence(self, node: yaml.SequenceNode, depth: int) -> YamlSeq | None:
         if node.tag != _SEQ:
-            return self._bad_tag(node)
+            self._bad_tag(node)
+            return None
         result = YamlSeq()
         result.line, result.item_lines, result.raw = node.start_mark.line + 1, [], {}
         for index, item in enumerate(node.value):
@@ -262,13 +274,16 @@ class _Converter:
             return int(text)
         if node.tag == _FLOAT:
             return float(text)
-        return self._bad_tag(node)
+        self._bad_tag(node)
+        return None
 
     def _bad_tag(self, node: yaml.Node) -> None:
         tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
-        self._problem(node, f"YAML tag '{tag}' is not allowed in a ledger",
-                      "remove the tag; a ledger holds only text, numbers, lists and mappings")
-        return None
+        self._problem(
+            node,
+            f"YAML tag '{tag}' is not allowed in a ledger",
+            "remove the tag; a ledger holds only text, numbers, lists and mappings",
+        )
 
     def _problem(self, node: yaml.Node, message: str, hint: str) -> None:
         self.problems.append(Problem(self.file, node.start_mark.line + 1, message, hint))

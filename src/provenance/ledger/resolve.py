@@ -67,15 +67,28 @@ def _index(parsed: ParsedLedger) -> tuple[dict[str, Known], list[Problem]]:
         *(("claim", p) for p in parsed.claims),
     ]
     entries = [
-        *((noun, item.record.id, item.record.origin.file if item.record.origin else "command line",
-           item.line("id"), item.record.kind if isinstance(item.record, Entity) else None)
-          for noun, item in records),
+        *(
+            (
+                noun,
+                item.record.id,
+                item.record.origin.file if item.record.origin else "command line",
+                item.line("id"),
+                item.record.kind if isinstance(item.record, Entity) else None,
+            )
+            for noun, item in records
+        ),
         *((b.noun, b.id, b.file, b.line, None) for b in parsed.broken),
     ]
     for noun, ident, file, line, kind in sorted(entries, key=lambda e: (e[2], e[3])):
         if ident in index:
-            problems.append(Problem(file, line, f"id '{ident}' is already used by the {first[ident]}",
-                                    "ids are unique across the whole ledger; rename one"))
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    f"id '{ident}' is already used by the {first[ident]}",
+                    "ids are unique across the whole ledger; rename one",
+                )
+            )
             continue
         index[ident] = Known(noun, kind)
         first[ident] = f"{noun} at {file}:{line}" if line else f"{noun} on the {file}"
@@ -130,15 +143,26 @@ def _check(ref: Reference, lookup: Mapping[str, Known]) -> Problem | None:
     if known is None:
         close = did_you_mean(ref.target, (k for k, v in lookup.items() if v.record == ref.expected))
         fix = f"add it under {_SECTION[ref.expected]}: or fix the id"
-        return Problem(ref.file, ref.line, f"{ref.key}: unknown {ref.expected} '{ref.target}'",
-                       f"{close} Or {fix}" if close else fix)
+        return Problem(
+            ref.file,
+            ref.line,
+            f"{ref.key}: unknown {ref.expected} '{ref.target}'",
+            f"{close} Or {fix}" if close else fix,
+        )
     if known.record != ref.expected:
-        return Problem(ref.file, ref.line,
-                       f"{ref.key}: '{ref.target}' is a {known.record}, not a {ref.expected}",
-                       f"{ref.key} takes the id of a {ref.expected}")
+        return Problem(
+            ref.file,
+            ref.line,
+            f"{ref.key}: '{ref.target}' is a {known.record}, not a {ref.expected}",
+            f"{ref.key} takes the id of a {ref.expected}",
+        )
     if ref.target == ref.owner and ref.key in ("distinct_from", "contradicts"):
-        return Problem(ref.file, ref.line, f"{ref.key}: '{ref.owner}' refers to itself",
-                       f"remove '{ref.target}' from {ref.key}")
+        return Problem(
+            ref.file,
+            ref.line,
+            f"{ref.key}: '{ref.owner}' refers to itself",
+            f"remove '{ref.target}' from {ref.key}",
+        )
     return None
 
 
@@ -150,17 +174,28 @@ def _kind_problems(parsed: ParsedLedger, lookup: Mapping[str, Known]) -> Iterato
         for speaker in item.record.said_by:
             kind = lookup[speaker].entity_kind if speaker in lookup else None
             if kind is not None and kind not in SPEAKER_KINDS:
-                yield _problem(item, "said_by", f"said_by: '{speaker}' is {_an(kind)}, not a speaker",
-                               "a speaker is a person, an organisation or another entity")
+                yield _problem(
+                    item,
+                    "said_by",
+                    f"said_by: '{speaker}' is {_an(kind)}, not a speaker",
+                    "a speaker is a person, an organisation or another entity",
+                )
     for entity in parsed.entities:
         parent = entity.record.part_of
-        kind = lookup[parent].entity_kind if parent in lookup else None
+        kind = lookup[parent].entity_kind if parent is not None and parent in lookup else None
         allowed = PART_OF_KINDS[entity.record.kind]
         if kind is not None and kind not in allowed:
-            hint = ("a person is not part of anything; use a claim with property affiliation"
-                    if not allowed else "part_of takes " + " or ".join(sorted(allowed)))
-            yield _problem(entity, "part_of",
-                           f"part_of: {_an(entity.record.kind)} cannot be part of {_an(kind)}", hint)
+            hint = (
+                "a person is not part of anything; use a claim with property affiliation"
+                if not allowed
+                else "part_of takes " + " or ".join(sorted(allowed))
+            )
+            yield _problem(
+                entity,
+                "part_of",
+                f"part_of: {_an(entity.record.kind)} cannot be part of {_an(kind)}",
+                hint,
+            )
 
 
 def _an(kind: EntityKind) -> str:
@@ -176,17 +211,29 @@ def _supersedes_problems(parsed: ParsedLedger) -> Iterator[Problem]:
     claims = {item.record.id: item.record for item in parsed.claims}
     for item in parsed.claims:
         earlier = claims.get(item.record.supersedes or "")
-        if earlier and (earlier.subject, earlier.property) != (item.record.subject, item.record.property):
-            yield _problem(item, "supersedes",
-                           f"supersedes: '{earlier.id}' is about {earlier.subject} {earlier.property}, "
-                           f"not {item.record.subject} {item.record.property}",
-                           "a revision replaces a claim about the same subject and property")
+        if earlier and (earlier.subject, earlier.property) != (
+            item.record.subject,
+            item.record.property,
+        ):
+            yield _problem(
+                item,
+                "supersedes",
+                f"supersedes: '{earlier.id}' is about {earlier.subject} {earlier.property}, "
+                f"not {item.record.subject} {item.record.property}",
+                "a revision replaces a claim about the same subject and property",
+            )
 
 
 def _cycles(parsed: ParsedLedger) -> Iterator[Problem]:
-    yield from _circles("derived_from", {p.record.id: (p, p.record.derived_from) for p in parsed.sources})
-    yield from _circles("part_of", {p.record.id: (p, _opt(p.record.part_of)) for p in parsed.entities})
-    yield from _circles("supersedes", {p.record.id: (p, _opt(p.record.supersedes)) for p in parsed.claims})
+    yield from _circles(
+        "derived_from", {p.record.id: (p, p.record.derived_from) for p in parsed.sources}
+    )
+    yield from _circles(
+        "part_of", {p.record.id: (p, _opt(p.record.part_of)) for p in parsed.entities}
+    )
+    yield from _circles(
+        "supersedes", {p.record.id: (p, _opt(p.record.supersedes)) for p in parsed.claims}
+    )
 
 
 Linked = Parsed[Source] | Parsed[Entity] | Parsed[Claim]
@@ -196,9 +243,12 @@ def _circles(key: str, links: Mapping[str, tuple[Linked, tuple[str, ...]]]) -> I
     for cycle in find_cycles({ident: targets for ident, (_, targets) in links.items()}):
         item = links[cycle[0]][0]
         origin = item.record.origin
-        yield Problem(origin.file if origin else "", item.line(key),
-                      f"{key} goes round in a circle: {' -> '.join((*cycle, cycle[0]))}",
-                      f"remove one of these {key} links")
+        yield Problem(
+            origin.file if origin else "",
+            item.line(key),
+            f"{key} goes round in a circle: {' -> '.join((*cycle, cycle[0]))}",
+            f"remove one of these {key} links",
+        )
 
 
 def find_cycles(graph: Mapping[str, tuple[str, ...]]) -> list[tuple[str, ...]]:
@@ -220,7 +270,7 @@ def find_cycles(graph: Mapping[str, tuple[str, ...]]) -> list[tuple[str, ...]]:
                 path.pop()
                 state[node] = 2
             elif state.get(child) == 1:
-                cycle = path[path.index(child):]
+                cycle = path[path.index(child) :]
                 turn = cycle.index(min(cycle))
                 found.add(tuple(cycle[turn:] + cycle[:turn]))
             elif child not in state and child in graph:

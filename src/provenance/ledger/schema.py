@@ -177,13 +177,16 @@ class _Record:
         for key in self.mapping:
             if key not in allowed:
                 hint = f.did_you_mean(key, allowed) or "allowed keys: " + ", ".join(allowed)
-                self.problem(self.mapping.line_of(key), f"unknown key '{key}' in {self.label}", hint)
+                self.problem(
+                    self.mapping.line_of(key), f"unknown key '{key}' in {self.label}", hint
+                )
         values: dict[str, Any] = {}
         for key, parse in allowed.items():
             if self.mapping.get(key) is None:
                 if key in REQUIRED[self.section]:
-                    self.problem(self.mapping.line, f"{self.label} has no {key}",
-                                 REQUIRED[self.section][key])
+                    self.problem(
+                        self.mapping.line, f"{self.label} has no {key}", REQUIRED[self.section][key]
+                    )
             elif key != VALUE:
                 values[key] = self.parse(key, parse)
         return values
@@ -219,19 +222,32 @@ def parse_file(root: YamlMap, file: str, into: ParsedLedger, problems: list[Prob
     for section, value in root.items():
         if section not in SECTIONS:
             hint = f.did_you_mean(section, SECTIONS) or "use sources:, entities:, claims:, reviews:"
-            problems.append(Problem(file, root.line_of(section), f"unknown section '{section}'", hint))
+            problems.append(
+                Problem(file, root.line_of(section), f"unknown section '{section}'", hint)
+            )
             continue
         if value is None:
             continue
         if not isinstance(value, YamlSeq):
-            problems.append(Problem(file, root.line_of(section), f"{section}: must be a list",
-                                    f"start each {SINGULAR[section]} with '- ' on its own line"))
+            problems.append(
+                Problem(
+                    file,
+                    root.line_of(section),
+                    f"{section}: must be a list",
+                    f"start each {SINGULAR[section]} with '- ' on its own line",
+                )
+            )
             continue
         for index, item in enumerate(value):
             if not isinstance(item, YamlMap):
-                problems.append(Problem(file, value.item_lines[index],
-                                        f"each of {section} must be a mapping, not {f.kind_name(item)}",
-                                        f"write the {SINGULAR[section]} as 'key: value' lines"))
+                problems.append(
+                    Problem(
+                        file,
+                        value.item_lines[index],
+                        f"each of {section} must be a mapping, not {f.kind_name(item)}",
+                        f"write the {SINGULAR[section]} as 'key: value' lines",
+                    )
+                )
                 continue
             _BUILDERS[section](_Record(section, item, file, problems), into)
 
@@ -245,8 +261,11 @@ def _entity(rec: _Record, into: ParsedLedger) -> None:
     values = rec.values()
     name, aliases = values.get("name"), values.get("aliases", ())
     for alias in {a for a in aliases if a == name or aliases.count(a) > 1}:
-        rec.problem(rec.mapping.line_of("aliases"), f"alias '{alias}' is listed twice or repeats the name",
-                    "list each alias once, without the canonical name")
+        rec.problem(
+            rec.mapping.line_of("aliases"),
+            f"alias '{alias}' is listed twice or repeats the name",
+            "list each alias once, without the canonical name",
+        )
     rec.keep(into, lambda o: into.entities.append(Parsed(Entity(**values, origin=o), rec.lines())))
 
 
@@ -257,8 +276,11 @@ def _claim(rec: _Record, into: ParsedLedger) -> None:
         line = rec.mapping.line_of("property")
         values[VALUE] = rec.parse(VALUE, lambda cell: parse_value(cell, prop, line))
     if values.get("unit") is not None and rec.ok and not isinstance(values[VALUE], Quantity):
-        rec.problem(rec.mapping.line_of("unit"), f"{rec.label} has a unit but its value is not a number",
-                    "remove unit:, or give the value as a quantity")
+        rec.problem(
+            rec.mapping.line_of("unit"),
+            f"{rec.label} has a unit but its value is not a number",
+            "remove unit:, or give the value as a quantity",
+        )
     rec.keep(into, lambda o: into.claims.append(Parsed(Claim(**values, origin=o), rec.lines())))
 
 
@@ -266,11 +288,17 @@ def _review(rec: _Record, into: ParsedLedger) -> None:
     values = rec.values()
     resolved = values.get("verdict") == Verdict.RESOLVED
     if resolved and values.get("in_favour_of") is None and "verdict" in rec.mapping:
-        rec.problem(rec.mapping.line, "a 'resolved' review must say which claim stands",
-                    "add in_favour_of: <claim id>")
+        rec.problem(
+            rec.mapping.line,
+            "a 'resolved' review must say which claim stands",
+            "add in_favour_of: <claim id>",
+        )
     if not resolved and values.get("in_favour_of") is not None and values.get("verdict"):
-        rec.problem(rec.mapping.line_of("in_favour_of"), "in_favour_of goes only with verdict 'resolved'",
-                    "remove in_favour_of:, or make the verdict 'resolved'")
+        rec.problem(
+            rec.mapping.line_of("in_favour_of"),
+            "in_favour_of goes only with verdict 'resolved'",
+            "remove in_favour_of:, or make the verdict 'resolved'",
+        )
     rec.keep(into, lambda o: into.reviews.append(Parsed(Review(**values, origin=o), rec.lines())))
 
 

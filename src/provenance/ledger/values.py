@@ -7,7 +7,15 @@ from __future__ import annotations
 from provenance.errors import InvalidValue
 from provenance.ledger import fields as f
 from provenance.ledger.reader import YamlMap
-from provenance.model import EntityValue, Quantity, TextValue, TimeSpan, Value, ValueKind, value_kind
+from provenance.model import (
+    EntityValue,
+    Quantity,
+    TextValue,
+    TimeSpan,
+    Value,
+    ValueKind,
+    value_kind,
+)
 from provenance.properties import PROPERTIES, PropertySpec
 from provenance.quantities import parse_quantity
 
@@ -44,8 +52,12 @@ def parse_value(cell: f.Cell, prop: str, prop_line: int) -> Value:
 
 
 def _a(kind: ValueKind) -> str:
-    return {ValueKind.ENTITY: "an entity", ValueKind.QUANTITY: "a quantity",
-            ValueKind.DATE: "a date", ValueKind.TEXT: "a text"}[kind]
+    return {
+        ValueKind.ENTITY: "an entity",
+        ValueKind.QUANTITY: "a quantity",
+        ValueKind.DATE: "a date",
+        ValueKind.TEXT: "a text",
+    }[kind]
 
 
 def _explicit(mapping: YamlMap) -> tuple[ValueKind, f.Cell]:
@@ -56,8 +68,11 @@ def _explicit(mapping: YamlMap) -> tuple[ValueKind, f.Cell]:
             f"a value mapping holds exactly one of {', '.join(KIND_KEYS)}"
             + (f" (found '{unknown}')" if unknown else ""),
             (f.did_you_mean(unknown, KIND_KEYS) if unknown else None)
-            or ("inside {...} a comma starts a new key: put text with commas in quotes"
-                if len(keys) > 1 else _EXPLICIT),
+            or (
+                "inside {...} a comma starts a new key: put text with commas in quotes"
+                if len(keys) > 1
+                else _EXPLICIT
+            ),
         )
     return KIND_KEYS[keys[0]], f.Cell.of(mapping, keys[0])
 
@@ -68,9 +83,13 @@ def _build(kind: ValueKind, cell: f.Cell, spec: PropertySpec | None) -> Value:
     if kind is ValueKind.QUANTITY:
         value = cell.value
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            raise InvalidValue(f"a quantity must be a number or words such as 'over 50', "
-                               f"not {f.kind_name(value)}", "write value: over 50")
-        words: str | int | float = cell.raw if isinstance(value, int | float) and cell.raw else value
+            raise InvalidValue(
+                f"a quantity must be a number or words such as 'over 50', not {f.kind_name(value)}",
+                "write value: over 50",
+            )
+        words: str | int | float = (
+            cell.raw if isinstance(value, int | float) and cell.raw else value
+        )
         return parse_quantity(words, signed=not (spec and spec.count))
     if kind is ValueKind.DATE:
         return f.timespan(cell)
@@ -102,4 +121,3 @@ def number_or_text(words: str) -> object:
     if words.isascii() and words.isdigit() and str(int(words)) == words:
         return int(words)
     return words
-

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path, PurePosixPath
+from re import Pattern
 from typing import Any
 
 import yaml
@@ -31,7 +32,12 @@ from provenance.model import (
 )
 
 FORMATS = ("yaml", "json")
-DEFAULT_FILES = {"sources": "sources", "entities": "entities", "claims": "claims", "reviews": "reviews"}
+DEFAULT_FILES = {
+    "sources": "sources",
+    "entities": "entities",
+    "claims": "claims",
+    "reviews": "reviews",
+}
 
 
 class _Flow(list[Any]):
@@ -47,7 +53,7 @@ class _Dumper(yaml.SafeDumper):
     reader keeps them as text anyway); everything else that a YAML 1.1 reader would take for
     a number or a boolean is quoted."""
 
-    yaml_implicit_resolvers = {
+    yaml_implicit_resolvers: dict[str, list[tuple[str, Pattern[str]]]] = {  # noqa: RUF012
         first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()
     }
@@ -129,7 +135,11 @@ def _confidence(value: Confidence) -> object:
 
 
 def _mention(mention: Mention) -> object:
-    return mention.name if mention.entity is None else _FlowMap(name=mention.name, entity=mention.entity)
+    return (
+        mention.name
+        if mention.entity is None
+        else _FlowMap(name=mention.name, entity=mention.entity)
+    )
 
 
 def _records(ledger: Ledger) -> Iterable[Record]:
@@ -151,7 +161,11 @@ def layout(ledger: Ledger) -> dict[str, dict[str, list[dict[str, Any]]]]:
         order = (origin.line if origin else 1 << 30, _sort_key(record))
         files[name][section].append((order, record_mapping(record)))
     return {
-        name: {s: [m for _, m in sorted(sections[s], key=lambda x: x[0])] for s in SECTIONS if s in sections}
+        name: {
+            s: [m for _, m in sorted(sections[s], key=lambda x: x[0])]
+            for s in SECTIONS
+            if s in sections
+        }
         for name, sections in sorted(files.items())
     }
 
@@ -163,9 +177,14 @@ def _sort_key(record: Record) -> str:
 def dumps(document: dict[str, Any], fmt: str) -> str:
     if fmt == "json":
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    return yaml.dump(  # type: ignore[no-any-return]
-        document, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1 << 16,
-        default_flow_style=False, indent=2,
+    return yaml.dump(
+        document,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=1 << 16,
+        default_flow_style=False,
+        indent=2,
     )
 
 
@@ -205,4 +224,4 @@ def _common_folder(names: Sequence[str]) -> PurePosixPath | None:
         common.append(parts[0])
     shortest = min(len(p) for p in folders)
     common = common[:shortest]
-    return PurePosixPath(*common) if common and common[0] != "/" or len(common) > 1 else None
+    return PurePosixPath(*common) if (common and common[0] != "/") or len(common) > 1 else None

@@ -8,7 +8,16 @@ from collections.abc import Sequence
 from tabulate import tabulate
 
 from provenance import confidence as conf
-from provenance.model import Claim, Entity, EntityValue, Ledger, Polarity, Quantity, Source, TimeSpan
+from provenance.model import (
+    Claim,
+    Entity,
+    EntityValue,
+    Ledger,
+    Polarity,
+    Quantity,
+    Source,
+    TimeSpan,
+)
 from provenance.quantities import interval_text
 from provenance.views import ClaimList, ClaimView, EntityView, SourceView, View
 
@@ -51,7 +60,11 @@ class Names:
 
 
 def source_line(source: Source) -> str:
-    parts = [source.kind.value, source.publisher, source.published.text if source.published else None]
+    parts = [
+        source.kind.value,
+        source.publisher,
+        source.published.text if source.published else None,
+    ]
     given = ", ".join(p for p in parts if p)
     return f"{given}; reliability {source.reliability.value}: {source.reliability.label}"
 
@@ -91,9 +104,13 @@ def render_claim(view: ClaimView) -> str:
         ("quote", f"“{claim.quote}”" if claim.quote else None),
         ("locator", claim.locator),
         ("confidence", conf.describe(claim.confidence) if claim.confidence else None),
-        ("mentions", "; ".join(
-            f"{m.name} -> {m.entity}" if m.entity else f"{m.name} (unresolved)" for m in claim.mentions
-        )),
+        (
+            "mentions",
+            "; ".join(
+                f"{m.name} -> {m.entity}" if m.entity else f"{m.name} (unresolved)"
+                for m in claim.mentions
+            ),
+        ),
         ("contradicts", ", ".join(claim.contradicts)),
         ("contradicted by", ", ".join(against)),
         ("supersedes", claim.supersedes),
@@ -159,7 +176,7 @@ def _short(text: str, width: int = WIDEST) -> str:
 
 
 def claim_table(claims: Sequence[Claim], names: Names, *, with_subject: bool = True) -> str:
-    rows = [
+    rows: list[tuple[str, ...]] = [
         (
             c.id,
             c.subject,
@@ -167,7 +184,8 @@ def claim_table(claims: Sequence[Claim], names: Names, *, with_subject: bool = T
             _short(("NOT " if c.polarity is Polarity.DENIED else "") + names.value(c)),
             _short(names.speakers(c), 40),
             f"{c.source} ({names.sources[c.source].reliability.value})"
-            if c.source in names.sources else c.source,
+            if c.source in names.sources
+            else c.source,
             c.as_of.text if c.as_of else "",
         )
         for c in claims

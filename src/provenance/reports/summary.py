@@ -14,7 +14,7 @@ RECORDS = ("sources", "entities", "claims")
 
 def render_import(paths: Sequence[Path], result: ImportResult) -> str:
     counts = result.counts
-    rows = [
+    rows: list[tuple[object, ...]] = [
         (
             name,
             result.totals[name],
