@@ -234,6 +234,10 @@ def _value(value: Any) -> object:
     return plain_scalar(value) if isinstance(value, str) else value
 
 
+def on_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
 class _Progress:
     """A progress bar on stderr for imports that take more than a moment (and only on a
     terminal): nothing appears during the first second."""
@@ -251,7 +255,7 @@ class _Progress:
 
     def update(self, done: int, total: int) -> None:
         if self.bar is None:
-            if time.monotonic() - self.started < self.DELAY or not sys.stderr.isatty():
+            if time.monotonic() - self.started < self.DELAY or not on_terminal():
                 return
             self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
             self.bar.__enter__()

@@ -247,7 +247,7 @@ def mentions(cell: Cell) -> tuple[Mention, ...]:
 
 def _mention(cell: Cell) -> Mention:
     value = cell.value
-    if isinstance(value, str):
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
         return Mention(text(cell))
     if not isinstance(value, YamlMap) or "name" not in value:
         raise InvalidValue(

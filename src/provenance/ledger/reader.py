@@ -48,6 +48,9 @@ for _tag, _pattern, _first in (
     _Loader.add_implicit_resolver(_tag, re.compile(_pattern), _first)
 
 
+CORE_RESOLVERS = _Loader.yaml_implicit_resolvers
+
+
 class YamlMap(dict[str, object]):
     """A mapping that knows its own line and the line of each key (1-based)."""
 

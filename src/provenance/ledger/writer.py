@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from provenance.ledger.reader import CORE_RESOLVERS
 from provenance.ledger.schema import SECTIONS
 from provenance.ledger.values import number_or_text, value_to_yaml
 from provenance.model import (
@@ -48,15 +49,27 @@ class _FlowMap(dict[str, Any]):
     """A mapping written on one line: - {name: Mirsa Olang, entity: mirza-olang}."""
 
 
-class _Dumper(yaml.SafeDumper):
-    """List items indented under their key, as people write them. Dates stay unquoted (the
-    reader keeps them as text anyway); everything else that a YAML 1.1 reader would take for
-    a number or a boolean is quoted."""
+Rules = dict[str, list[tuple[str, Pattern[str]]]]
 
-    yaml_implicit_resolvers: dict[str, list[tuple[str, Pattern[str]]]] = {  # noqa: RUF012
+
+def _quoting_rules() -> Rules:
+    """Plain scalars that either YAML 1.1 or the ledger's reader would not read back as
+    text get quoted: 'yes', '50', '1e3'. Dates are the exception: the reader keeps them as
+    text, so they stay unquoted."""
+    rules: Rules = {
         first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()
     }
+    for first, resolvers in CORE_RESOLVERS.items():
+        rules[first] = rules.get(first, []) + resolvers
+    return rules
+
+
+class _Dumper(yaml.SafeDumper):
+    """List items indented under their key, as people write them; quoting by
+    _quoting_rules."""
+
+    yaml_implicit_resolvers = _quoting_rules()
 
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         super().increase_indent(flow, False)
@@ -106,7 +119,8 @@ def _field(record: Record, key: str, value: Any) -> Any:
     if isinstance(value, TimeSpan):
         return number_or_text(value.text)
     if isinstance(value, datetime):
-        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        moment = value.astimezone(UTC).isoformat(timespec="auto")
+        return moment.replace("+00:00", "Z")
     if isinstance(value, Confidence):
         return _confidence(value)
     if isinstance(value, Archive):

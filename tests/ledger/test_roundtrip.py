@@ -1,0 +1,80 @@
+"""Import -> export -> import loses nothing: on the shipped ledger, and on generated ledgers
+full of text that is hard to write back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from conftest import SHIPPED
+from provenance.ledger.load import load_ledger
+from provenance.ledger.writer import dump_stream, write_tree
+from provenance.model import Ledger, Record
+from strategies import ledgers
+
+
+def records(ledger: Ledger) -> dict[str, list[Record]]:
+    """The records by type, in id order (export groups records without an origin by file)."""
+
+    def key(record: Record) -> str:
+        return getattr(record, "id", None) or repr(record)
+
+    return {
+        "sources": sorted(ledger.sources, key=key),
+        "entities": sorted(ledger.entities, key=key),
+        "claims": sorted(ledger.claims, key=key),
+        "reviews": sorted(ledger.reviews, key=key),
+    }
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "json"])
+def test_the_shipped_ledger_survives_export_and_import(tmp_path: Path, fmt: str) -> None:
+    original = load_ledger([SHIPPED])
+    written = write_tree(original, tmp_path, fmt)
+    assert {p.suffix for p in written} == {f".{fmt}"}
+    again = load_ledger([tmp_path])
+    assert again == original
+    assert len(again.claims) == 93
+
+
+def test_the_shipped_ledger_is_written_exactly_as_it_is_stored(tmp_path: Path) -> None:
+    write_tree(load_ledger([SHIPPED]), tmp_path)
+    for path in SHIPPED.rglob("*.yaml"):
+        relative = path.relative_to(SHIPPED)
+        assert (tmp_path / relative).read_text("utf-8") == path.read_text("utf-8"), relative
+
+
+def test_one_stream_export_loads_back_as_the_same_ledger(tmp_path: Path) -> None:
+    original = load_ledger([SHIPPED])
+    (tmp_path / "all.yaml").write_text(dump_stream(original), "utf-8")
+    assert records(load_ledger([tmp_path / "all.yaml"])) == records(original)
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(ledger=ledgers())
+def test_generated_ledgers_survive_export_and_import(
+    tmp_path_factory: pytest.TempPathFactory, ledger: Ledger
+) -> None:
+    for fmt in ("yaml", "json"):
+        folder = tmp_path_factory.mktemp(fmt)
+        write_tree(ledger, folder, fmt)
+        assert records(load_ledger([folder])) == records(ledger)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ledger=ledgers())
+def test_export_is_stable(ledger: Ledger) -> None:
+    """Writing what was read writes the same text again."""
+    first = dump_stream(ledger)
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "ledger.yaml"
+        path.write_text(first, "utf-8")
+        assert dump_stream(load_ledger([path])) == first

@@ -1,0 +1,69 @@
+"""Command-line behaviour that scenarios do not show: the progress bar, the environment
+variable, export to standard output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import SHIPPED
+from provenance import cli
+from provenance.ledger.load import load_ledger
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli.main, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_a_slow_import_on_a_terminal_shows_a_progress_bar(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "on_terminal", lambda: True)
+    monkeypatch.setattr(cli._Progress, "DELAY", 0.0)
+    status, _, stderr = invoke("import", str(SHIPPED))
+    assert status == 0
+    assert stderr.startswith("reading ledger")  # click draws the bar itself on a real terminal
+
+
+def test_a_quick_import_shows_no_progress_bar(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "on_terminal", lambda: True)
+    status, _, stderr = invoke("import", str(SHIPPED))
+    assert status == 0
+    assert "reading ledger" not in stderr
+
+
+def test_no_progress_bar_when_output_is_not_a_terminal(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli._Progress, "DELAY", 0.0)
+    status, _, stderr = invoke("import", str(SHIPPED))
+    assert status == 0
+    assert "reading ledger" not in stderr
+
+
+def test_provenance_db_chooses_the_database(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PROVENANCE_DB", str(workdir / "elsewhere.db"))
+    status, stdout, _ = invoke("import", str(SHIPPED))
+    assert status == 0
+    assert f"into sqlite:///{workdir / 'elsewhere.db'}" in stdout
+    assert (workdir / "elsewhere.db").exists()
+    assert not (workdir / ".provenance").exists()
+
+
+def test_export_without_a_folder_writes_one_loadable_document(workdir: Path) -> None:
+    invoke("import", str(SHIPPED))
+    status, stdout, _ = invoke("export")
+    assert status == 0
+    (workdir / "all.yaml").write_text(stdout, "utf-8")
+    assert len(load_ledger([workdir / "all.yaml"]).claims) == 93
+
+
+def test_a_usage_mistake_exits_2_with_click_s_message(workdir: Path) -> None:
+    status, _, stderr = invoke("export", "--format", "xml")
+    assert status == 2
+    assert "'xml' is not one of 'yaml', 'json'" in stderr

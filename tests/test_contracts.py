@@ -1,0 +1,133 @@
+"""Contracts that keep the architecture honest: who may import what, and every command
+documented."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from provenance.cli import main
+
+PACKAGE = Path(__file__).resolve().parent.parent / "src" / "provenance"
+
+
+def imports(path: Path) -> set[str]:
+    """The top-level names of everything a module imports."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+    return found
+
+
+MODULES = {p.relative_to(PACKAGE).as_posix(): imports(p) for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def importers(prefix: str) -> set[str]:
+    return {
+        name
+        for name, found in MODULES.items()
+        if any(i == prefix or i.startswith(prefix + ".") for i in found)
+    }
+
+
+@pytest.mark.parametrize(
+    ("library", "allowed"),
+    [
+        ("click", {"cli.py"}),
+        ("tabulate", {"reports/"}),
+        ("yaml", {"ledger/"}),
+        ("sqlalchemy", {"db/", "api.py"}),
+        ("alembic", {"db/"}),
+    ],
+)
+def test_libraries_stay_in_their_layer(library: str, allowed: set[str]) -> None:
+    outside = {m for m in importers(library) if not any(m.startswith(a) for a in allowed)}
+    assert outside == set(), f"{library} imported outside {allowed}"
+
+
+def test_the_domain_model_imports_nothing_from_the_project() -> None:
+    assert not {i for i in MODULES["model.py"] if i.startswith("provenance")}
+
+
+@pytest.mark.parametrize(
+    ("layer", "forbidden"),
+    [
+        ("reports/", {"provenance.api", "provenance.cli"}),
+        ("ledger/", {"provenance.api", "provenance.cli", "provenance.db", "provenance.reports"}),
+        ("db/", {"provenance.api", "provenance.cli", "provenance.reports"}),
+    ],
+)
+def test_lower_layers_do_not_import_upper_ones(layer: str, forbidden: set[str]) -> None:
+    for name, found in MODULES.items():
+        if name.startswith(layer):
+            bad = {i for i in found if any(i == f or i.startswith(f + ".") for f in forbidden)}
+            assert bad == set(), f"{name} imports {bad}"
+
+
+def test_modules_open_with_a_docstring_and_postponed_annotations() -> None:
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        code = tree.body[1:] if ast.get_docstring(tree) else tree.body
+        if not tree.body:
+            continue  # an empty package marker
+        assert ast.get_docstring(tree), f"{path.name} has no module docstring"
+        if code:
+            first = code[0]
+            assert isinstance(first, ast.ImportFrom) and first.module == "__future__", (
+                f"{path.name} does not start with from __future__ import annotations"
+            )
+
+
+def commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    found = []
+    for name, command in sorted(group.commands.items()):
+        found.append((*prefix, name))
+        if isinstance(command, click.Group):
+            found.extend(commands(command, (*prefix, name)))
+    return found
+
+
+@pytest.mark.parametrize("words", commands(main), ids=" ".join)
+def test_every_command_has_help(words: tuple[str, ...]) -> None:
+    result = CliRunner().invoke(main, [*words, "--help"])
+    assert result.exit_code == 0
+    assert f"Usage: main {' '.join(words)}" in result.output or "Usage:" in result.output
+    summary = result.output.split("\n\n")[1].strip()
+    assert len(summary) > 10, f"{' '.join(words)} has no description"
+
+
+ROOT = PACKAGE.parent.parent
+
+
+def readme_blocks(language: str) -> list[str]:
+    """The README's fenced code blocks in one language, in order."""
+    text = (ROOT / "README.md").read_text("utf-8")
+    return [part.split("```")[0].strip() for part in text.split(f"```{language}\n")[1:]]
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    main_command, test_command = readme_blocks("sh")[:2]
+    ci_lines = (ROOT / ".ci" / "run").read_text("utf-8").splitlines()
+    assert "pytest" in test_command
+    assert ci_lines[-1] == test_command
+    assert "provenance" in main_command and "claims/" in main_command
+
+
+def test_the_readme_example_is_a_valid_ledger_file(tmp_path: Path) -> None:
+    from provenance.ledger.load import parse_paths
+
+    (tmp_path / "example.yaml").write_text(readme_blocks("yaml")[0], "utf-8")
+    parsed, problems = parse_paths([tmp_path])
+    assert problems == []
+    assert [c.id for c in parsed.ledger().claims] == [
+        "caci-mirza-olang-joint-officials",
+        "caci-mirza-olang-joint-denied",
+        "caci-mirza-olang-killed",
+    ]
