@@ -1,0 +1,320 @@
+"""Compare names across transliterated spellings: folding, tokens, blocking keys, verdicts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+from typing import NamedTuple
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from provenance.transliteration import (
+    COMMON_TOKENS,
+    TITLES,
+    VOWELS,
+    fold_raw_token,
+    fold_words,
+    skeleton,
+)
+
+__all__ = ["NameMatch", "Verdict", "blocking_keys", "compare", "fold", "scripts", "tokens"]
+
+LONG_TOKEN_MIN_LEN = 7
+"""Folded length both tokens need before one consonant may differ (Nangarhar/Nangahar,
+Zabihullah/Zabiullah); shorter tokens differing in a consonant are different names
+(Paktia/Paktika, Ghazni/Ghazi, Kabul/Kabir, Zabul/Kabul)."""
+CONSONANT_MIN_RATIO = 90.0
+"""rapidfuzz ``fuzz.ratio`` of the folded tokens required on top of a one-consonant difference."""
+VOWEL_INDEL_MIN_LEN = 5
+"""Folded length the shorter token needs before a vowel may be dropped (Zawahri/Zawahiri); in
+shorter tokens a vowel makes another name (Amr/Amir, Bakr/Bakir, Nasr/Nasir)."""
+MAX_VOWEL_INDELS = 1
+"""Vowels that may be dropped or inserted inside one token (never at its start or end)."""
+MAX_VOWEL_EDITS = 2
+"""Vowel edits (compatible substitutions plus indels) allowed inside one token."""
+KEY_MAX_LEN = 24
+"""Longest blocking key, so that keys fit an indexed column."""
+
+COMPATIBLE_VOWELS = frozenset({frozenset("ae"), frozenset("ei"), frozenset("iy"), frozenset("ey")})
+"""Vowels one transliteration writes for another: e stands for fatha (Ahmed/Ahmad, Rehman/Rahman)
+and for kasra (Hekmatyar/Hikmatyar).  a~i and a~u stay distinct: Karim/Karam, Hasan/Husain."""
+CLOSE_CONSONANTS = frozenset({frozenset("kg"), frozenset("sz"), frozenset("td"), frozenset("bp")})
+"""Consonants that may replace each other in a long token (kh/gh, s/z, t/d, b/p)."""
+
+OPTIONAL_MIDDLE = frozenset({fold_raw_token("muhammad")})
+"""Person-name parts a report may leave out between the first and last token
+("Akhtar Mohammad Mansour" / "Akhtar Mansour").  No other part may be missing."""
+
+
+class Verdict(StrEnum):
+    """same: identical after folding; variant: probably one name spelled two ways."""
+
+    SAME = "same"
+    VARIANT = "variant"
+    DIFFERENT = "different"
+    NOT_COMPARABLE = "not-comparable"
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """A verdict, a 0-100 score, a one-line reason an analyst can check, and both folded forms."""
+
+    verdict: Verdict
+    score: float
+    reason: str
+    folded_a: str
+    folded_b: str
+
+
+class _Tok(NamedTuple):
+    fold: str
+    fine: str
+
+
+class _TokMatch(NamedTuple):
+    ok: bool
+    score: float
+    note: str
+
+
+class _Analysis(NamedTuple):
+    folded: str
+    identity: tuple[_Tok, ...]  # particles dropped, titles kept
+    n_titles: int  # leading identity tokens that are titles
+    scripts: frozenset[str]
+    mixed: tuple[str, ...]  # words mixing scripts
+    rules: frozenset[str]
+
+    def toks(self, drop_titles: bool) -> tuple[_Tok, ...]:
+        if drop_titles and self.n_titles < len(self.identity):
+            return self.identity[self.n_titles :]
+        return self.identity
+
+
+@lru_cache(maxsize=65536)
+def _analyse(name: str) -> _Analysis:
+    words, rules = fold_words(name)
+    last = len(words) - 1
+    identity = tuple(
+        _Tok(w.fold, w.fine)
+        for i, w in enumerate(words)
+        # the article before a word, and the ezafe (Mazar-i-Sharif) between two words
+        if not ((w.fold == "al" and i < last) or (w.fold == "i" and 0 < i < last))
+    )
+    n_titles = 0
+    while n_titles < len(identity) and identity[n_titles].fold in TITLES:
+        n_titles += 1
+    return _Analysis(
+        folded=" ".join(w.fold for w in words),
+        identity=identity,
+        n_titles=n_titles,
+        scripts=frozenset().union(*(w.scripts for w in words)),
+        mixed=tuple(w.fold for w in words if len(w.scripts) > 1),
+        rules=rules,
+    )
+
+
+def fold(name: str) -> str:
+    """Comparison key: folded words joined by single spaces; idempotent.
+
+    NFKC and case-fold; ʿayn/hamza apostrophes deleted; hyphens and punctuation separate words.
+    Latin words: diacritics stripped, then the rule table in provenance.transliteration (doubled
+    letters, ph/f, dh/z, q/k, w/v/u, o/u, y/i, z/s, final h, e/i), Mohammad/Ahmad/Abdul/ibn
+    spellings merged, and al/el/ul (and hyphenated ad-/ar-/as-/ash-... before their letter) made
+    "al".  Arabic-script words: harakat and tatweel removed, alef, yeh, kaf and heh forms merged,
+    never transliterated.  Words mixing scripts and other scripts are only case-folded.
+    """
+    return _analyse(name).folded
+
+
+def scripts(name: str) -> frozenset[str]:
+    """Scripts of the letters in a name, e.g. {"Latin"}, {"Arabic"}, {"Latin", "Cyrillic"}."""
+    return _analyse(name).scripts
+
+
+def tokens(name: str) -> tuple[str, ...]:
+    """Folded identity tokens: the article "al", the ezafe "i" and leading titles dropped."""
+    return tuple(t.fold for t in _analyse(name).toks(drop_titles=True))
+
+
+def blocking_keys(name: str) -> frozenset[str]:
+    """Keys shared by two spellings of one name whenever compare() can call them a variant.
+
+    "=" + the folded name without spaces, and the same for its identity tokens (catches
+    Lashkar Gah/Lashkargah, Albaghdadi); "s:" + the consonant skeleton of each distinctive token,
+    prefixed by "'" if it starts with a vowel (catches vowel-only differences); for tokens of
+    LONG_TOKEN_MIN_LEN letters or more, "d:" + the skeleton and each one-letter deletion of it
+    (catches the one-consonant differences compare() accepts).  Tokens in COMMON_TOKENS and
+    tokens under 3 letters give no key unless the name has no other token.
+    """
+    an = _analyse(name)
+    toks = [t.fold for t in an.toks(drop_titles=True)]
+    keys = {"=" + an.folded.replace(" ", ""), "=" + "".join(toks)}
+    distinctive = [t for t in toks if len(t) >= 3 and t not in COMMON_TOKENS]
+    for tok in distinctive or [t for t in toks if len(t) >= 3]:
+        skel = skeleton(tok)
+        if skel:
+            keys.add("s:" + ("'" if tok[0] in VOWELS else "") + skel)
+        if len(tok) >= LONG_TOKEN_MIN_LEN:
+            keys.update("d:" + skel[:i] + skel[i + 1 :] for i in range(len(skel)))
+            keys.add("d:" + skel)
+    return frozenset(k[:KEY_MAX_LEN] for k in keys if k not in ("=", "d:"))
+
+
+def _vowel_variant(short: _Tok, long: _Tok, score: float) -> _TokMatch:
+    """Same consonants: accept compatible vowel substitutions and one interior vowel indel."""
+    ops = Levenshtein.editops(short.fine, long.fine)
+    edits: list[str] = []
+    for op in ops:
+        if op.tag == "replace":
+            pair = "~".join(sorted((short.fine[op.src_pos], long.fine[op.dest_pos])))
+            if frozenset(pair.split("~")) not in COMPATIBLE_VOWELS:
+                seen = f"{short.fine}/{long.fine}"
+                return _TokMatch(False, score, f"vowels {pair} distinguish names ({seen})")
+            edits.append(pair)
+            continue
+        pos, word = (op.dest_pos, long.fine) if op.tag == "insert" else (op.src_pos, short.fine)
+        if word[pos] not in VOWELS + "y" or pos in (0, len(word) - 1):
+            return _TokMatch(False, score, "a vowel at the start or end makes another name")
+        edits.append("±" + word[pos])
+    indels = sum(e.startswith("±") for e in edits)
+    if indels > MAX_VOWEL_INDELS or len(edits) > MAX_VOWEL_EDITS:
+        return _TokMatch(False, score, "too many vowels differ")
+    if indels and len(short.fold) < VOWEL_INDEL_MIN_LEN:
+        return _TokMatch(False, score, f"too short (<{VOWEL_INDEL_MIN_LEN}) to drop a vowel")
+    return _TokMatch(True, score, f"vowels {' '.join(edits)}" if edits else "")
+
+
+def _consonant_variant(short: _Tok, long: _Tok, score: float) -> _TokMatch:
+    """Consonants differ: accept one indel or close substitution in long, similar tokens."""
+    skel_s, skel_l = skeleton(short.fold), skeleton(long.fold)
+    ops = Levenshtein.editops(skel_s, skel_l)
+    if len(ops) > 1:
+        return _TokMatch(False, score, f"consonants '{skel_s}' and '{skel_l}' differ")
+    if len(short.fold) < LONG_TOKEN_MIN_LEN:
+        return _TokMatch(
+            False, score, f"a consonant differs in a short (<{LONG_TOKEN_MIN_LEN}) word"
+        )
+    if short.fold[0] != long.fold[0]:
+        return _TokMatch(False, score, "first letters differ")
+    op = next(iter(ops))
+    if op.tag == "replace":
+        pair = frozenset((skel_s[op.src_pos], skel_l[op.dest_pos]))
+        if pair not in CLOSE_CONSONANTS:
+            return _TokMatch(False, score, f"consonants {'/'.join(sorted(pair))} differ")
+    if score < CONSONANT_MIN_RATIO:
+        return _TokMatch(False, score, f"ratio {score:.0f} < {CONSONANT_MIN_RATIO:.0f}")
+    return _TokMatch(True, score, f"one consonant, ratio {score:.0f} ≥ {CONSONANT_MIN_RATIO:.0f}")
+
+
+@lru_cache(maxsize=262144)
+def _match_tokens(a: _Tok, b: _Tok) -> _TokMatch:
+    if a.fold == b.fold:
+        return _TokMatch(True, 100.0, "")
+    short, long = sorted((a, b), key=lambda t: (len(t.fold), t.fold))
+    score = fuzz.ratio(a.fold, b.fold)
+    if long.fold[:-1] == short.fold and long.fold[-1] in VOWELS:
+        return _TokMatch(False, score, "a final vowel makes another name (nisba -i, feminine -a)")
+    if skeleton(a.fold) == skeleton(b.fold):
+        return _vowel_variant(short, long, score)
+    return _consonant_variant(short, long, score)
+
+
+def _align(
+    tx: tuple[_Tok, ...], ty: tuple[_Tok, ...], person_like: bool
+) -> tuple[list[tuple[_Tok, _Tok]], str]:
+    """Pair tokens in order; a person name may leave out OPTIONAL_MIDDLE parts."""
+    if len(tx) == len(ty):
+        return list(zip(tx, ty, strict=True)), ""
+    swap = len(tx) > len(ty)
+    short, long = (ty, tx) if swap else (tx, ty)
+    dropped = [t.fold for t in long[1:-1] if t.fold in OPTIONAL_MIDDLE]
+    reduced = (long[0], *(t for t in long[1:-1] if t.fold not in OPTIONAL_MIDDLE), long[-1])
+    if not person_like or len(short) < 2 or len(reduced) != len(short):
+        extra = " ".join(t.fold for t in long if t not in short)
+        return [], f"{len(short)} vs {len(long)} name parts: '{extra}' has no counterpart"
+    pairs = list(zip(reduced, short, strict=True) if swap else zip(short, reduced, strict=True))
+    return pairs, f"left-out middle name '{' '.join(dropped)}'"
+
+
+def _compare_tokens(x: _Analysis, y: _Analysis, person_like: bool) -> NameMatch:
+    tx, ty = x.toks(person_like), y.toks(person_like)
+    loose = fuzz.ratio(x.folded, y.folded)
+    if x.folded.replace(" ", "") == y.folded.replace(" ", ""):
+        return _match(Verdict.VARIANT, loose, x, y, "same letters; only spacing or hyphens differ")
+    if "".join(t.fold for t in tx) == "".join(t.fold for t in ty):
+        reason = (
+            f"same name parts '{' '.join(t.fold for t in tx)}'; titles, particles or spacing differ"
+        )
+        return _match(Verdict.VARIANT, 100.0, x, y, reason)
+    pairs, note = _align(tx, ty, person_like)
+    if not pairs:
+        return _match(Verdict.DIFFERENT, loose, x, y, note)
+    matches = [_match_tokens(p, q) for p, q in pairs]
+    for (p, q), m in zip(pairs, matches, strict=True):
+        if not m.ok:
+            reason = f"'{p.fold}' vs '{q.fold}' do not match ({m.note}; ratio {m.score:.0f})"
+            return _match(Verdict.DIFFERENT, loose, x, y, reason)
+    score = sum(m.score for m in matches) / len(matches)
+    found = [
+        f"'{p.fold}' ~ '{q.fold}' ({m.note})"
+        for (p, q), m in zip(pairs, matches, strict=True)
+        if m.note
+    ]
+    found += [note] if note else []
+    return _match(
+        Verdict.VARIANT, score, x, y, f"token-aligned similarity {score:.0f}: {', '.join(found)}"
+    )
+
+
+def _match(verdict: Verdict, score: float, x: _Analysis, y: _Analysis, reason: str) -> NameMatch:
+    return NameMatch(verdict, round(float(score), 1), reason, x.folded, y.folded)
+
+
+_KINDS = frozenset({"person", "organisation", "place", "event", "other"})
+
+
+def _kind(kind: str | None) -> str | None:
+    if kind is None:
+        return None
+    value = {"organization": "organisation"}.get(
+        str(kind).strip().lower(), str(kind).strip().lower()
+    )
+    if value not in _KINDS:
+        raise ValueError(f"unknown kind {kind!r}; expected one of {sorted(_KINDS)} or None")
+    return value
+
+
+def _script_problem(a: str, b: str, x: _Analysis, y: _Analysis) -> str | None:
+    for name, an in ((a, x), (b, y)):
+        if an.mixed:
+            mix = "+".join(sorted(an.scripts))
+            return (
+                f"mixed scripts: '{name}' mixes {mix} letters inside '{an.mixed[0]}' (look-alikes?)"
+            )
+    if x.scripts != y.scripts:
+        sx, sy = "+".join(sorted(x.scripts)) or "none", "+".join(sorted(y.scripts)) or "none"
+        return f"different scripts ({sx} vs {sy}); transliteration is not guessed"
+    return None
+
+
+def compare(a: str, b: str, kind_a: str | None = None, kind_b: str | None = None) -> NameMatch:
+    """Compare two names; kinds are person/organisation/place/event/other or None (unknown)."""
+    ka, kb = _kind(kind_a), _kind(kind_b)
+    x, y = _analyse(a), _analyse(b)
+    if ka is not None and kb is not None and ka != kb:
+        return _match(Verdict.NOT_COMPARABLE, 0.0, x, y, f"different kinds: {ka} vs {kb}")
+    if not x.folded or not y.folded:
+        return _match(Verdict.NOT_COMPARABLE, 0.0, x, y, "nothing left to compare after folding")
+    if x.folded == y.folded:
+        rules = sorted(x.rules ^ y.rules) or sorted(x.rules | y.rules)
+        how = f" ({', '.join(rules)})" if rules else " (case and spacing only)"
+        return _match(
+            Verdict.SAME, 100.0, x, y, f"'{a}' and '{b}' fold to the same key '{x.folded}'{how}"
+        )
+    problem = _script_problem(a, b, x, y)
+    if problem is not None:
+        return _match(Verdict.NOT_COMPARABLE, fuzz.ratio(x.folded, y.folded), x, y, problem)
+    return _compare_tokens(x, y, (ka or kb) in (None, "person"))
