@@ -98,11 +98,6 @@ def test_a_utf16_file_is_told_to_save_as_utf8(tmp_path: Path) -> None:
     refused_for(tmp_path, name, 0, "not UTF-8", "save the file as UTF-8")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="libyaml's ReaderError (a control character) is not a MarkedYAMLError: it is reported "
-    "at line 0 with no hint, and its message carries '\\n  in \"<unicode string>\", position N'",
-)
 def test_a_control_character_is_reported_at_its_line(tmp_path: Path) -> None:
     name = write(
         tmp_path, "bell.yaml", b"entities:\n  - id: x\n    name: a\x07b\n    kind: place\n"

@@ -15,7 +15,7 @@ from typing import TypeVar
 from provenance import confidence as conf
 from provenance import dates
 from provenance.errors import InvalidValue
-from provenance.ledger.reader import YamlMap, YamlSeq
+from provenance.ledger.compose import REFUSED, YamlMap, YamlSeq
 from provenance.model import Archive, Confidence, Mention, TimeSpan
 
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9]|[-_.](?=[a-z0-9])){0,99}$")
@@ -28,6 +28,10 @@ MAX_QUOTE = 250
 
 T = TypeVar("T")
 E = TypeVar("E", bound=StrEnum)
+
+
+class AlreadyReported(Exception):
+    """A value the YAML reader refused (and reported): the record fails, nothing more is said."""
 
 
 class FieldError(InvalidValue):
@@ -49,7 +53,10 @@ class Cell:
 
     @classmethod
     def of(cls, mapping: YamlMap, key: str) -> Cell:
-        return cls(key, mapping.get(key), mapping.line_of(key), mapping.raw.get(key))
+        value = mapping.get(key)
+        if value is REFUSED:
+            raise AlreadyReported(key)
+        return cls(key, value, mapping.line_of(key), mapping.raw.get(key))
 
     def items(self) -> Iterator[Cell]:
         """The field as a list of cells: a single scalar counts as a list of one."""
@@ -80,6 +87,8 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
 
 
 def _in_item(cell: Cell, parse: Callable[[Cell], T]) -> T:
+    if cell.value is REFUSED:
+        raise AlreadyReported(cell.key)
     try:
         return parse(cell)
     except FieldError:

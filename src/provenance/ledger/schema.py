@@ -194,6 +194,8 @@ class _Record:
     def parse(self, key: str, parse: Parser) -> object:
         try:
             return parse(f.Cell.of(self.mapping, key))
+        except f.AlreadyReported:
+            self.ok = False
         except f.FieldError as error:
             self.problem(error.line, error.message, error.hint)
         except InvalidValue as error:

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from provenance.ledger.reader import CORE_RESOLVERS
+from provenance.ledger.compose import CORE_RULES
 from provenance.ledger.schema import SECTIONS
 from provenance.ledger.values import number_or_text, value_to_yaml
 from provenance.model import (
@@ -60,8 +60,9 @@ def _quoting_rules() -> Rules:
         first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()
     }
-    for first, resolvers in CORE_RESOLVERS.items():
-        rules[first] = rules.get(first, []) + resolvers
+    for tag, pattern, firsts in CORE_RULES:
+        for first in firsts:
+            rules[first] = [*rules.get(first, []), (tag, pattern)]
     return rules
 
 

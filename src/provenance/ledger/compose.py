@@ -1,0 +1,303 @@
+"""Builds located values (YamlMap, YamlSeq, scalars) from libyaml's event stream with an
+explicit stack: no recursion, so no input can exhaust the stack, and nesting past the limit
+is skipped and reported. Scalars follow the YAML 1.2 core schema: dates, "yes" and "no" stay
+text for the schema to read; tags that would build objects are refused."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from provenance.errors import Problem
+
+try:
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - libyaml ships in PyYAML's wheels
+    from yaml.parser import Parser as _PyParser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, _PyParser):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            _PyParser.__init__(self)
+
+
+MAX_DEPTH = 64
+STR, NULL, BOOL, INT, FLOAT, SEQ, MAP = (
+    f"tag:yaml.org,2002:{name}" for name in ("str", "null", "bool", "int", "float", "seq", "map")
+)
+CORE_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    (NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), "~nN"),
+    (BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF"),
+    (INT, re.compile(r"^[-+]?[0-9]+$"), "-+0123456789"),
+    (FLOAT, re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?$"), "-+0123456789."),
+    (FLOAT, re.compile(r"^[-+]?[0-9]+[eE][-+]?[0-9]+$"), "-+0123456789"),
+)
+"""(tag, pattern, possible first characters): how a plain scalar is read."""
+
+
+class YamlMap(dict[str, object]):
+    """A mapping that knows its own line and the line of each key (1-based), and the raw
+    text of each plain scalar value (so that text fields keep "1.10" as written)."""
+
+    line: int
+    key_lines: dict[str, int]
+    raw: dict[str, str]
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class YamlSeq(list[object]):
+    """A list that knows its own line and the line of each item (1-based)."""
+
+    line: int
+    item_lines: list[int]
+    raw: dict[int, str]
+
+
+class Refused:
+    """A value already reported as a problem: present, but not to be read or reported again."""
+
+    def __repr__(self) -> str:
+        return "REFUSED"
+
+
+REFUSED = Refused()
+
+
+def new_map(line: int) -> YamlMap:
+    mapping = YamlMap()
+    mapping.line, mapping.key_lines, mapping.raw = line, {}, {}
+    return mapping
+
+
+def new_seq(line: int) -> YamlSeq:
+    items = YamlSeq()
+    items.line, items.item_lines, items.raw = line, [], {}
+    return items
+
+
+def resolve_plain(text: str) -> str:
+    """The tag a plain (unquoted) scalar gets."""
+    for tag, pattern, first in CORE_RULES:
+        if text[:1] in first and pattern.match(text):  # "" is in every string: null's turn
+            return tag
+    return STR
+
+
+def read_plain(text: str) -> object:
+    """A plain scalar's value: None, a bool, an int, a float, or the text itself."""
+    tag = resolve_plain(text)
+    try:
+        if tag == INT:
+            return int(text)
+        if tag == FLOAT:
+            return float(text)
+    except ValueError:  # more digits than Python converts: keep the text
+        return text
+    if tag == BOOL:
+        return text.lower() == "true"
+    return None if tag == NULL else text
+
+
+@dataclass
+class _Open:
+    """A collection being built, and for a mapping the key waiting for its value."""
+
+    value: YamlMap | YamlSeq
+    key: str | None = None
+    drop_next: bool = False
+    anchor: str | None = None
+
+
+@dataclass
+class Builder:
+    """Consumes the events of one document; reports problems into ``problems``."""
+
+    file: str
+    problems: list[Problem]
+    stack: list[_Open] = field(default_factory=list)
+    anchors: dict[str, object] = field(default_factory=dict)
+    root: object = None
+    skipping: int = 0
+
+    def build(self, text: str) -> object:
+        parser = _Parser(text)
+        try:
+            for event in _events(parser):
+                self._event(event)
+        finally:
+            dispose = getattr(parser, "dispose", None)
+            if dispose is not None:
+                dispose()
+        return self.root
+
+    def _event(self, event: Any) -> None:
+        if self.skipping:
+            self._skip(event)
+        elif isinstance(event, yaml.ScalarEvent):
+            self._place(self._scalar(event), event, event.anchor)
+        elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            self._open(event)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            closed = self.stack.pop()
+            if closed.anchor is not None:
+                self.anchors[closed.anchor] = closed.value
+        elif isinstance(event, yaml.AliasEvent):
+            self._place(self._alias(event), event, None)
+
+    def _skip(self, event: Any) -> None:
+        if isinstance(event, yaml.CollectionStartEvent):
+            self.skipping += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            self.skipping -= 1
+
+    def _open(self, event: Any) -> None:
+        line = event.start_mark.line + 1
+        mapping = isinstance(event, yaml.MappingStartEvent)
+        if len(self.stack) > MAX_DEPTH:
+            self.problem(line, f"nested deeper than {MAX_DEPTH} levels", "flatten the structure")
+            self.skipping = 1
+            self._place(REFUSED, event, None)
+            return
+        if event.tag not in (None, "!", MAP if mapping else SEQ):
+            self._bad_tag(event)
+            self.skipping = 1
+            self._place(REFUSED, event, None)
+            return
+        value = new_map(line) if mapping else new_seq(line)
+        self._place(value, event, None)
+        self.stack.append(_Open(value, anchor=event.anchor))
+
+    def _place(self, value: object, event: Any, anchor: str | None) -> None:
+        if anchor is not None:
+            self.anchors[anchor] = value
+        if not self.stack:
+            self.root = value
+            return
+        top = self.stack[-1]
+        line = event.start_mark.line + 1
+        if isinstance(top.value, YamlSeq):
+            top.value.append(value)
+            top.value.item_lines.append(line)
+            if isinstance(event, yaml.ScalarEvent) and not event.style:
+                top.value.raw[len(top.value) - 1] = event.value
+        elif top.key is None and not top.drop_next:
+            self._key(top, value, line)
+        else:
+            self._value(top, value, event)
+
+    def _key(self, top: _Open, key: object, line: int) -> None:
+        assert isinstance(top.value, YamlMap)
+        if not isinstance(key, str):
+            if key is not REFUSED:
+                self.problem(line, "mapping keys must be text", "write the key as a word")
+            top.drop_next = True
+        elif key in top.value.key_lines:
+            first = top.value.key_lines[key]
+            self.problem(
+                line, f"key '{key}' appears twice (first at line {first})", "keep one of them"
+            )
+            top.drop_next = True
+        else:
+            top.key = key
+            top.value.key_lines[key] = line
+
+    def _value(self, top: _Open, value: object, event: Any) -> None:
+        assert isinstance(top.value, YamlMap)
+        if top.drop_next:
+            top.drop_next = False
+            return
+        assert top.key is not None
+        top.value[top.key] = value
+        if isinstance(event, yaml.ScalarEvent) and not event.style:
+            top.value.raw[top.key] = event.value
+        top.key = None
+
+    def _alias(self, event: Any) -> object:
+        if any(o.anchor == event.anchor for o in self.stack):
+            self.problem(
+                event.start_mark.line + 1,
+                f"alias *{event.anchor} refers to itself",
+                "an alias may only repeat a value that is complete",
+            )
+            return REFUSED
+        if event.anchor not in self.anchors:
+            self.problem(
+                event.start_mark.line + 1,
+                f"unknown alias *{event.anchor}",
+                f"define &{event.anchor} before using it",
+            )
+            return REFUSED
+        return self.anchors[event.anchor]
+
+    def _scalar(self, event: Any) -> object:
+        text: str = event.value
+        tag = event.tag
+        if tag is None:
+            tag = resolve_plain(text) if event.implicit[0] and not event.style else STR
+        elif tag == "!":
+            tag = STR
+        return self._typed(tag, text, event)
+
+    def _typed(self, tag: str, text: str, event: Any) -> object:
+        if tag == STR:
+            return text
+        if tag == NULL:
+            return None
+        if tag == BOOL:
+            return text.lower() == "true"
+        if tag in (INT, FLOAT):
+            try:
+                return int(text) if tag == INT else float(text)
+            except ValueError:
+                self.problem(
+                    event.start_mark.line + 1,
+                    f"'{text[:40]}' cannot be read as a {'whole ' if tag == INT else ''}number",
+                    "write the number plainly, or put text in quotes",
+                )
+                return REFUSED
+        self._bad_tag(event)
+        return REFUSED
+
+    def _bad_tag(self, event: Any) -> None:
+        tag = str(event.tag).replace("tag:yaml.org,2002:", "!!")
+        self.problem(
+            event.start_mark.line + 1,
+            f"YAML tag '{tag}' is not allowed in a ledger",
+            "remove the tag; a ledger holds only text, numbers, lists and mappings",
+        )
+
+    def problem(self, line: int, message: str, hint: str) -> None:
+        self.problems.append(Problem(self.file, line, message, hint))
+
+
+class SeveralDocuments(Exception):
+    """A second YAML document in one file, at ``line``."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+def _events(parser: Any) -> Iterator[Any]:
+    """The events of the stream's first document; a second document is an error."""
+    documents = 0
+    while True:
+        event = parser.get_event()
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                mark = event.start_mark
+                raise SeveralDocuments(mark.line + 1 if mark else 0)
+        elif isinstance(event, yaml.StreamEndEvent):
+            return
+        elif not isinstance(event, yaml.StreamStartEvent | yaml.DocumentEndEvent):
+            yield event
