@@ -117,9 +117,12 @@ def make_confidence(
 ) -> Confidence:
     """Validate the parts an analyst wrote and keep them as written."""
     if probability is not None and not 0.0 <= probability <= 1.0:
+        percent = 1 < probability <= 100 and probability == int(probability)
         raise InvalidValue(
-            f"confidence {probability:g} is not a probability",
-            "write a probability between 0 and 1, an ICD 203 term such as 'likely', "
+            f"confidence {probability:.3g} is not a probability",
+            f"for a percentage write '{int(probability)}%'"
+            if percent
+            else "write a probability between 0 and 1, an ICD 203 term such as 'likely', "
             "or Admiralty credibility as {credibility: 2}",
         )
     if term is not None:

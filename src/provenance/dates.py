@@ -173,6 +173,9 @@ def _unreadable(text: str, cleaned: str) -> InvalidValue:
     return _bad(text, "it is not in a form that can be read")
 
 
+_SLASHED = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4}$")
+
+
 def parse_timespan(text: str | int | date) -> TimeSpan:
     """Read a date (start == end) or a period, keeping ``text`` exactly as given.
 
@@ -180,6 +183,11 @@ def parse_timespan(text: str | int | date) -> TimeSpan:
     ``2015 to 2018``, ``from 2015 to 2018``, ``1996-2001``, ``1996–2001`` (years only).
     """
     raw = text if isinstance(text, str) else str(text)
+    if _SLASHED.match(raw.strip()):
+        raise InvalidValue(
+            f"{raw!r} is ambiguous: day/month or month/day",
+            "write the date as 2017-08-12 or '12 August 2017'",
+        )
     ends = _period_ends(" ".join(raw.split())) if isinstance(text, str) else None
     if ends is None:
         _reject_open_words(raw)

@@ -345,8 +345,8 @@ def test_only_true_and_false_are_booleans(tmp_path: Path, written: str) -> None:
 
 
 @pytest.mark.parametrize("written", ["~", "null", "NULL", ""])
-def test_null_is_an_absent_field(tmp_path: Path, written: str) -> None:
+def test_null_is_an_empty_field_reported_at_its_key(tmp_path: Path, written: str) -> None:
     name = write(
         tmp_path, "names.yaml", f"entities:\n  - id: x\n    kind: other\n    name: {written}\n"
     )
-    refused_for(tmp_path, name, 2, "entity 'x' has no name", "add name:")
+    refused_for(tmp_path, name, 4, "entity 'x' has an empty name", "add name:")

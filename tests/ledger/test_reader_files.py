@@ -88,11 +88,6 @@ def test_a_latin1_file_is_refused_at_the_line_of_the_bad_byte(tmp_path: Path) ->
     refused_for(tmp_path, name, 3, "not UTF-8 text (byte 36)", "save the file as UTF-8")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a UTF-16 file (Notepad's 'Unicode') holds NUL bytes, so it is called a 'binary "
-    "file' with the hint 'remove it' instead of being told to save as UTF-8",
-)
 def test_a_utf16_file_is_told_to_save_as_utf8(tmp_path: Path) -> None:
     name = write(tmp_path, "utf16.yaml", PLACE.encode("utf-16"))
     refused_for(tmp_path, name, 0, "not UTF-8", "save the file as UTF-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,7 +17,7 @@ from provenance import confidence as conf
 from provenance import dates
 from provenance.errors import InvalidValue
 from provenance.ledger.compose import REFUSED, YamlMap, YamlSeq
-from provenance.model import Archive, Confidence, Mention, TimeSpan
+from provenance.model import Archive, Confidence, Mention, Reliability, TimeSpan
 
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9]|[-_.](?=[a-z0-9])){0,99}$")
 CONFLICT_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9:._-]{0,127}$")
@@ -81,6 +82,11 @@ def kind_name(value: object) -> str:
     return "text"
 
 
+def article(noun: str) -> str:
+    """'a' or 'an' for the noun (by its first letter, which serves the nouns used here)."""
+    return "an" if noun[:1].lower() in "aeiou" else "a"
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else None
@@ -95,6 +101,11 @@ def _in_item(cell: Cell, parse: Callable[[Cell], T]) -> T:
         raise
     except InvalidValue as error:
         raise FieldError(error.message, error.hint, cell.line) from error
+
+
+def inner(mapping: YamlMap, key: str, parse: Callable[[Cell], T]) -> T:
+    """A key of a nested mapping, with its problems reported at that key's own line."""
+    return _in_item(Cell.of(mapping, key), parse)
 
 
 def text(cell: Cell) -> str:
@@ -118,7 +129,8 @@ def identifier(cell: Cell) -> str:
     value = text(cell)
     if ID_PATTERN.match(value):
         return value
-    slug = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+    plain = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
     hint = "ids are lower-case letters, digits and - _ . (at most 100)"
     raise InvalidValue(
         f"'{value}' is not a valid id", f"{hint}, e.g. '{slug}'" if slug and slug != value else hint
@@ -163,9 +175,25 @@ def choice(enum: type[E], label: str, synonyms: dict[str, E] | None = None) -> C
                 return member
         options = [member.value for member in enum]
         hint = did_you_mean(key, options) or "use one of: " + ", ".join(options)
-        raise InvalidValue(f"'{value}' is not a {label}", hint)
+        raise InvalidValue(f"'{value}' is not {article(label)} {label}", hint)
 
     return parse
+
+
+_GRADE = choice(Reliability, "reliability grade (Admiralty A-F)")
+
+
+def reliability(cell: Cell) -> Reliability:
+    """An Admiralty reliability grade; 'B2' (grade and credibility together) is explained."""
+    value = cell.value
+    if isinstance(value, str) and re.fullmatch(r"[A-Fa-f][1-6]", value.strip()):
+        grade, credibility = value.strip()[0].upper(), value.strip()[1]
+        raise InvalidValue(
+            f"'{value}' combines reliability and credibility",
+            f"write reliability: {grade} on the source, and confidence: "
+            f"{{credibility: {credibility}}} on the claims it reports",
+        )
+    return _GRADE(cell)
 
 
 def timespan(cell: Cell) -> TimeSpan:
@@ -216,13 +244,15 @@ def archive(cell: Cell) -> Archive:
     value = cell.value
     if isinstance(value, str):
         return Archive(_archive_path(value))
-    if not isinstance(value, YamlMap) or "path" not in value:
+    hint = "write archive: {path: archive/report.txt, sha256: <64 hex digits>}"
+    if not isinstance(value, YamlMap):
         raise InvalidValue(
-            f"archive must be a path or a mapping with path:, not {kind_name(value)}",
-            "write archive: {path: archive/report.txt, sha256: <64 hex digits>}",
+            f"archive must be a path or a mapping with path:, not {kind_name(value)}", hint
         )
+    if value.get("path") is None:
+        raise InvalidValue("archive has no path:", hint)
     _no_other_keys(value, ("path", "sha256"), "archive")
-    path = _archive_path(text(Cell.of(value, "path")))
+    path = inner(value, "path", lambda c: _archive_path(text(c)))
     sha = value.get("sha256")
     if sha is not None and not (isinstance(sha, str) and SHA256_PATTERN.match(sha)):
         raise FieldError(
@@ -235,7 +265,10 @@ def archive(cell: Cell) -> Archive:
 
 def _archive_path(value: str) -> str:
     path = PurePosixPath(value.replace("\\", "/"))
-    if path.is_absolute() or ".." in path.parts or value.startswith("~"):
+    if not value.strip() or path == PurePosixPath("."):
+        raise InvalidValue("archive path is empty", "give the path of the archived text")
+    drive = re.match(r"^[A-Za-z]:", value) is not None
+    if drive or path.is_absolute() or ".." in path.parts or value.startswith("~"):
         raise InvalidValue(
             f"archive path '{value}' points outside the ledger",
             "keep archived texts inside the ledger folder and give a relative path",
@@ -258,17 +291,18 @@ def _mention(cell: Cell) -> Mention:
     value = cell.value
     if isinstance(value, str | int | float) and not isinstance(value, bool):
         return Mention(text(cell))
-    if not isinstance(value, YamlMap) or "name" not in value:
+    hint = "write - {name: Mirsa Olang, entity: mirza-olang}"
+    if not isinstance(value, YamlMap):
         raise InvalidValue(
-            f"a mention must be a name or a mapping with name:, not {kind_name(value)}",
-            "write - {name: Mirsa Olang, entity: mirza-olang}",
+            f"a mention must be a name or a mapping with name:, not {kind_name(value)}", hint
         )
+    if value.get("name") is None:
+        raise InvalidValue("this mention has no name:", hint)
     _no_other_keys(value, ("name", "entity"), "a mention")
-    name = text(Cell.of(value, "name"))
-    entity = value.get("entity")
-    if entity is None:
+    name = inner(value, "name", text)
+    if value.get("entity") is None:
         return Mention(name)
-    return Mention(name, identifier(Cell.of(value, "entity")))
+    return Mention(name, inner(value, "entity", identifier))
 
 
 def confidence(cell: Cell) -> Confidence:
@@ -276,14 +310,16 @@ def confidence(cell: Cell) -> Confidence:
     if isinstance(value, bool):
         raise InvalidValue("confidence must not be true/false", _CONFIDENCE_HINT)
     if isinstance(value, int | float):
-        return conf.make_confidence(probability=float(value))
+        return conf.make_confidence(probability=_probability(value))
     if isinstance(value, str):
         return _confidence_word(value)
     if isinstance(value, YamlMap):
         _no_other_keys(value, ("probability", "term", "credibility"), "confidence")
+        if all(value.get(k) is None for k in ("probability", "term", "credibility")):
+            raise InvalidValue("confidence is empty", _CONFIDENCE_HINT)
         return conf.make_confidence(
             probability=_number_or_none(value, "probability"),
-            term=text(Cell.of(value, "term")) if value.get("term") is not None else None,
+            term=inner(value, "term", text) if value.get("term") is not None else None,
             credibility=_credibility(value),
         )
     raise InvalidValue(f"confidence must not be {kind_name(value)}", _CONFIDENCE_HINT)
@@ -305,6 +341,14 @@ def _confidence_word(value: str) -> Confidence:
     return conf.make_confidence(term=stripped)
 
 
+def _probability(value: int | float) -> float:
+    """A number as a probability; one too large for a float is simply not a probability."""
+    try:
+        return float(value)
+    except OverflowError:
+        return float("inf")
+
+
 def _number_or_none(mapping: YamlMap, key: str) -> float | None:
     value = mapping.get(key)
     if value is None:
@@ -315,7 +359,7 @@ def _number_or_none(mapping: YamlMap, key: str) -> float | None:
             "write a probability between 0 and 1",
             mapping.line_of(key),
         )
-    return float(value)
+    return _probability(value)
 
 
 def _credibility(mapping: YamlMap) -> int | None:

@@ -62,7 +62,7 @@ def _walk(folder: Path) -> Iterator[LedgerFile]:
     for directory, subdirs, names in os.walk(folder):
         subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
         for name in sorted(names):
-            if name.endswith(LEDGER_SUFFIXES) and not name.startswith("."):
+            if name.lower().endswith(LEDGER_SUFFIXES) and not name.startswith("."):
                 path = Path(directory) / name
                 yield LedgerFile(path, _display(path))
 
@@ -76,7 +76,14 @@ def read_file(file: LedgerFile, problems: list[Problem]) -> YamlMap | None:
     try:
         data = file.path.read_bytes()
     except OSError as error:
-        problems.append(Problem(file.name, 0, f"cannot read: {error.strerror}", None))
+        problems.append(
+            Problem(
+                file.name,
+                0,
+                f"cannot read: {error.strerror}",
+                "check that the file exists and that you may read it",
+            )
+        )
         return None
     text = _decode(file.name, data, problems)
     if text is None:
@@ -128,7 +135,7 @@ def read_file(file: LedgerFile, problems: list[Problem]) -> YamlMap | None:
 
 def _decode(name: str, data: bytes, problems: list[Problem]) -> str | None:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        problems.append(Problem(name, 1, "UTF-16 text, not UTF-8", "save the file as UTF-8"))
+        problems.append(Problem(name, 0, "UTF-16 text, not UTF-8", "save the file as UTF-8"))
         return None
     if b"\x00" in data:
         problems.append(Problem(name, 0, "binary file, not a text ledger", "remove it"))

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from provenance.errors import Problem
-from provenance.ledger.fields import did_you_mean
+from provenance.ledger.fields import article, did_you_mean
 from provenance.ledger.schema import Parsed, ParsedLedger
 from provenance.model import Claim, Entity, EntityKind, EntityValue, Review, Source
 
@@ -115,8 +115,11 @@ def _claim_refs(item: Parsed[Claim]) -> Iterator[Reference]:
     if isinstance(claim.value, EntityValue):
         yield from _refs(item, "value", claim.value.ids, "entity")
     yield from _refs(item, "said_by", claim.said_by, "entity")
-    mentioned = tuple(m.entity for m in claim.mentions if m.entity)
-    yield from _refs(item, "mentions", mentioned, "entity")
+    file = claim.origin.file if claim.origin else ""
+    for n, mention in enumerate(claim.mentions):
+        if mention.entity:
+            line = item.lines.get(f"mentions.{n}", item.line("mentions"))
+            yield Reference(file, line, claim.id, "mentions", mention.entity, "entity")
     yield from _refs(item, "contradicts", claim.contradicts, "claim")
     yield from _refs(item, "supersedes", _opt(claim.supersedes), "claim")
 
@@ -134,8 +137,10 @@ def _refs(
     record = item.record
     owner = record.conflict if isinstance(record, Review) else record.id
     file = record.origin.file if record.origin else ""
-    for target in targets:
-        yield Reference(file, item.line(key), owner, key, target, expected)
+    for n, target in enumerate(targets):
+        yield Reference(
+            file, item.lines.get(f"{key}.{n}", item.line(key)), owner, key, target, expected
+        )
 
 
 def _check(ref: Reference, lookup: Mapping[str, Known]) -> Problem | None:
@@ -153,8 +158,9 @@ def _check(ref: Reference, lookup: Mapping[str, Known]) -> Problem | None:
         return Problem(
             ref.file,
             ref.line,
-            f"{ref.key}: '{ref.target}' is a {known.record}, not a {ref.expected}",
-            f"{ref.key} takes the id of a {ref.expected}",
+            f"{ref.key}: '{ref.target}' is {article(known.record)} {known.record}, "
+            f"not {article(ref.expected)} {ref.expected}",
+            f"{ref.key} takes the id of {article(ref.expected)} {ref.expected}",
         )
     if ref.target == ref.owner and ref.key in ("distinct_from", "contradicts"):
         return Problem(
@@ -240,41 +246,104 @@ Linked = Parsed[Source] | Parsed[Entity] | Parsed[Claim]
 
 
 def _circles(key: str, links: Mapping[str, tuple[Linked, tuple[str, ...]]]) -> Iterator[Problem]:
-    for cycle in find_cycles({ident: targets for ident, (_, targets) in links.items()}):
+    for tangle in find_cycles({ident: targets for ident, (_, targets) in links.items()}):
+        cycle = tangle.circle
         item = links[cycle[0]][0]
         origin = item.record.origin
+        caught = f" ({', '.join(tangle.others)} also in this tangle)" if tangle.others else ""
         yield Problem(
             origin.file if origin else "",
             item.line(key),
-            f"{key} goes round in a circle: {' -> '.join((*cycle, cycle[0]))}",
+            f"{key} goes round in a circle: {' -> '.join((*cycle, cycle[0]))}{caught}",
             f"remove one of these {key} links",
         )
 
 
-def find_cycles(graph: Mapping[str, tuple[str, ...]]) -> list[tuple[str, ...]]:
-    """Each circle once, starting at its smallest id (iterative depth-first search)."""
-    state: dict[str, int] = {}  # 1: on the current path, 2: finished
-    found: set[tuple[str, ...]] = set()
-    for start in sorted(graph):
-        if start in state:
+@dataclass(frozen=True, slots=True)
+class Tangle:
+    """Ids whose links go round: one shortest circle through the smallest of them, and the
+    other ids caught in the same tangle (a strongly connected group)."""
+
+    circle: tuple[str, ...]
+    others: tuple[str, ...] = ()
+
+
+def find_cycles(graph: Mapping[str, tuple[str, ...]]) -> list[Tangle]:
+    """One Tangle for each group of ids that reach one another (or an id linking to itself),
+    in order of their smallest id. Work grows with the links, never with the number of
+    possible circles."""
+    tangles = []
+    for group in _strongly_connected(graph):
+        start = min(group)
+        if len(group) == 1 and start not in graph.get(start, ()):
             continue
-        path: list[str] = []
-        stack: list[tuple[str, Iterator[str]]] = [(start, iter(graph.get(start, ())))]
-        state[start] = 1
-        path.append(start)
-        while stack:
-            node, children = stack[-1]
+        circle = _shortest_circle(graph, start, group)
+        tangles.append(Tangle(circle, tuple(sorted(group - set(circle)))))
+    return sorted(tangles, key=lambda t: t.circle[0])
+
+
+def _strongly_connected(graph: Mapping[str, tuple[str, ...]]) -> list[set[str]]:
+    """Tarjan's algorithm, iteratively; links to ids outside the graph are ignored."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[set[str]] = []
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work: list[tuple[str, Iterator[str]]] = [(root, iter(graph[root]))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
             child = next(children, None)
             if child is None:
-                stack.pop()
-                path.pop()
-                state[node] = 2
-            elif state.get(child) == 1:
-                cycle = path[path.index(child) :]
-                turn = cycle.index(min(cycle))
-                found.add(tuple(cycle[turn:] + cycle[:turn]))
-            elif child not in state and child in graph:
-                state[child] = 1
-                path.append(child)
-                stack.append((child, iter(graph[child])))
-    return sorted(found)
+                work.pop()
+                if work:
+                    low[work[-1][0]] = min(low[work[-1][0]], low[node])
+                if low[node] == index[node]:
+                    groups.append(_pop_group(stack, on_stack, node))
+            elif child not in graph:
+                continue
+            elif child not in index:
+                index[child] = low[child] = len(index)
+                stack.append(child)
+                on_stack.add(child)
+                work.append((child, iter(graph[child])))
+            elif child in on_stack:
+                low[node] = min(low[node], index[child])
+    return groups
+
+
+def _pop_group(stack: list[str], on_stack: set[str], node: str) -> set[str]:
+    group: set[str] = set()
+    while True:
+        member = stack.pop()
+        on_stack.discard(member)
+        group.add(member)
+        if member == node:
+            return group
+
+
+def _shortest_circle(
+    graph: Mapping[str, tuple[str, ...]], start: str, group: set[str]
+) -> tuple[str, ...]:
+    """A shortest way from ``start`` back to itself inside its group (breadth first)."""
+    came_from: dict[str, str] = {}
+    frontier = [start]
+    while frontier:
+        following: list[str] = []
+        for node in frontier:
+            for child in sorted(graph.get(node, ())):
+                if child == start:
+                    path = [node]
+                    while path[-1] != start:
+                        path.append(came_from[path[-1]])
+                    return tuple(reversed(path))
+                if child in group and child not in came_from:
+                    came_from[child] = node
+                    following.append(child)
+        frontier = following
+    raise AssertionError(f"{start} is in a tangle but no circle returns to it")

@@ -19,7 +19,6 @@ from provenance.model import (
     Origin,
     Polarity,
     Quantity,
-    Reliability,
     Review,
     Source,
     SourceKind,
@@ -38,7 +37,7 @@ SOURCE_FIELDS: dict[str, Parser] = {
     "published": f.timespan,
     "url": f.url,
     "kind": f.choice(SourceKind, "source kind"),
-    "reliability": f.choice(Reliability, "reliability grade (Admiralty A-F)"),
+    "reliability": f.reliability,
     "language": f.language,
     "archive": f.archive,
     "derived_from": f.identifiers,
@@ -184,8 +183,11 @@ class _Record:
         for key, parse in allowed.items():
             if self.mapping.get(key) is None:
                 if key in REQUIRED[self.section]:
+                    empty = key in self.mapping
                     self.problem(
-                        self.mapping.line, f"{self.label} has no {key}", REQUIRED[self.section][key]
+                        self.mapping.line_of(key),
+                        f"{self.label} has {'an empty' if empty else 'no'} {key}",
+                        REQUIRED[self.section][key],
                     )
             elif key != VALUE:
                 values[key] = self.parse(key, parse)
@@ -210,13 +212,18 @@ class _Record:
         if self.ok:
             add(self.origin())
             return
-        ident = self.mapping.get("id")
+        ident = self.mapping.raw.get("id", self.mapping.get("id"))
         if self.section != "reviews" and isinstance(ident, str) and f.ID_PATTERN.match(ident):
             line = self.mapping.line_of("id")
             into.broken.append(Broken(SINGULAR[self.section], ident, self.file, line))
 
     def lines(self) -> dict[str, int]:
-        return dict(self.mapping.key_lines)
+        """The line of each key, and of each item of a list ("said_by.1")."""
+        lines = dict(self.mapping.key_lines)
+        for key, value in self.mapping.items():
+            if isinstance(value, YamlSeq):
+                lines.update((f"{key}.{n}", line) for n, line in enumerate(value.item_lines))
+        return lines
 
 
 def parse_file(root: YamlMap, file: str, into: ParsedLedger, problems: list[Problem]) -> None:
@@ -261,7 +268,7 @@ def _source(rec: _Record, into: ParsedLedger) -> None:
 
 def _entity(rec: _Record, into: ParsedLedger) -> None:
     values = rec.values()
-    name, aliases = values.get("name"), values.get("aliases", ())
+    name, aliases = values.get("name"), values.get("aliases") or ()
     for alias in {a for a in aliases if a == name or aliases.count(a) > 1}:
         rec.problem(
             rec.mapping.line_of("aliases"),
@@ -289,7 +296,7 @@ def _claim(rec: _Record, into: ParsedLedger) -> None:
 def _review(rec: _Record, into: ParsedLedger) -> None:
     values = rec.values()
     resolved = values.get("verdict") == Verdict.RESOLVED
-    if resolved and values.get("in_favour_of") is None and "verdict" in rec.mapping:
+    if resolved and rec.mapping.get("in_favour_of") is None:
         rec.problem(
             rec.mapping.line,
             "a 'resolved' review must say which claim stands",
