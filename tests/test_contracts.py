@@ -43,13 +43,21 @@ def importers(prefix: str) -> set[str]:
         ("click", {"cli.py"}),
         ("tabulate", {"reports/"}),
         ("yaml", {"ledger/"}),
-        ("sqlalchemy", {"db/", "api.py"}),
+        ("sqlalchemy", {"db/", "api.py", "checks/context.py"}),
         ("alembic", {"db/"}),
     ],
 )
 def test_libraries_stay_in_their_layer(library: str, allowed: set[str]) -> None:
     outside = {m for m in importers(library) if not any(m.startswith(a) for a in allowed)}
     assert outside == set(), f"{library} imported outside {allowed}"
+
+
+def test_rules_read_only_through_the_context() -> None:
+    """A rule module never touches the database: it reads through checks/context.py."""
+    for name, found in MODULES.items():
+        if name.startswith("checks/") and name not in ("checks/context.py",):
+            reaching = {i for i in found if i.startswith(("provenance.db", "sqlalchemy"))}
+            assert reaching == set(), f"{name} imports {reaching}"
 
 
 def test_the_domain_model_imports_nothing_from_the_project() -> None:

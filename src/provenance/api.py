@@ -1,5 +1,6 @@
-"""The use cases, one function each: init, import, export, show, list claims, add. Sessions are
-opened here and handed down; nothing here prints or knows about the command line."""
+"""The use cases, one function each: init, import, export, show, list claims, add, check.
+Sessions are opened here and handed down; nothing here prints or knows about the command
+line."""
 
 from __future__ import annotations
 
@@ -10,11 +11,16 @@ from pathlib import Path
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from provenance import checker
+from provenance.checker import CheckResult
+from provenance.checks.context import Context
+from provenance.config import Settings, find_config, read_settings, with_flags
 from provenance.db import migrate, store
 from provenance.db.engine import (
     database_url,
     has_schema,
     make_engine,
+    scratch_session,
     shown,
     sqlite_path,
     transaction,
@@ -24,7 +30,7 @@ from provenance.errors import DatabaseError, LedgerInvalid, NotFound, Problem
 from provenance.ledger import writer
 from provenance.ledger.load import Progress, load_ledger, parse_paths
 from provenance.ledger.reader import YamlMap, YamlSeq
-from provenance.ledger.resolve import resolve
+from provenance.ledger.resolve import DANGLING, resolve
 from provenance.ledger.schema import ParsedLedger, parse_file
 from provenance.model import Claim, Entity, EntityValue, Ledger, Record, Source
 from provenance.views import (
@@ -220,3 +226,43 @@ def _taken(ident: str) -> Problem:
         f"id '{ident}' is already in the ledger",
         "choose another id; to change a record, edit the ledger file and import it",
     )
+
+
+def check_settings(
+    paths: Sequence[Path],
+    config: Path | None = None,
+    *,
+    fail_on: str | None = None,
+    severities: Sequence[str] = (),
+    options: Sequence[str] = (),
+) -> Settings:
+    """The settings for a check: the given configuration file, else one found next to the
+    ledger (or the current folder), then the flags."""
+    found = config or find_config(paths[0] if paths else Path.cwd())
+    settings = read_settings(found) if found else Settings()
+    return with_flags(settings, fail_on=fail_on, severities=severities, options=options)
+
+
+def check(
+    paths: Sequence[Path],
+    db: str | None,
+    settings: Settings,
+    *,
+    only: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> CheckResult:
+    """Runs the rules on ledger files (in a private in-memory store), or, without paths, on
+    the database. Reviews in the ledger (or the database) silence what they decide."""
+    rules = settings.rules(only, ignore)
+    if not paths:
+        with _session(db) as session:
+            reviews = store.reviews(session)
+            return checker.run(Context(session), rules, settings.severities(), reviews)
+    parsed, problems = parse_paths(paths)
+    problems += [p for p in resolve(parsed) if p.code != DANGLING]
+    if problems:
+        raise LedgerInvalid(problems)
+    ledger = parsed.ledger()
+    with scratch_session() as session:
+        store.sync(session, ledger)
+        return checker.run(Context(session, paths), rules, settings.severities(), ledger.reviews)

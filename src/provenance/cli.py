@@ -10,10 +10,11 @@ from typing import Any, TypeVar
 
 import click
 
-from provenance import __version__, api
-from provenance.errors import ProvenanceError
+from provenance import __version__, api, names
+from provenance.errors import EXIT_CONFLICTS, EXIT_OK, ProvenanceError
 from provenance.ledger.reader import YamlMap, YamlSeq, plain_scalar
-from provenance.reports import records, summary
+from provenance.reports import records, rules_doc, summary
+from provenance.reports.check import FORMATS, CheckReport
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -114,6 +115,135 @@ def claims_(
     """List claims as a table, filtered by subject, property, source or speaker."""
     found = api.list_claims(db, subject=subject, prop=prop, source=source, said_by=said_by)
     click.echo(records.render_claims(found), nl=False)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(FORMATS)),
+    default="text",
+    show_default=True,
+    help="text for people; json, sarif, junit or github for machines.",
+)
+@click.option(
+    "--rule", "only", multiple=True, metavar="ID", help="Run only this rule (repeatable)."
+)
+@click.option(
+    "--ignore-rule", "ignore", multiple=True, metavar="ID", help="Skip this rule (repeatable)."
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    help="Exit 1 when an unreviewed conflict is at least this severe (default: warning).",
+)
+@click.option(
+    "--include-reviewed",
+    is_flag=True,
+    help="Show reviewed conflicts too, and let them count as if unreviewed.",
+)
+@click.option(
+    "--severity",
+    "severities",
+    multiple=True,
+    metavar="RULE=LEVEL",
+    help="Override a rule's severity: error, warning, info or off.",
+)
+@click.option(
+    "--set",
+    "options",
+    multiple=True,
+    metavar="RULE.SETTING=VALUE",
+    help="Override a rule's setting, e.g. numeric-conflict.tolerance=0.05.",
+)
+@click.option(
+    "--config",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Settings file (default: provenance.toml or [tool.provenance] in a "
+    "pyproject.toml next to the ledger or above it).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file instead of standard output.",
+)
+@db_option
+@click.pass_context
+def check(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    fmt: str,
+    only: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    include_reviewed: bool,
+    severities: tuple[str, ...],
+    options: tuple[str, ...],
+    config: Path | None,
+    output: Path | None,
+    db: str | None,
+) -> None:
+    """Find conflicts in ledger files (PATHS) or, without PATHS, in the database.
+
+    Exit status: 0 no unreviewed conflict at or above --fail-on, 1 some, 2 bad input.
+    """
+    settings = api.check_settings(
+        paths, config, fail_on=fail_on, severities=severities, options=options
+    )
+    result = api.check(paths, db, settings, only=only, ignore=ignore)
+    target = " ".join(str(p) for p in paths) if paths else "the database"
+    report = CheckReport(result, settings.fail_on, include_reviewed, target)
+    _emit(FORMATS[fmt](report), output)
+    ctx.exit(EXIT_CONFLICTS if report.failing else EXIT_OK)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    partial = output.with_name(output.name + ".partial")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(output)
+
+
+@main.command()
+@click.argument("rule_id", metavar="[ID]", required=False)
+def rules(rule_id: str | None) -> None:
+    """List the conflict rules, or show one rule's documentation."""
+    click.echo(rules_doc.render(rule_id), nl=False)
+
+
+@main.group(name="names")
+def names_group() -> None:
+    """Work with names outside a ledger."""
+
+
+@names_group.command(name="compare")
+@click.argument("first", metavar="NAME")
+@click.argument("second", metavar="NAME")
+@click.option(
+    "--kind",
+    type=click.Choice(["person", "organisation", "place", "event", "other"]),
+    help="The kind of both names.",
+)
+@click.option(
+    "--kind-b",
+    type=click.Choice(["person", "organisation", "place", "event", "other"]),
+    help="The kind of the second name, when it differs.",
+)
+@click.pass_context
+def names_compare(
+    ctx: click.Context, first: str, second: str, kind: str | None, kind_b: str | None
+) -> None:
+    """Say whether two names are probably one name spelled two ways, and why.
+
+    Exit status 0 when they are (same or variant), 1 when they are not.
+    """
+    match = names.compare(first, second, kind, kind_b or kind)
+    click.echo(f"{match.verdict.value}  (score {match.score:.0f})\n{match.reason}")
+    ctx.exit(EXIT_OK if match.verdict.value in ("same", "variant") else EXIT_CONFLICTS)
 
 
 @main.group()

@@ -39,6 +39,7 @@ class Problem:
     line: int
     message: str
     hint: str | None = None
+    code: str | None = None  # the rule that reports this problem when a ledger is checked
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

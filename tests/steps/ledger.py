@@ -56,3 +56,26 @@ def empty_folder(workdir: Path) -> None:
 @given(parsers.parse('the file "{name}" is removed'))
 def remove_file(workdir: Path, name: str) -> None:
     (workdir / name).unlink()
+
+
+@given(
+    parsers.parse(
+        'a review of the only conflict of "{folder}" with verdict "{verdict}" in "{name}"'
+    )
+)
+def review_the_only_conflict(workdir: Path, folder: str, verdict: str, name: str) -> None:
+    """Writes a review for the one conflict `check` finds (its id is found by running it)."""
+    from provenance import api
+    from provenance.config import Settings
+
+    result = api.check([workdir / folder], None, Settings())
+    [conflict] = result.conflicts
+    (workdir / name).write_text(
+        "reviews:\n"
+        f"  - conflict: {conflict.id}\n"
+        f"    verdict: {verdict}\n"
+        "    note: Both accounts stand until the investigation reports.\n"
+        "    reviewer: Analyst One\n"
+        "    at: 2026-11-21T10:00:00Z\n",
+        encoding="utf-8",
+    )

@@ -13,7 +13,9 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
 
+from provenance.db.schema import Base
 from provenance.errors import DatabaseError
 
 ENV_VAR = "PROVENANCE_DB"
@@ -88,6 +90,20 @@ def _sqlite_pragmas(dbapi_connection: Any, memory: bool) -> None:
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
+
+
+@contextmanager
+def scratch_session() -> Iterator[Session]:
+    """A session on a private in-memory database with the current schema, for checking
+    ledger files without a database file. References are not enforced: a reference to
+    nothing is what the dangling-reference rule reports."""
+    engine = create_engine("sqlite://", poolclass=StaticPool)
+    try:
+        Base.metadata.create_all(engine)
+        with Session(engine) as session, session.begin():
+            yield session
+    finally:
+        engine.dispose()
 
 
 @contextmanager

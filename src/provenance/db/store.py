@@ -251,14 +251,14 @@ def find_claims(
                 r.CLAIM.c.id.in_(_linked(r.CONTRADICTION, "other_id", answering)),
             )
         )
-    return _claims(session, _all(conditions))
+    return claims_where(session, _all(conditions))
 
 
 def _linked(table: Table, column: str, value: str) -> Select[Any]:
     return select(table.c.claim_id).where(table.c[column] == value)
 
 
-def _claims(session: Session, where: ColumnElement[bool] | None) -> list[Claim]:
+def claims_where(session: Session, where: ColumnElement[bool] | None) -> list[Claim]:
     found = list(session.execute(_ordered(r.CLAIM, where)).mappings())
     keys = None if where is None else [row["id"] for row in found]
     values = _grouped(session, r.VALUE_ENTITY, "claim_id", keys, lambda x: x["entity_id"])

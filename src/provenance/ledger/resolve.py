@@ -12,6 +12,9 @@ from provenance.ledger.fields import article, did_you_mean
 from provenance.ledger.schema import Parsed, ParsedLedger
 from provenance.model import Claim, Entity, EntityKind, EntityValue, Review, Source
 
+DANGLING = "dangling-reference"
+"""The code of an unknown-reference problem: refused by import, reported by check."""
+
 SPEAKER_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.OTHER})
 PART_OF_KINDS: dict[EntityKind, frozenset[EntityKind]] = {
     EntityKind.PLACE: frozenset({EntityKind.PLACE}),
@@ -153,6 +156,7 @@ def _check(ref: Reference, lookup: Mapping[str, Known]) -> Problem | None:
             ref.line,
             f"{ref.key}: unknown {ref.expected} '{ref.target}'",
             f"{close} Or {fix}" if close else fix,
+            code=DANGLING,
         )
     if known.record != ref.expected:
         return Problem(

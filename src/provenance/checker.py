@@ -1,0 +1,153 @@
+"""Runs the rules and turns what they find into conflicts: a stable id from each finding's
+content, the configured severity, and the analyst's reviews applied (the latest wins)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from provenance.checks import RULES, by_id
+from provenance.checks.base import Finding, Rule, Severity
+from provenance.checks.context import Context
+from provenance.model import Origin, Review, Verdict
+
+ID_DIGITS = 12
+
+
+def conflict_id(rule: str, key: Sequence[str]) -> str:
+    """``rule:digest`` of what the conflict is about; the same conflict gets the same id on
+    every run, whatever else changes in the ledger."""
+    digest = hashlib.sha256("\x1f".join(key).encode("utf-8")).hexdigest()[:ID_DIGITS]
+    return f"{rule}:{digest}"
+
+
+def canonical_id(conflict: str) -> str:
+    """A conflict id with a former rule id replaced by the current one."""
+    rule, _, digest = conflict.partition(":")
+    found = by_id(rule)
+    return f"{found.id}:{digest}" if found else conflict
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    id: str
+    rule: str
+    severity: Severity
+    message: str
+    subject: str | None = None
+    claims: tuple[str, ...] = ()
+    places: tuple[Origin, ...] = ()
+    revision: bool = False
+    details: Mapping[str, object] = field(default_factory=dict)
+    reviews: tuple[Review, ...] = ()  # oldest first
+
+    @property
+    def review(self) -> Review | None:
+        return self.reviews[-1] if self.reviews else None
+
+    @property
+    def status(self) -> str:
+        return self.reviews[-1].verdict.value if self.reviews else "open"
+
+    @property
+    def decided(self) -> bool:
+        return bool(self.reviews)
+
+    @property
+    def kept_visible(self) -> bool:
+        """A disputed conflict stays in reports after its review."""
+        return self.review is not None and self.review.verdict is Verdict.DISPUTED
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    conflicts: tuple[Conflict, ...]
+    stale_reviews: tuple[Review, ...] = ()
+    rules: tuple[str, ...] = ()
+
+    def shown(self, include_reviewed: bool) -> list[Conflict]:
+        return [c for c in self.conflicts if include_reviewed or not c.decided]
+
+    def failing(self, fail_on: Severity, include_reviewed: bool = False) -> list[Conflict]:
+        """Conflicts that make `check` exit 1: at or above ``fail_on``, and unreviewed
+        (or all, when reviews are ignored)."""
+        return [
+            c
+            for c in self.shown(include_reviewed)
+            if c.severity.rank >= fail_on.rank and not c.revision
+        ]
+
+
+def run(
+    context: Context,
+    rules: Sequence[Rule],
+    severities: Mapping[str, Severity],
+    reviews: Iterable[Review],
+) -> CheckResult:
+    """Every finding of every rule, stamped and reviewed, in file order."""
+    found: dict[str, Conflict] = {}
+    for rule in rules:
+        severity = severities.get(rule.id, rule.default_severity)
+        for finding in rule.check(context):
+            conflict = _stamp(rule.id, severity, finding)
+            found.setdefault(conflict.id, conflict)
+    history = _history(reviews)
+    reviewed = [_with_reviews(c, history.get(c.id, ())) for c in found.values()]
+    ran = {rule.id for rule in rules}
+    stale = [
+        review
+        for cid, items in sorted(history.items())
+        if cid not in found and cid.partition(":")[0] in ran
+        for review in items
+    ]
+    return CheckResult(
+        tuple(sorted(reviewed, key=_order)), tuple(stale), tuple(r.id for r in rules)
+    )
+
+
+def _stamp(rule: str, severity: Severity, finding: Finding) -> Conflict:
+    return Conflict(
+        id=conflict_id(rule, finding.key),
+        rule=rule,
+        severity=Severity.INFO if finding.revision else severity,
+        message=finding.message,
+        subject=finding.subject,
+        claims=finding.claims,
+        places=finding.places,
+        revision=finding.revision,
+        details=finding.details,
+    )
+
+
+def _history(reviews: Iterable[Review]) -> dict[str, tuple[Review, ...]]:
+    grouped: dict[str, list[Review]] = defaultdict(list)
+    for review in reviews:
+        grouped[canonical_id(review.conflict)].append(review)
+    return {cid: tuple(sorted(items, key=lambda r: r.at)) for cid, items in grouped.items()}
+
+
+def _with_reviews(conflict: Conflict, reviews: tuple[Review, ...]) -> Conflict:
+    if not reviews:
+        return conflict
+    return Conflict(
+        conflict.id,
+        conflict.rule,
+        conflict.severity,
+        conflict.message,
+        conflict.subject,
+        conflict.claims,
+        conflict.places,
+        conflict.revision,
+        conflict.details,
+        reviews,
+    )
+
+
+def _order(conflict: Conflict) -> tuple[str, int, str, str]:
+    first = conflict.places[0] if conflict.places else Origin("", 0)
+    return (first.file, first.line, conflict.rule, conflict.id)
+
+
+__all__ = ["RULES", "CheckResult", "Conflict", "conflict_id", "run"]

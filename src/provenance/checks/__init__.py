@@ -1,0 +1,38 @@
+"""The conflict rules: one module per rule, and this explicit registry of them."""
+
+from __future__ import annotations
+
+from provenance.checks.attribute_conflict import AttributeConflict
+from provenance.checks.base import Rule
+from provenance.checks.circular_reporting import CircularReporting
+from provenance.checks.dangling_reference import DanglingReference
+from provenance.checks.date_conflict import DateConflict
+from provenance.checks.declared_contradiction import DeclaredContradiction
+from provenance.checks.denial import Denial
+from provenance.checks.disputed_attribution import DisputedAttribution
+from provenance.checks.numeric_conflict import NumericConflict
+from provenance.checks.overconfidence import Overconfidence
+from provenance.checks.quote_not_found import QuoteNotFound
+from provenance.checks.spelling_variant import SpellingVariant
+
+RULES: tuple[type[Rule], ...] = (
+    DanglingReference,
+    SpellingVariant,
+    NumericConflict,
+    DisputedAttribution,
+    Denial,
+    DateConflict,
+    AttributeConflict,
+    DeclaredContradiction,
+    CircularReporting,
+    Overconfidence,
+    QuoteNotFound,
+)
+
+
+def by_id(rule_id: str) -> type[Rule] | None:
+    """The rule with this id, or with this id among its former ids."""
+    for rule in RULES:
+        if rule.id == rule_id or rule_id in rule.aliases:
+            return rule
+    return None

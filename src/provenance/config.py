@@ -1,0 +1,223 @@
+"""Settings for `check`: severities, rule options and the fail-on level, read from a
+`provenance.toml` (or `[tool.provenance]` of a `pyproject.toml`) found next to the ledger or
+in a folder above it, then overridden by command-line flags.
+
+    fail-on = "warning"                # in provenance.toml; or under [tool.provenance]
+
+    [rules.numeric-conflict]           # or [tool.provenance.rules.numeric-conflict]
+    severity = "error"                 # error, warning, info or off
+    tolerance = 0.02
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from provenance.checks import RULES, by_id
+from provenance.checks.base import Option, Rule, Severity
+from provenance.errors import LedgerInvalid, Problem, ProvenanceError
+
+LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "off": None}
+
+
+@dataclass(frozen=True)
+class Settings:
+    fail_on: Severity = Severity.WARNING
+    severity: Mapping[str, Severity | None] = field(default_factory=dict)
+    options: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
+    source: Path | None = None
+
+    def rules(self, only: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rule]:
+        """The rules to run, configured: all that are not off, or just those named."""
+        wanted = {_rule(name, "--rule").id for name in only}
+        unwanted = {_rule(name, "--ignore-rule").id for name in ignore}
+        return [
+            rule(self.options.get(rule.id))
+            for rule in RULES
+            if (rule.id in wanted if wanted else self.severity.get(rule.id, rule.default_severity))
+            and rule.id not in unwanted
+        ]
+
+    def severities(self) -> dict[str, Severity]:
+        return {rule: level for rule, level in self.severity.items() if level is not None}
+
+
+def _rule(name: str, flag: str) -> type[Rule]:
+    found = by_id(name)
+    if found is None:
+        known = ", ".join(rule.id for rule in RULES)
+        raise ProvenanceError(f"{flag}: no rule '{name}' (the rules are: {known})")
+    return found
+
+
+def find_config(start: Path) -> Path | None:
+    """provenance.toml, or a pyproject.toml with [tool.provenance], in ``start`` or a folder
+    above it, stopping at the top of a git repository."""
+    folder = start if start.is_dir() else start.parent
+    for candidate in (folder.resolve(), *folder.resolve().parents):
+        own = candidate / "provenance.toml"
+        if own.is_file():
+            return own
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and _has_section(pyproject):
+            return pyproject
+        if (candidate / ".git").exists():
+            return None
+    return None
+
+
+def _has_section(pyproject: Path) -> bool:
+    tool = _toml(pyproject).get("tool")
+    return isinstance(tool, dict) and "provenance" in tool
+
+
+def _toml(path: Path) -> dict[str, object]:
+    try:
+        return tomllib.loads(path.read_text("utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise LedgerInvalid([Problem(str(path), 0, f"not valid TOML: {error}", None)]) from None
+
+
+def read_settings(path: Path) -> Settings:
+    """Settings from a configuration file; every mistake is reported with its line."""
+    data = _toml(path)
+    if path.name == "pyproject.toml":
+        tool = data.get("tool")
+        data = tool.get("provenance", {}) if isinstance(tool, dict) else {}
+    text = path.read_text("utf-8")
+    problems: list[Problem] = []
+    settings = _settings(data, _Where(path, text, problems))
+    if problems:
+        raise LedgerInvalid(problems)
+    return replace(settings, source=path)
+
+
+@dataclass
+class _Where:
+    path: Path
+    text: str
+    problems: list[Problem]
+
+    def problem(self, key: str, message: str, hint: str) -> None:
+        match = re.search(rf"^\s*\[?[^\n#]*\b{re.escape(key)}\b", self.text, re.MULTILINE)
+        line = self.text.count("\n", 0, match.start()) + 1 if match else 0
+        self.problems.append(Problem(str(self.path), line, message, hint))
+
+
+def _settings(data: Mapping[str, object], where: _Where) -> Settings:
+    fail_on = Severity.WARNING
+    for key, value in data.items():
+        if key == "fail-on":
+            level = LEVELS.get(str(value))
+            if level is None:
+                where.problem(
+                    key, f"fail-on = {value!r} is not a level", "use error, warning or info"
+                )
+            else:
+                fail_on = level
+        elif key != "rules":
+            where.problem(
+                key, f"unknown setting '{key}'", "the settings are fail-on and [rules.ID]"
+            )
+    rules = data.get("rules", {})
+    if not isinstance(rules, dict):
+        where.problem("rules", "rules must be a table", "write [rules.numeric-conflict]")
+        rules = {}
+    severity: dict[str, Severity | None] = {}
+    options: dict[str, dict[str, object]] = {}
+    for name, table in rules.items():
+        rule = by_id(name)
+        if rule is None:
+            where.problem(name, f"no rule '{name}'", "`provenance rules` lists them")
+        elif not isinstance(table, dict):
+            where.problem(name, f"rules.{name} must be a table", f"write [rules.{name}]")
+        else:
+            _rule_table(rule, table, where, severity, options)
+    return Settings(fail_on=fail_on, severity=severity, options=options)
+
+
+def _rule_table(
+    rule: type[Rule],
+    table: Mapping[str, object],
+    where: _Where,
+    severity: dict[str, Severity | None],
+    options: dict[str, dict[str, object]],
+) -> None:
+    for key, value in table.items():
+        if key == "severity":
+            if str(value) not in LEVELS:
+                where.problem(
+                    key,
+                    f"{rule.id}: severity {value!r} is not a level",
+                    "use error, warning, info or off",
+                )
+            else:
+                severity[rule.id] = LEVELS[str(value)]
+        elif key not in rule.options:
+            known = ", ".join(["severity", *rule.options]) or "severity"
+            where.problem(key, f"{rule.id} has no setting '{key}'", f"its settings are: {known}")
+        else:
+            try:
+                options.setdefault(rule.id, {})[key] = coerce(rule.options[key], value)
+            except ValueError as error:
+                where.problem(key, f"{rule.id}.{key}: {error}", rule.options[key].help)
+
+
+def coerce(option: Option, value: object) -> object:
+    """A setting's value in its option's type (bools and numbers are not interchangeable)."""
+    default = option.default
+    if isinstance(default, bool):
+        if isinstance(value, bool):
+            return value
+        if str(value).lower() in ("true", "false"):
+            return str(value).lower() == "true"
+        raise ValueError(f"{value!r} is not true or false")
+    if isinstance(default, int | float) and not isinstance(value, bool):
+        try:
+            number = float(str(value)) if isinstance(default, float) else int(str(value))
+        except (TypeError, ValueError):
+            raise ValueError(f"{value!r} is not a number") from None
+        return number
+    if isinstance(default, str) and isinstance(value, str):
+        return value
+    raise ValueError(f"{value!r} is not {type(default).__name__}")
+
+
+def with_flags(
+    settings: Settings,
+    *,
+    fail_on: str | None = None,
+    severities: Sequence[str] = (),
+    options: Sequence[str] = (),
+) -> Settings:
+    """Settings with --fail-on, --severity RULE=LEVEL and --set RULE.NAME=VALUE applied."""
+    severity = dict(settings.severity)
+    for flag in severities:
+        name, _, level = flag.partition("=")
+        if level not in LEVELS:
+            raise ProvenanceError(
+                f"--severity {flag}: write RULE=LEVEL, LEVEL one of error, warning, info, off"
+            )
+        severity[_rule(name, "--severity").id] = LEVELS[level]
+    values = {rule: dict(table) for rule, table in settings.options.items()}
+    for flag in options:
+        target, _, value = flag.partition("=")
+        name, _, key = target.partition(".")
+        rule = _rule(name, "--set")
+        if key not in rule.options or not value:
+            known = ", ".join(rule.options) or "none"
+            raise ProvenanceError(
+                f"--set {flag}: write RULE.SETTING=VALUE ({rule.id}'s settings: {known})"
+            )
+        try:
+            values.setdefault(rule.id, {})[key] = coerce(rule.options[key], value)
+        except ValueError as error:
+            raise ProvenanceError(f"--set {flag}: {error}") from None
+    threshold = LEVELS.get(fail_on) if fail_on else None
+    return replace(
+        settings, fail_on=threshold or settings.fail_on, severity=severity, options=values
+    )

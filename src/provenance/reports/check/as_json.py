@@ -1,0 +1,55 @@
+"""`check --format json`: the whole result for programs, with a format version."""
+
+from __future__ import annotations
+
+import json
+
+from provenance.checker import Conflict
+from provenance.model import Review
+from provenance.reports.check.common import JSON_VERSION, TOOL, VERSION, CheckReport
+
+
+def render(report: CheckReport) -> str:
+    document = {
+        "version": JSON_VERSION,
+        "tool": {"name": TOOL, "version": VERSION},
+        "target": report.target,
+        "fail_on": report.fail_on.value,
+        "include_reviewed": report.include_reviewed,
+        "rules": list(report.result.rules),
+        "summary": {
+            "conflicts": len(report.result.conflicts),
+            "shown": len(report.shown),
+            "failing": len(report.failing),
+        },
+        "conflicts": [conflict(c) for c in report.shown],
+        "stale_reviews": [review(r) for r in report.result.stale_reviews],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def conflict(c: Conflict) -> dict[str, object]:
+    return {
+        "id": c.id,
+        "rule": c.rule,
+        "severity": c.severity.value,
+        "status": c.status,
+        "revision": c.revision,
+        "message": c.message,
+        "subject": c.subject,
+        "claims": list(c.claims),
+        "locations": [{"file": p.file, "line": p.line} for p in c.places],
+        "details": {k: v for k, v in c.details.items()},
+        "reviews": [review(r) for r in c.reviews],
+    }
+
+
+def review(r: Review) -> dict[str, object]:
+    return {
+        "conflict": r.conflict,
+        "verdict": r.verdict.value,
+        "in_favour_of": r.in_favour_of,
+        "note": r.note,
+        "reviewer": r.reviewer,
+        "at": r.at.isoformat(),
+    }

@@ -1,0 +1,56 @@
+"""What every check output needs: the result, how it was asked for, and shared wording."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from provenance import __version__
+from provenance.checker import CheckResult, Conflict
+from provenance.checks.base import Severity
+
+TOOL = "provenance"
+VERSION = __version__
+JSON_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    result: CheckResult
+    fail_on: Severity
+    include_reviewed: bool
+    target: str  # the paths checked, or the database
+
+    @property
+    def shown(self) -> list[Conflict]:
+        return self.result.shown(self.include_reviewed)
+
+    @property
+    def failing(self) -> list[Conflict]:
+        return self.result.failing(self.fail_on, self.include_reviewed)
+
+    def summary(self) -> str:
+        shown = self.shown
+        if not shown and not self.result.conflicts:
+            return f"no conflicts in {self.target} ({len(self.result.rules)} rules)"
+        levels = Counter(c.severity.value for c in shown)
+        parts = [
+            f"{levels[s.value]} {s.value}{'s' if levels[s.value] != 1 else ''}"
+            for s in Severity
+            if levels[s.value]
+        ]
+        text = f"{len(shown)} conflict{'s' if len(shown) != 1 else ''}"
+        text += f" ({', '.join(parts)})" if parts else ""
+        hidden = len(self.result.conflicts) - len(shown)
+        if hidden:
+            text += f"; {hidden} reviewed, not shown (--include-reviewed shows them)"
+        if self.result.stale_reviews:
+            count = len(self.result.stale_reviews)
+            text += f"; {count} review{'s' if count != 1 else ''} of conflicts that no longer exist"
+        failing = len(self.failing)
+        text += f"; {failing} at or above {self.fail_on.value}" if failing else ""
+        return text
+
+
+def where(conflict: Conflict) -> str:
+    return str(conflict.places[0]) if conflict.places else ""

@@ -1,0 +1,87 @@
+"""`check --format sarif`: SARIF 2.1.0 for code-scanning systems, pointing at the YAML file
+and line of each record involved."""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePath
+
+from provenance.checker import Conflict
+from provenance.checks import RULES
+from provenance.checks.base import Rule, Severity
+from provenance.model import Origin
+from provenance.reports.check.common import TOOL, VERSION, CheckReport
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def render(report: CheckReport) -> str:
+    rule_index = {rule.id: n for n, rule in enumerate(RULES)}
+    document = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": TOOL,
+                        "version": VERSION,
+                        "informationUri": "https://example.invalid/provenance",
+                        "rules": [_rule(rule) for rule in RULES],
+                    }
+                },
+                "results": [_result(c, rule_index[c.rule]) for c in report.shown],
+            }
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _rule(rule: type[Rule]) -> dict[str, object]:
+    doc: str = rule.documentation()
+    return {
+        "id": rule.id,
+        "name": "".join(part.title() for part in rule.id.split("-")),
+        "shortDescription": {"text": rule.summary()},
+        "fullDescription": {"text": doc},
+        "help": {"text": doc},
+        "defaultConfiguration": {"level": LEVEL[rule.default_severity]},
+    }
+
+
+def _location(place: Origin) -> dict[str, object]:
+    uri = PurePath(place.file).as_posix()
+    region = {"startLine": max(place.line, 1)}
+    return {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}
+
+
+def _result(conflict: Conflict, index: int) -> dict[str, object]:
+    result: dict[str, object] = {
+        "ruleId": conflict.rule,
+        "ruleIndex": index,
+        "level": LEVEL[conflict.severity],
+        "message": {"text": conflict.message},
+        "partialFingerprints": {"provenanceConflictId/v1": conflict.id},
+        "properties": {
+            "conflictId": conflict.id,
+            "status": conflict.status,
+            "claims": list(conflict.claims),
+            "revision": conflict.revision,
+        },
+    }
+    if conflict.places:
+        result["locations"] = [_location(conflict.places[0])]
+    if len(conflict.places) > 1:
+        result["relatedLocations"] = [
+            {"id": n, **_location(p)} for n, p in enumerate(conflict.places[1:], start=1)
+        ]
+    if conflict.decided and conflict.review is not None:
+        result["suppressions"] = [
+            {
+                "kind": "external",
+                "status": "accepted",
+                "justification": f"{conflict.status}: {conflict.review.note or ''}",
+            }
+        ]
+    return result

@@ -1,0 +1,5 @@
+"""The checker's scenarios: one feature file per rule, and the check command itself."""
+
+from pytest_bdd import scenarios
+
+scenarios("checks")
