@@ -1,0 +1,132 @@
+"""When two claims say the same thing, at the same time, from the same speaker or source:
+the shared reading every rule uses, so that rules agree with each other.
+
+- times: claims overlap when their as_of periods overlap (precision-aware); a claim without
+  as_of holds whenever the other does;
+- speakers: the same speaker means the same non-empty said_by set;
+- copies: claims whose sources share an origin (derived_from) are one assertion;
+- values: entities agree when equal or one sits inside the other (a village and its
+  district); quantities when their intervals overlap (units converted, relative tolerance);
+  dates when they overlap at their precision; text when it has the same words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from provenance import dates, units
+from provenance.checks.context import Context
+from provenance.model import Claim, EntityValue, Quantity, TextValue, TimeSpan
+from provenance.quantities import overlaps as intervals_overlap
+
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "and",
+        "or",
+        "by",
+        "with",
+        "from",
+        "as",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "its",
+        "their",
+        "his",
+        "her",
+    ]
+)
+
+
+def scope_key(claim: Claim) -> str:
+    """What is counted, compared like with like: case and spacing do not matter."""
+    return " ".join((claim.scope or "").casefold().split())
+
+
+def times_overlap(a: Claim, b: Claim) -> bool:
+    if a.as_of is None or b.as_of is None:
+        return True
+    return dates.overlaps(a.as_of, b.as_of)
+
+
+def same_speaker(a: Claim, b: Claim) -> bool:
+    return bool(a.said_by) and set(a.said_by) == set(b.said_by)
+
+
+def one_assertion(context: Context, a: Claim, b: Claim) -> bool:
+    """Copies: the two sources repeat a common origin (or are the same source)."""
+    return not context.independent(a.source, b.source)
+
+
+def quantity_pair(a: Claim, b: Claim) -> tuple[Quantity, Quantity] | None:
+    """Both quantities in one unit, or None when their units measure different things."""
+    if not isinstance(a.value, Quantity) or not isinstance(b.value, Quantity):
+        return None
+    unit_a, unit_b = units.unit_of(a.value, a.unit), units.unit_of(b.value, b.unit)
+    converted = units.convert(b.value, unit_b, unit_a)
+    if converted is None:
+        return None
+    return a.value, converted
+
+
+def text_key(text: str) -> frozenset[str]:
+    """The words of a text, without case, accents, punctuation or small words."""
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    words = re.findall(r"\w+", plain)
+    return frozenset(w for w in words if w not in STOPWORDS) or frozenset(words)
+
+
+def entities_agree(context: Context, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Each entity of one side is, or contains, or sits inside, one of the other side's."""
+    return all(any(context.related(x, y) for y in b) for x in a) and all(
+        any(context.related(y, x) for x in a) for y in b
+    )
+
+
+def values_agree(context: Context, a: Claim, b: Claim, rel_tol: float = 0.0) -> bool | None:
+    """Whether the two values can both be true; None when they cannot be compared (different
+    kinds of value, or units that measure different things)."""
+    if isinstance(a.value, EntityValue) and isinstance(b.value, EntityValue):
+        return entities_agree(context, a.value.ids, b.value.ids)
+    if isinstance(a.value, Quantity) and isinstance(b.value, Quantity):
+        pair = quantity_pair(a, b)
+        return None if pair is None else intervals_overlap(pair[0], pair[1], rel_tol)
+    if isinstance(a.value, TimeSpan) and isinstance(b.value, TimeSpan):
+        return dates.overlaps(a.value, b.value)
+    if isinstance(a.value, TextValue) and isinstance(b.value, TextValue):
+        return text_key(a.value.text) == text_key(b.value.text)
+    return None
+
+
+def stated_at(context: Context, claim: Claim) -> str:
+    """A sortable time for ordering a speaker's statements: as_of, else publication."""
+    when = context.statement_time(claim)
+    if when is None:
+        return ""
+    start, _ = dates.sortable_span(when)
+    return start or ""
+
+
+def words(context: Context, claim: Claim) -> str:
+    """The value as the report put it, for messages (entities by name)."""
+    value = claim.value
+    if isinstance(value, Quantity):
+        return f"'{value.words}'" + (f" {claim.unit}" if claim.unit else "")
+    if isinstance(value, TimeSpan):
+        return f"'{value.text}'"
+    if isinstance(value, TextValue):
+        return f"'{value.text}'"
+    return " + ".join(context.name(e) for e in value.ids) if value.ids else "nobody"
