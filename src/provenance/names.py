@@ -16,6 +16,7 @@ from provenance.transliteration import (
     VOWELS,
     fold_raw_token,
     fold_words,
+    refold,
     skeleton,
 )
 
@@ -42,6 +43,10 @@ COMPATIBLE_VOWELS = frozenset({frozenset("ae"), frozenset("ei"), frozenset("iy")
 and for kasra (Hekmatyar/Hikmatyar).  a~i and a~u stay distinct: Karim/Karam, Hasan/Husain."""
 CLOSE_CONSONANTS = frozenset({frozenset("kg"), frozenset("sz"), frozenset("td"), frozenset("bp")})
 """Consonants that may replace each other in a long token (kh/gh, s/z, t/d, b/p)."""
+
+EZAFE = frozenset({fold_raw_token("i"), fold_raw_token("ye")})
+"""The Persian ezafe between two words, dropped from identity tokens: -e/-i (Mazar-i-Sharif,
+Sar-e Pul) and -ye after a vowel (Qal'eh-ye Now, Kafeh-ye Baluchi)."""
 
 OPTIONAL_MIDDLE = frozenset({fold_raw_token("muhammad")})
 """Person-name parts a report may leave out between the first and last token
@@ -100,8 +105,8 @@ def _analyse(name: str) -> _Analysis:
     identity = tuple(
         _Tok(w.fold, w.fine)
         for i, w in enumerate(words)
-        # the article before a word, and the ezafe (Mazar-i-Sharif) between two words
-        if not ((w.fold == "al" and i < last) or (w.fold == "i" and 0 < i < last))
+        # the article before a word, and the ezafe (Mazar-i-Sharif, Qal'eh-ye Now) between words
+        if not ((w.fold == "al" and i < last) or (w.fold in EZAFE and 0 < i < last))
     )
     n_titles = 0
     while n_titles < len(identity) and identity[n_titles].fold in TITLES:
@@ -135,7 +140,7 @@ def scripts(name: str) -> frozenset[str]:
 
 
 def tokens(name: str) -> tuple[str, ...]:
-    """Folded identity tokens: the article "al", the ezafe "i" and leading titles dropped."""
+    """Folded identity tokens: the article "al", the ezafe (EZAFE) and leading titles dropped."""
     return tuple(t.fold for t in _analyse(name).toks(drop_titles=True))
 
 
@@ -147,20 +152,39 @@ def blocking_keys(name: str) -> frozenset[str]:
     prefixed by "'" if it starts with a vowel (catches vowel-only differences); for tokens of
     LONG_TOKEN_MIN_LEN letters or more, "d:" + the skeleton and each one-letter deletion of it
     (catches the one-consonant differences compare() accepts).  Tokens in COMMON_TOKENS and
-    tokens under 3 letters give no key unless the name has no other token.
+    tokens under 3 letters give no key unless the name has no other token.  A Latin-script name
+    of several parts also gets the "s:" and "d:" keys of its parts written as one word, which
+    compare() falls back on when the two names have different numbers of parts
+    (Kuh-i-Dasht/Kuhdasht, Sir Avand/Siravan).
     """
     an = _analyse(name)
     toks = [t.fold for t in an.toks(drop_titles=True)]
     keys = {"=" + an.folded.replace(" ", ""), "=" + "".join(toks)}
     distinctive = [t for t in toks if len(t) >= 3 and t not in COMMON_TOKENS]
     for tok in distinctive or [t for t in toks if len(t) >= 3]:
-        skel = skeleton(tok)
-        if skel:
-            keys.add("s:" + ("'" if tok[0] in VOWELS else "") + skel)
-        if len(tok) >= LONG_TOKEN_MIN_LEN:
-            keys.update("d:" + skel[:i] + skel[i + 1 :] for i in range(len(skel)))
-            keys.add("d:" + skel)
+        keys |= _token_keys(tok)
+    if an.scripts == {"Latin"}:
+        for parts in {tuple(toks), tuple(t.fold for t in an.identity)}:
+            if len(parts) > 1:
+                keys |= _token_keys(_joined_fold(parts))
     return frozenset(k[:KEY_MAX_LEN] for k in keys if k not in ("=", "d:"))
+
+
+def _token_keys(tok: str) -> set[str]:
+    """ "s:" + consonant skeleton; for long tokens, "d:" + it and each one-letter deletion."""
+    keys: set[str] = set()
+    skel = skeleton(tok)
+    if skel:
+        keys.add("s:" + ("'" if tok[0] in VOWELS else "") + skel)
+    if len(tok) >= LONG_TOKEN_MIN_LEN:
+        keys.update("d:" + skel[:i] + skel[i + 1 :] for i in range(len(skel)))
+        keys.add("d:" + skel)
+    return keys
+
+
+def _joined_fold(folds: tuple[str, ...]) -> str:
+    """Folded name parts written as one word, folded again (the letters now meet)."""
+    return refold("".join(folds))[1]
 
 
 def _vowel_variant(short: _Tok, long: _Tok, score: float) -> _TokMatch:
@@ -251,7 +275,7 @@ def _compare_tokens(x: _Analysis, y: _Analysis, person_like: bool) -> NameMatch:
         return _match(Verdict.VARIANT, 100.0, x, y, reason)
     pairs, note = _align(tx, ty, person_like)
     if not pairs:
-        return _match(Verdict.DIFFERENT, loose, x, y, note)
+        return _compare_joined(x, y, (tx, ty), loose, note)
     matches = [_match_tokens(p, q) for p, q in pairs]
     for (p, q), m in zip(pairs, matches, strict=True):
         if not m.ok:
@@ -267,6 +291,27 @@ def _compare_tokens(x: _Analysis, y: _Analysis, person_like: bool) -> NameMatch:
     return _match(
         Verdict.VARIANT, score, x, y, f"token-aligned similarity {score:.0f}: {', '.join(found)}"
     )
+
+
+def _joined(toks: tuple[_Tok, ...]) -> _Tok:
+    """Name parts written as one word: fold as blocking_keys() does, fine for the vowels."""
+    return _Tok(_joined_fold(tuple(t.fold for t in toks)), refold("".join(t.fine for t in toks))[0])
+
+
+def _compare_joined(
+    x: _Analysis, y: _Analysis, toks: tuple[tuple[_Tok, ...], ...], loose: float, note: str
+) -> NameMatch:
+    """Different numbers of name parts: compare the Latin parts written as one word, with the
+    rules for one token (Kabudarahang/Kabud Rahang, Deh-e Molla/Dehmolla)."""
+    if x.scripts != {"Latin"}:
+        return _match(Verdict.DIFFERENT, loose, x, y, note)
+    jx, jy = _joined(toks[0]), _joined(toks[1])
+    m = _match_tokens(jx, jy)
+    if not m.ok:
+        return _match(Verdict.DIFFERENT, loose, x, y, note)
+    found = f"; {m.note}" if m.note else ""
+    reason = f"spacing differs: joined '{jx.fold}' ~ '{jy.fold}' (ratio {m.score:.0f}{found})"
+    return _match(Verdict.VARIANT, m.score, x, y, reason)
 
 
 def _match(verdict: Verdict, score: float, x: _Analysis, y: _Analysis, reason: str) -> NameMatch:

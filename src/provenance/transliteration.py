@@ -62,6 +62,8 @@ _FINE_RULES: tuple[_Rule, ...] = (
     ("doubled letters", re.compile(r"([b-df-hj-np-tv-z])\1+"), r"\1"),
     ("doubled letters", re.compile(r"([eiou])\1+"), r"\1"),
     ("ph/f", re.compile("ph"), "f"),  # Mustapha/Mustafa
+    # ج written the Russian (dzh), French (dj) or German (dsch) way: Dzhalalabad, Djelalabad
+    ("dzh/j", re.compile("dzh|dsch|dj"), "j"),
     ("dh/z", re.compile("dh"), "z"),  # ذ: Dhabihullah/Zabihullah
     ("q/k", re.compile("q"), "k"),  # ق: Qandahar/Kandahar, Qunduz/Kunduz
     ("w/v", re.compile(r"w(?=[aeiou])"), "v"),  # و before a vowel: Parwan/Parvan
@@ -91,10 +93,11 @@ _CANON_RAW: dict[str, tuple[str, ...]] = {
 }
 # Free-standing Arabic article al/el/il/ul/ol (folded forms): canonical "al" before a word.
 _ARTICLES = frozenset({"al", "il", "ul"})
-# Sun-letter forms (ad-Din, ar-Rahman, as-Sahab, ash-Shishani): only when hyphenated and the
-# next word starts with the doubled consonant, so "As" or "An" alone are never taken.
+# Sun-letter forms (ad-Din, ar-Rahman, as-Sahab, ash-Shishani, and unhyphenated as GeoNames
+# writes them: Ar Ramadi, As Samu, Adh Dhayd): only when the next word starts with the doubled
+# consonant, so "As" or "An" before any other word is never taken.
 _SUN_LETTERS = ("d", "dh", "r", "s", "sh", "t", "th", "z", "n")
-_ASSIMILATED: dict[str, str] = {v + c: c for v in "aeu" for c in _SUN_LETTERS}
+_ASSIMILATED: dict[str, str] = {v + c: c for v in "aeou" for c in _SUN_LETTERS}
 
 
 class Word(NamedTuple):
@@ -157,6 +160,12 @@ def fold_raw_token(word: str) -> str:
     return _fold_latin(word)[1]
 
 
+def refold(word: str) -> tuple[str, str]:
+    """(fine, fold) of a lower-case Latin token, e.g. of name parts written as one word."""
+    fine, fold, _rules = _fold_latin(word)
+    return fine, fold
+
+
 def _prepare(name: str, fired: set[str]) -> str:
     stripped = name.translate(_DELETE)
     if stripped != name:
@@ -198,12 +207,12 @@ def _particles(words: list[tuple[str, bool]], fired: set[str]) -> list[str]:
     Tests use folded forms ("ol" folds to "ul"), so that folding a folded name changes nothing.
     """
     out: list[str] = []
-    for i, (word, dash) in enumerate(words):
+    for i, (word, _dash) in enumerate(words):
         nxt = words[i + 1][0] if i + 1 < len(words) else ""
         if nxt.isascii() and word.isascii() and nxt:
             folded = fold_raw_token(word)
             sun = _ASSIMILATED.get(word)
-            if folded in _ARTICLES or (dash and sun is not None and nxt.startswith(sun)):
+            if folded in _ARTICLES or (sun is not None and nxt.startswith(sun)):
                 if word != "al":
                     fired.add("article")
                 word = "al"

@@ -10,6 +10,9 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from provenance.db import queries, store
+from provenance.db.queries import Dangling, NameRow
+
+__all__ = ["Context", "Dangling", "NameRow"]
 from provenance.model import Claim, Entity, Source, TimeSpan
 
 

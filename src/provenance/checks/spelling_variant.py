@@ -1,21 +1,173 @@
-"""The spelling-variant rule."""
+"""The spelling-variant rule: two spellings of what is probably one name."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from provenance.checks.base import Finding, Rule, Severity
+from provenance import names
+from provenance.checks._spellings import (
+    Spelling,
+    candidate_pairs,
+    gather,
+    lookalike_key,
+)
+from provenance.checks.base import Finding, Option, Rule, Severity
 from provenance.checks.context import Context
+from provenance.model import Origin
+
+MATCHING = (names.Verdict.SAME, names.Verdict.VARIANT)
 
 
 class SpellingVariant(Rule):
-    """Two spellings of what is probably one name, not declared as aliases.
+    """Two spellings of what is probably one name that are not declared aliases.
 
-    (Being written.)
+    Every entity name, alias and claim mention is compared with the spellings it shares a
+    blocking key with (never all pairs), using transliteration-aware folding (z/s, e/i,
+    o/u/ou/oo, doubled letters, al-/el-/ul-, Mohammad/Muhammad, kh/gh/q, -ullah/-ulla,
+    diacritics) and token-aligned fuzzy similarity. Differences of case, hyphens, spaces,
+    apostrophes, accents and leading titles are one spelling, not a variant; a name that is
+    part of another ("Sayad" for "Sayad district") is a short form, not a variant. Kinds
+    must agree (a person is never matched with a place), two people who share only a given
+    name are not matched, declared aliases and entities marked `distinct_from` each other
+    are never flagged, and a conflict reviewed as `distinct` stays silent. A word mixing
+    scripts (a Cyrillic "а" inside "Mirzа") is flagged as look-alike letters.
+
+    Why it matters:
+        "Mirza Olang" and "Mirsa Olang" are one village in one article; "Mansoor" and
+        "Mansour" one Taliban leader in two. Unless the spellings are tied to one entity,
+        claims about one thing are counted as about two, and a search for one spelling
+        misses the rest. A name pasted from the web with a look-alike letter hides from
+        every search.
+
+    Example:
+        entities:
+          - {id: mirza-olang, kind: place, name: Mirza Olang}
+        claims:
+          - id: caci-joint-reported
+            subject: mirza-olang-attack
+            property: perpetrator
+            value: [taliban, iskp]
+            source: caci-2017-11-13
+            mentions: [Mirsa Olang]     # flagged: looks like 'Mirza Olang'
+
+    Fix:
+        Review it. `same-entity` records the spelling as an alias of the entity (and it is
+        never flagged again); `distinct` records that the names belong to different things
+        (add `distinct_from` to the entities when both exist). A look-alike letter is a
+        typo: correct it in the ledger.
     """
 
     id = "spelling-variant"
     default_severity = Severity.WARNING
+    options = {
+        "max_block": Option(
+            5000,
+            "a blocking key shared by more spellings than this is too "
+            "common to pair on (it still pairs through rarer keys)",
+        ),
+    }
 
     def check(self, context: Context) -> Iterator[Finding]:
-        return iter(())
+        spellings = gather(context.name_rows())
+        for a, b in candidate_pairs(spellings, int(self.setting("max_block"))):
+            finding = self._compare(context, spellings[a], spellings[b])
+            if finding is not None:
+                yield finding
+
+    def _compare(self, context: Context, a: Spelling, b: Spelling) -> Finding | None:
+        if a.declared_by & b.declared_by or _kept_apart(context, a, b):
+            return None
+        if a.kind and b.kind and a.kind != b.kind:
+            return None
+        if a.mixed or b.mixed:
+            return _lookalike(a, b) if lookalike_key(a.name) == lookalike_key(b.name) else None
+        if _short_form(a, b):
+            return None
+        match = names.compare(a.key, b.key, a.kind, b.kind)  # titles and typography set aside
+        if match.verdict not in MATCHING:
+            return None
+        return _finding(a, b, match)
+
+
+def _kept_apart(context: Context, a: Spelling, b: Spelling) -> bool:
+    """Entities declared distinct_from each other (in either direction)."""
+    for x in a.entities:
+        for y in b.entities:
+            if x == y:
+                continue
+            ex, ey = context.entities.get(x), context.entities.get(y)
+            if (ex and y in ex.distinct_from) or (ey and x in ey.distinct_from):
+                return True
+    return False
+
+
+def _short_form(a: Spelling, b: Spelling) -> bool:
+    """One name's words are a part of the other's ('Sayad' and 'Sayad district')."""
+    words_a, words_b = set(names.tokens(a.name)), set(names.tokens(b.name))
+    return bool(words_a) and bool(words_b) and (words_a < words_b or words_b < words_a)
+
+
+def _ordered(a: Spelling, b: Spelling) -> tuple[Spelling, Spelling]:
+    """The undeclared spelling first (the one to decide about), then the entity's own."""
+    if a.declared_by and not b.declared_by:
+        return b, a
+    if b.declared_by and not a.declared_by:
+        return a, b
+    return (a, b) if a.key <= b.key else (b, a)
+
+
+def _finding(a: Spelling, b: Spelling, match: names.NameMatch) -> Finding:
+    odd, known = _ordered(a, b)
+    entity = sorted(known.declared_by or known.entities or odd.entities or {""})[0] or None
+    message = (
+        f"'{odd.name}' ({odd.describe()}) looks like '{known.name}' "
+        f"({known.describe()}): {match.reason}"
+    )
+    return _make(
+        odd,
+        known,
+        entity,
+        message,
+        {
+            "verdict": match.verdict.value,
+            "score": round(match.score, 1),
+            "reason": match.reason,
+            "folded": [match.folded_a, match.folded_b],
+        },
+    )
+
+
+def _lookalike(a: Spelling, b: Spelling) -> Finding:
+    odd, known = (a, b) if a.mixed else (b, a)
+    entity = sorted(known.declared_by or known.entities or {""})[0] or None
+    letters = sorted({ch for ch in odd.name if ch.isalpha() and not ch.isascii()})
+    message = (
+        f"'{odd.name}' ({odd.describe()}) mixes scripts: look-alike letters "
+        f"{', '.join(f'{ch} (U+{ord(ch):04X})' for ch in letters)} make it read as "
+        f"'{known.name}' ({known.describe()}) while matching nothing that searches for it"
+    )
+    return _make(odd, known, entity, message, {"verdict": "mixed-scripts", "letters": letters})
+
+
+def _make(
+    odd: Spelling, known: Spelling, entity: str | None, message: str, details: dict[str, object]
+) -> Finding:
+    rows = [*odd.rows, *known.rows]
+    places: list[Origin] = []
+    for row in rows:
+        if row.origin is not None and row.origin not in places:
+            places.append(row.origin)
+    claims = tuple(sorted({r.claim for r in rows if r.claim}))
+    return Finding(
+        key=tuple(sorted((odd.key, known.key))),
+        message=message,
+        subject=entity,
+        claims=claims,
+        places=tuple(places),
+        details={
+            **details,
+            "names": [odd.name, known.name],
+            "entity": entity,
+            "kind": known.kind or odd.kind,
+        },
+    )
