@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
 
 from provenance import names
 from provenance.checks._spellings import (
@@ -59,7 +60,7 @@ class SpellingVariant(Rule):
 
     id = "spelling-variant"
     default_severity = Severity.WARNING
-    options = {
+    options: ClassVar[Mapping[str, Option]] = {
         "max_block": Option(
             5000,
             "a blocking key shared by more spellings than this is too "
