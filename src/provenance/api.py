@@ -261,7 +261,7 @@ def check(
     parsed, problems = parse_paths(paths)
     problems += [p for p in resolve(parsed) if p.code != DANGLING]
     if problems:
-        raise LedgerInvalid(problems)
+        raise LedgerInvalid(problems, outcome="nothing was checked")
     ledger = parsed.ledger()
     with scratch_session() as session:
         store.sync(session, ledger)

@@ -79,7 +79,10 @@ def _toml(path: Path) -> dict[str, object]:
     try:
         return tomllib.loads(path.read_text("utf-8"))
     except tomllib.TOMLDecodeError as error:
-        raise LedgerInvalid([Problem(str(path), 0, f"not valid TOML: {error}", None)]) from None
+        problem = Problem(str(path), 0, f"not valid TOML: {error}", "check the line it names")
+        raise LedgerInvalid(
+            [problem], what="in the settings", outcome="nothing was checked"
+        ) from None
 
 
 def read_settings(path: Path) -> Settings:
@@ -92,7 +95,7 @@ def read_settings(path: Path) -> Settings:
     problems: list[Problem] = []
     settings = _settings(data, _Where(path, text, problems))
     if problems:
-        raise LedgerInvalid(problems)
+        raise LedgerInvalid(problems, what="in the settings", outcome="nothing was checked")
     return replace(settings, source=path)
 
 
@@ -103,7 +106,7 @@ class _Where:
     problems: list[Problem]
 
     def problem(self, key: str, message: str, hint: str) -> None:
-        match = re.search(rf"^\s*\[?[^\n#]*\b{re.escape(key)}\b", self.text, re.MULTILINE)
+        match = re.search(rf"^[ \t]*\[?[^\n#]*\b{re.escape(key)}\b", self.text, re.MULTILINE)
         line = self.text.count("\n", 0, match.start()) + 1 if match else 0
         self.problems.append(Problem(str(self.path), line, message, hint))
 

@@ -50,13 +50,19 @@ class Problem:
 class LedgerInvalid(ProvenanceError):
     """A ledger with one or more problems; every problem is reported, nothing is written."""
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
+    def __init__(
+        self,
+        problems: Iterable[Problem],
+        what: str = "in the ledger",
+        outcome: str = "nothing was written",
+    ) -> None:
         self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.message))
+        self.outcome = outcome
         count = len(self.problems)
-        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the ledger")
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} {what}")
 
     def lines(self) -> list[str]:
-        return [str(problem) for problem in self.problems] + [f"{self}; nothing was written"]
+        return [str(problem) for problem in self.problems] + [f"{self}; {self.outcome}"]
 
 
 class NotFound(ProvenanceError):

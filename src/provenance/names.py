@@ -153,9 +153,9 @@ def blocking_keys(name: str) -> frozenset[str]:
     LONG_TOKEN_MIN_LEN letters or more, "d:" + the skeleton and each one-letter deletion of it
     (catches the one-consonant differences compare() accepts).  Tokens in COMMON_TOKENS and
     tokens under 3 letters give no key unless the name has no other token.  A Latin-script name
-    of several parts also gets the "s:" and "d:" keys of its parts written as one word, which
-    compare() falls back on when the two names have different numbers of parts
-    (Kuh-i-Dasht/Kuhdasht, Sir Avand/Siravan).
+    of several parts, none in COMMON_TOKENS, also gets the "s:" and "d:" keys of its parts
+    written as one word, which compare() falls back on when two names have different numbers
+    of parts (Kuh-i-Dasht/Kuhdasht, Sir Avand/Siravan).
     """
     an = _analyse(name)
     toks = [t.fold for t in an.toks(drop_titles=True)]
@@ -165,7 +165,7 @@ def blocking_keys(name: str) -> frozenset[str]:
         keys |= _token_keys(tok)
     if an.scripts == {"Latin"}:
         for parts in {tuple(toks), tuple(t.fold for t in an.identity)}:
-            if len(parts) > 1:
+            if len(parts) > 1 and _joinable(parts):
                 keys |= _token_keys(_joined_fold(parts))
     return frozenset(k[:KEY_MAX_LEN] for k in keys if k not in ("=", "d:"))
 
@@ -180,6 +180,11 @@ def _token_keys(tok: str) -> set[str]:
         keys.update("d:" + skel[:i] + skel[i + 1 :] for i in range(len(skel)))
         keys.add("d:" + skel)
     return keys
+
+
+def _joinable(folds: tuple[str, ...]) -> bool:
+    """Parts compare() may write as one word: none in COMMON_TOKENS, 3 letters or more."""
+    return not any(f in COMMON_TOKENS for f in folds) and len("".join(folds)) >= 3
 
 
 def _joined_fold(folds: tuple[str, ...]) -> str:
@@ -301,9 +306,12 @@ def _joined(toks: tuple[_Tok, ...]) -> _Tok:
 def _compare_joined(
     x: _Analysis, y: _Analysis, toks: tuple[tuple[_Tok, ...], ...], loose: float, note: str
 ) -> NameMatch:
-    """Different numbers of name parts: compare the Latin parts written as one word, with the
-    rules for one token (Kabudarahang/Kabud Rahang, Deh-e Molla/Dehmolla)."""
-    if x.scripts != {"Latin"}:
+    """One name is one word and the other has several parts: compare the Latin parts written
+    as one word, with the rules for one token (Kabudarahang/Kabud Rahang, Deh-e Molla/Dehmolla).
+    Not when a part is in COMMON_TOKENS ("Abdul Rahim" is not "Abdulrahman" with a space), nor
+    between two names of several parts, where one letter more can be a whole word."""
+    joinable = all(_joinable(tuple(t.fold for t in side)) for side in toks)
+    if x.scripts != {"Latin"} or not joinable or min(map(len, toks)) > 1:
         return _match(Verdict.DIFFERENT, loose, x, y, note)
     jx, jy = _joined(toks[0]), _joined(toks[1])
     m = _match_tokens(jx, jy)

@@ -39,7 +39,7 @@ _DELETE = str.maketrans(dict.fromkeys("'`´ʹʻʼʽʾʿˈ‘’‛′\u0640"))
 # Latin letters that carry no combining mark to strip but are variants of a plain letter.
 _LATIN_LETTERS = str.maketrans(
     {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ŧ": "t", "ŋ": "n", "æ": "ae", "œ": "oe"}
-    | {"ð": "dh", "þ": "th"}
+    | {"ð": "dh", "þ": "th", "ə": "a"}  # Azerbaijani schwa: Təbriz/Tabriz
 )
 
 # Arabic-script letter variants (Arabic, Persian, Pashto, Urdu spellings of one letter).

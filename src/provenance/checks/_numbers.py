@@ -21,9 +21,7 @@ ValueKey = tuple[float | None, float | None, bool, bool, str | None]
 
 def quantity_claims(group: Iterable[Claim]) -> list[Claim]:
     """The affirmed figures of a group (denials belong to the denial rule), by id."""
-    found = [
-        c for c in group if c.polarity is Polarity.AFFIRMED and isinstance(c.value, Quantity)
-    ]
+    found = [c for c in group if c.polarity is Polarity.AFFIRMED and isinstance(c.value, Quantity)]
     return sorted(found, key=lambda c: c.id)
 
 

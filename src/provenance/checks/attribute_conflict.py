@@ -1,21 +1,130 @@
-"""The attribute-conflict rule."""
+"""The attribute-conflict rule: one person, organisation or event with two values of a
+single-valued property (a role, a leader, an affiliation, a location) at the same time."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from provenance import dates
+from provenance.checks import _revisions as rv
+from provenance.checks import agreement
 from provenance.checks.base import Finding, Rule, Severity
 from provenance.checks.context import Context
+from provenance.model import Claim, EntityValue, Polarity, TextValue, ValueKind
+from provenance.properties import PROPERTIES
+
+ATTRIBUTE_PROPERTIES = tuple(
+    sorted(
+        name
+        for name, spec in PROPERTIES.items()
+        if spec.single_valued and spec.kind in (ValueKind.ENTITY, ValueKind.TEXT)
+    )
+)
 
 
 class AttributeConflict(Rule):
     """One person or organisation with two values of a single-valued property at one time.
 
-    (Being written.)
+    Why it matters:
+        A person holds one role at a time, an organisation has one leader, an event took
+        place in one location. Two sources that give different values for the same time
+        cannot both be right, and a profile, an org chart or a map built on the wrong one
+        misleads. The time of a claim is its `as_of`, else the publication date of its
+        source (a role stated in a 2017 article is the role in 2017); two claims with no
+        time at all are taken to hold at the same time. Not a conflict: values that agree
+        (text with the same words, "leader of the Taliban" and "Taliban leader"; the same
+        entity, or one inside the other, a village and its district), different values at
+        different times (deputy leader in 2014, leader in 2016: a change), copies of one
+        story (one assertion), and the same speaker changing the value, or a claim that
+        `supersedes` another: a revision, shown in time order but never failing. Only the
+        single-valued properties `role`, `leader`, `affiliation` and `location` are
+        compared, and only affirmed claims.
+
+    Example:
+        claims:
+          - id: caci-mansour-role
+            subject: akhtar-mohammad-mansour
+            property: role
+            value: deputy leader of the Taliban
+            as_of: 2015-06
+            source: caci-2017-11-13
+          - id: gt-mansour-role
+            subject: akhtar-mohammad-mansour
+            property: role
+            value: leader of the Taliban
+            as_of: 2015
+            source: globetrotter-2023
+
+    Fix:
+        Narrow the times if the sources allow it: an `as_of` on each claim (deputy leader
+        until June 2015, leader from July 2015: `as_of: ../2015-06` and `2015-07/..`) turns
+        a conflict into a change. If a value was misrecorded, correct it; if a speaker
+        corrected themselves, link the new claim with `supersedes:`. Then review:
+        `resolved --in-favour-of CLAIM` names the value that stands, `disputed` keeps both
+        visible in reports, `not-a-conflict` records that both can be true (two titles of
+        one position), `distinct` that the claims are about two different people or
+        places sharing a name (then split the subject), `same-entity` that two entity
+        values name one thing (then make one name an alias of the other).
     """
 
     id = "attribute-conflict"
     default_severity = Severity.WARNING
 
     def check(self, context: Context) -> Iterator[Finding]:
-        return iter(())
+        kinds = {ValueKind.ENTITY.value, ValueKind.TEXT.value}
+        for group in context.claim_groups(kinds=kinds, properties=ATTRIBUTE_PROPERTIES):
+            yield from _group(context, group)
+
+
+def _group(context: Context, group: list[Claim]) -> Iterator[Finding]:
+    stated = [
+        c
+        for c in group
+        if c.polarity is Polarity.AFFIRMED and isinstance(c.value, EntityValue | TextValue)
+    ]
+    if len(stated) < 2:
+        return
+
+    def disagree(a: Claim, b: Claim) -> bool:
+        return same_time(context, a, b) and agreement.values_agree(context, a, b) is False
+
+    reading = rv.read_group(context, stated, disagree)
+    what = f"{stated[0].property} of {context.name(stated[0].subject)}"
+    for sequence in reading.revisions:
+        yield rv.revision(context, sequence, what)
+    standing = rv.representatives(context, reading.live, with_time=True)
+    for a, b in rv.pairs(context, standing):
+        if disagree(a, b):
+            yield _conflict(context, a, b, what)
+
+
+def same_time(context: Context, a: Claim, b: Claim) -> bool:
+    """Whether the two claims hold at overlapping times (no time: whenever the other)."""
+    first, second = context.statement_time(a), context.statement_time(b)
+    if first is None or second is None:
+        return True
+    return dates.overlaps(first, second)
+
+
+def _interval(context: Context, claim: Claim) -> list[str | None] | None:
+    span = context.statement_time(claim)
+    return None if span is None else list(dates.sortable_span(span))
+
+
+def _conflict(context: Context, a: Claim, b: Claim, what: str) -> Finding:
+    def side(c: Claim) -> str:
+        return f"{agreement.words(context, c)} ({rv.when(context, c)}, {c.source})"
+
+    return Finding(
+        key=(a.id, b.id),
+        message=f"{what}: {side(a)} vs {side(b)}: different values at overlapping times",
+        subject=a.subject,
+        claims=(a.id, b.id),
+        places=tuple(c.origin for c in (a, b) if c.origin),
+        details={
+            "values": [agreement.words(context, c) for c in (a, b)],
+            "times": [rv.when(context, c) for c in (a, b)],
+            "intervals": [_interval(context, c) for c in (a, b)],
+            "sources": [a.source, b.source],
+        },
+    )

@@ -58,6 +58,6 @@ class DeclaredContradiction(Rule):
                     else ")"
                 ),
                 subject=first.subject,
-                claims=(a, b),
+                claims=pair,
                 places=tuple(c.origin for c in (first, second) if c.origin),
             )

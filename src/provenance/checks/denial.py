@@ -1,21 +1,162 @@
-"""The denial rule."""
+"""The denial rule: one speaker denies what another affirms."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
 
-from provenance.checks.base import Finding, Rule, Severity
+from provenance import dates, units
+from provenance.checks import agreement
+from provenance.checks._positions import (
+    ATTRIBUTION,
+    EventDates,
+    Kind,
+    by_position,
+    dispute_finding,
+    judge,
+    opposing_pairs,
+    revision_findings,
+)
+from provenance.checks.base import Finding, Option, Rule, Severity
 from provenance.checks.context import Context
+from provenance.errors import ProvenanceError
+from provenance.model import Claim, EntityValue, PartialDate, Polarity, Quantity, TimeSpan
+from provenance.quantities import interval_text
 
 
 class Denial(Rule):
-    """One speaker denies what another affirms.
+    """One speaker denies what another affirms, for the same subject, property and time.
 
-    (Being written.)
+    Owns denials (`polarity: denied`) of every property except the attribution properties
+    `perpetrator` and `claimed-by`, whose denials belong to `disputed-attribution`, so one
+    disagreement is never reported twice. A denial contradicts an affirmation when the two
+    values are the same thing in the shared reading of agreement: quantities whose
+    intervals overlap (units converted; `tolerance` widens them), dates that overlap at
+    their precision, text with the same words, the same entity or one inside the other. The
+    rule reports one conflict per subject and property, with every position involved, its
+    speakers and its sources.
+
+    Not a denial of it: values that do not agree (a denial of "30" against "over 50"); a
+    different scope (civilians against all killed) or an as_of that does not overlap; the
+    same speaker, or copies of one source with no speaker named (one voice: affirming then
+    denying is a retraction, shown as a revision, never failing); a denial stated strictly
+    before the affirmation (as_of, else the source's publication date) or before the
+    event's own date, which is a sequence. Values of different kinds, or in units that
+    measure different things, are not compared.
+
+    Why it matters:
+        A denial is evidence too: a figure or an account one party affirms and another
+        denies is contested, and a reader who sees only the affirmation is misled. The
+        analyst must see both sides, with who said what and where.
+
+    Example:
+        claims:
+          - id: ministry-hostages
+            subject: mirza-olang-attack
+            property: hostages
+            value: around 235
+            said_by: [afghan-government]
+            source: ministry-statement
+          - id: taliban-hostages-denied
+            subject: mirza-olang-attack
+            property: hostages
+            value: 235
+            polarity: denied
+            said_by: [taliban]
+            source: taliban-statement
+
+    Fix:
+        Check both statements against their sources. Review the conflict: `disputed` keeps
+        the affirmation and the denial open and visible in reports, `resolved
+        --in-favour-of CLAIM` names the one that stands, `not-a-conflict` records that the
+        denial is about something else (then narrow its value, scope or as_of). A claim
+        repeating a position keeps the review; a new position is a new conflict.
     """
 
     id = "denial"
     default_severity = Severity.WARNING
+    options: ClassVar[Mapping[str, Option]] = {
+        "tolerance": Option(
+            0.0, "relative tolerance when reading a denied and an affirmed figure as the same"
+        ),
+    }
 
     def check(self, context: Context) -> Iterator[Finding]:
-        return iter(())
+        events = EventDates(context)
+        tolerance = max(0.0, self.setting("tolerance"))
+        for group in context.claim_groups():
+            if group[0].property in ATTRIBUTION:
+                continue
+            if not any(c.polarity is Polarity.DENIED for c in group):
+                continue
+            yield from _question(context, events, group, tolerance)
+
+
+def _question(
+    context: Context, events: EventDates, group: list[Claim], tolerance: float
+) -> Iterator[Finding]:
+    """The denials (and any retractions) about one subject and property."""
+    camps = by_position(group, _position)
+
+    def opposed(a: Claim, b: Claim) -> bool:
+        if a.polarity is b.polarity or agreement.scope_key(a) != agreement.scope_key(b):
+            return False
+        return agreement.values_agree(context, a, b, tolerance) is True
+
+    def judged(a: Claim, b: Claim) -> Kind | None:
+        if not agreement.times_overlap(a, b):
+            return None
+        denied = a if a.polarity is Polarity.DENIED else b
+        return judge(context, events, (a, b), denied)
+
+    def show(claim: Claim) -> str:
+        return _show(context, claim)
+
+    pairs = opposing_pairs(camps, opposed, judged)
+    finding = dispute_finding(context, pairs, _position, show, "denied")
+    if finding is not None:
+        yield finding
+    yield from revision_findings(context, pairs, _position, show)
+
+
+def _position(claim: Claim) -> str:
+    """polarity|scope|the value read canonically (interval, dates, words, entities)."""
+    return f"{claim.polarity.value}|{agreement.scope_key(claim)}|{_canonical(claim)}"
+
+
+def _canonical(claim: Claim) -> str:
+    value = claim.value
+    if isinstance(value, Quantity):
+        unit = units.unit_of(value, claim.unit)
+        text = interval_text(value)
+        return text if unit is None or unit == value.unit else f"{text} {unit}"
+    if isinstance(value, TimeSpan):
+        return _span(value)
+    if isinstance(value, EntityValue):
+        return "+".join(sorted(set(value.ids)))
+    return " ".join(sorted(agreement.text_key(value.text)))
+
+
+def _show(context: Context, claim: Claim) -> str:
+    """The value in the report's words, then as an interval or dates when that adds."""
+    said = agreement.words(context, claim)
+    if isinstance(claim.value, Quantity):
+        return f"{said} {interval_text(claim.value)}"
+    if isinstance(claim.value, TimeSpan):
+        read = _span(claim.value)
+        return said if read == claim.value.text else f"{said} ({read})"
+    return said
+
+
+def _span(span: TimeSpan) -> str:
+    start, end = _date(span.start), _date(span.end)
+    return start if span.start == span.end else f"{start}/{end}"
+
+
+def _date(moment: PartialDate | None) -> str:
+    if moment is None:
+        return ".."
+    try:
+        return dates.format_date(moment)
+    except ProvenanceError:  # not a real date: shown as stored rather than raising
+        return repr(moment)

@@ -1,21 +1,141 @@
-"""The disputed-attribution rule."""
+"""The disputed-attribution rule: different answers to "who did it" for one event."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from provenance.checks import agreement
+from provenance.checks._positions import (
+    ATTRIBUTION,
+    EventDates,
+    Kind,
+    by_position,
+    dispute_finding,
+    judge,
+    opposing_pairs,
+    revision_findings,
+)
 from provenance.checks.base import Finding, Rule, Severity
 from provenance.checks.context import Context
+from provenance.model import Claim, EntityValue, Polarity
 
 
 class DisputedAttribution(Rule):
-    """Different answers to who did it, for one event.
+    """Different answers to who did it, for one event, from different speakers.
 
-    (Being written.)
+    Owns the attribution properties, `perpetrator` and `claimed-by` (an empty list,
+    `value: []`, means "nobody": "no group has claimed it"), denials of an attribution
+    included; the `denial` rule owns denials of every other property, so one disagreement
+    is never reported twice. Each position is a polarity and a set of entities: the rule
+    reports one conflict per event and property, with every position that takes part in a
+    dispute, its speakers and its sources side by side.
+
+    A dispute is two different sets from different speakers ("the Taliban" against "the
+    Taliban and ISKP" included), or a denial by one speaker of what another affirms (a
+    denial of an organisation also denies each of its branches). Not a dispute: sets that
+    agree (equal, or a branch and its parent: ISKP and the Islamic State); claims from one
+    speaker, or from copies of one source with no speaker named (one voice: a change of
+    position is shown as a revision, never failing); "nobody" or a denial stated strictly
+    before the claim it seems to contradict (as_of, else the source's publication date, at
+    its precision) or before the event's own date, which is a sequence (no group had
+    claimed it yet); a denial of a joint attack against an attribution to one of the
+    partners alone. Claims whose value is not a list of entities are left to other rules.
+
+    Why it matters:
+        Who carried out an attack decides who is counted as responsible, whose capability
+        is assessed and whose denial is news. When officials, witnesses and the accused
+        group give different answers, a reader must see every answer with who gave it,
+        not the one the analyst happened to record first.
+
+    Example:
+        claims:
+          - id: officials-joint
+            subject: mirza-olang-attack
+            property: perpetrator
+            value: [taliban, iskp]
+            said_by: [afghan-government, united-nations]
+            source: caci-2017-11-13
+          - id: taliban-denial
+            subject: mirza-olang-attack
+            property: perpetrator
+            value: [taliban, iskp]
+            polarity: denied
+            said_by: [taliban]
+            source: caci-2017-11-13
+
+    Fix:
+        Check the sources and record what they support. Review the conflict: `disputed`
+        keeps the competing attributions open and visible in reports, `resolved
+        --in-favour-of CLAIM` names the attribution that stands, `not-a-conflict` records
+        that the positions do not exclude each other (say why in the note), `same-entity`
+        or `distinct` when the dispute came from two entities that are, or are not, one
+        group (then declare the alias or `distinct_from`). A claim repeating a position
+        keeps the review; a new position is a new conflict.
     """
 
     id = "disputed-attribution"
     default_severity = Severity.WARNING
 
     def check(self, context: Context) -> Iterator[Finding]:
-        return iter(())
+        events = EventDates(context)
+        for group in context.claim_groups(properties=sorted(ATTRIBUTION)):
+            yield from _question(context, events, group)
+
+
+def _question(context: Context, events: EventDates, group: list[Claim]) -> Iterator[Finding]:
+    """The dispute (and any revisions) about who did one event."""
+    camps = by_position(group, _position)
+    if len(camps) < 2:
+        return
+
+    def judged(a: Claim, b: Claim) -> Kind | None:
+        negative = _negative(a, b)
+        news = negative is not None and negative.polarity is Polarity.AFFIRMED
+        return judge(context, events, (a, b), negative, news=news)
+
+    def opposed(a: Claim, b: Claim) -> bool:
+        return _opposed(context, a, b)
+
+    def show(claim: Claim) -> str:
+        return agreement.words(context, claim)
+
+    pairs = opposing_pairs(camps, opposed, judged)
+    finding = dispute_finding(context, pairs, _position, show, "disputed")
+    if finding is not None:
+        yield finding
+    yield from revision_findings(context, pairs, _position, show)
+
+
+def _ids(claim: Claim) -> tuple[str, ...]:
+    return claim.value.ids if isinstance(claim.value, EntityValue) else ()
+
+
+def _position(claim: Claim) -> str | None:
+    """polarity:sorted entity ids; None for what is not an attribution (or denies nobody)."""
+    if not isinstance(claim.value, EntityValue):
+        return None
+    if claim.polarity is Polarity.DENIED and not claim.value.ids:
+        return None
+    return f"{claim.polarity.value}:" + "+".join(sorted(set(claim.value.ids)))
+
+
+def _opposed(context: Context, a: Claim, b: Claim) -> bool:
+    if a.polarity is b.polarity:
+        return a.polarity is Polarity.AFFIRMED and not agreement.entities_agree(
+            context, _ids(a), _ids(b)
+        )
+    denied, affirmed = (a, b) if a.polarity is Polarity.DENIED else (b, a)
+    return bool(_ids(affirmed)) and all(
+        any(x == y or x in context.ancestors(y) for y in _ids(affirmed)) for x in _ids(denied)
+    )
+
+
+def _negative(a: Claim, b: Claim) -> Claim | None:
+    """The claim that says no: a denial, else "nobody"; None when both name someone."""
+    for claim in (a, b):
+        if claim.polarity is Polarity.DENIED:
+            return claim
+    for claim in (a, b):
+        if not _ids(claim):
+            return claim
+    return None

@@ -1,21 +1,247 @@
-"""The numeric-conflict rule."""
+"""The numeric-conflict rule: two figures for one subject, property, scope and time whose
+intervals have no value in common; a speaker's own revisions are shown, never failing."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import math
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
+from typing import ClassVar
 
-from provenance.checks.base import Finding, Rule, Severity
+from provenance import dates, units
+from provenance.checks._numbers import (
+    Revision,
+    quantity_claims,
+    representatives,
+    revisions,
+    supersede_chains,
+    superseded,
+    value_key,
+)
+from provenance.checks.agreement import (
+    one_assertion,
+    quantity_pair,
+    same_speaker,
+    scope_key,
+    times_overlap,
+    words,
+)
+from provenance.checks.base import Finding, Option, Rule, Severity
 from provenance.checks.context import Context
+from provenance.errors import InvalidValue
+from provenance.model import Claim, Quantity, ValueKind
+from provenance.quantities import interval_text, overlaps
 
 
 class NumericConflict(Rule):
     """Two figures for the same subject, property, scope and time that cannot both be true.
 
-    (Being written.)
+    Why it matters:
+        "Over 50 killed" and "30-40 killed" for one attack cannot both hold: one report is
+        wrong, or the two count different things. Each figure is read from the report's
+        words as an interval ("over 50" is (50, ∞), "about 4,000" is [3,600, 4,400]) and
+        two figures conflict only when their intervals share no value, after converting
+        units (10 kg and about 20 lb agree) and allowing `tolerance` (169 and 170 agree).
+        Only like is compared with like: a different `scope` (civilians vs all killed) is
+        not comparable, `as_of` times that do not overlap are a trend, units that measure
+        different things are not compared, and denials are left to the `denial` rule.
+        Copies (sources that derive from one origin) are one assertion, so ten re-posts of
+        a wire story give one conflict. One speaker's figures that change over time, or a
+        claim that `supersedes` another, are a revision: shown as one info finding with the
+        sequence in time order, never failing; only the latest figure is compared.
+
+    Example:
+        claims:
+          - id: caci-killed
+            subject: mirza-olang-attack
+            property: killed
+            value: over 50
+            source: caci-2017-11-13
+          - id: pajhwok-killed
+            subject: mirza-olang-attack
+            property: killed
+            value: 30-40
+            source: pajhwok
+
+    Fix:
+        Check both figures against their sources. If they count different things, give
+        each a `scope` (or an `as_of` if they are for different times) and review
+        `not-a-conflict`. If one report has since been corrected, record the correction as
+        a claim that `supersedes` the old one. Otherwise review `disputed` to keep both
+        visible, or `resolved --in-favour-of CLAIM` to name the figure that stands.
     """
 
     id = "numeric-conflict"
     default_severity = Severity.WARNING
+    options: ClassVar[Mapping[str, Option]] = {
+        "tolerance": Option(
+            0.01,
+            "relative slack on each bound before two intervals are said to have no common "
+            "value (0.01: 169 and 170 agree; 0 compares exactly)",
+        )
+    }
 
     def check(self, context: Context) -> Iterator[Finding]:
-        return iter(())
+        tolerance = self.setting("tolerance")
+        tolerance = tolerance if math.isfinite(tolerance) and tolerance > 0 else 0.0
+        for group in context.claim_groups(kinds=[ValueKind.QUANTITY.value]):
+            yield from self._group(context, quantity_claims(group), tolerance)
+
+    def _group(self, context: Context, claims: list[Claim], tolerance: float) -> Iterator[Finding]:
+        if len(claims) < 2:
+            return
+        for chain in supersede_chains(claims):
+            if len({(value_key(c), scope_key(c)) for c in chain}) > 1:
+                yield _chain_finding(context, chain)
+        replaced = superseded(claims)
+        kept = representatives(context, [c for c in claims if c.id not in replaced])
+        standing = [c for c in claims if c.id in kept]
+        dropped: set[str] = set()
+        for revision in revisions(context, standing):
+            dropped |= revision.earlier
+            yield _revision_finding(context, revision)
+        compared = [c for c in standing if c.id not in dropped]
+        for i, a in enumerate(compared):
+            for b in compared[i + 1 :]:
+                found = _conflict(context, a, b, tolerance)
+                if found is not None:
+                    yield _with_copies(found, kept)
+
+
+def _comparable(context: Context, a: Claim, b: Claim) -> bool:
+    """Like with like: one scope, overlapping times, two speakers (not one revising itself)
+    and two assertions (copies of one origin are one, unless they quote different
+    speakers)."""
+    if not times_overlap(a, b) or same_speaker(a, b):
+        return False
+    return not (one_assertion(context, a, b) and not (a.said_by and b.said_by))
+
+
+def _conflict(context: Context, a: Claim, b: Claim, tolerance: float) -> Finding | None:
+    if not _comparable(context, a, b):
+        return None
+    pair = quantity_pair(a, b)
+    if pair is None:
+        return None  # units that measure different things
+    try:
+        if overlaps(pair[0], pair[1], tolerance):
+            return None
+    except ValueError:
+        return None  # a unit in the words at odds with the unit written: not comparable
+    why = "no common value" + (f" even within {tolerance * 100:g}%" if tolerance else "")
+    unit = units.unit_of(pair[0], a.unit) or units.unit_of(pair[1], b.unit)
+    message = (
+        f"{_topic(a)}: {_figure(context, a, pair[0])} vs {_figure(context, b, pair[1])}: {why}"
+    )
+    return Finding(
+        key=(a.id, b.id),
+        message=message,
+        subject=a.subject,
+        claims=(a.id, b.id),
+        places=tuple(c.origin for c in (a, b) if c.origin),
+        details={
+            "scope": a.scope,
+            "unit": unit,
+            "tolerance": tolerance,
+            "figures": [_detail(context, c, q) for c, q in ((a, pair[0]), (b, pair[1]))],
+        },
+    )
+
+
+def _with_copies(finding: Finding, kept: dict[str, list[str]]) -> Finding:
+    copies = {c: kept[c] for c in finding.claims if kept.get(c)}
+    if not copies:
+        return finding
+    return replace(finding, details={**finding.details, "copies": copies})
+
+
+def _topic(claim: Claim) -> str:
+    scope = f" ({claim.scope})" if claim.scope else ""
+    return f"{claim.property} of {claim.subject}{scope}"
+
+
+def _figure(context: Context, claim: Claim, compared: Quantity) -> str:
+    """ "'over 50' people (50, ∞) [Afghan officials via caci]", with the interval in the
+    other figure's unit too when it was converted."""
+    own = claim.value if isinstance(claim.value, Quantity) else compared
+    text = f"{words(context, claim)} {interval_text(own)}"
+    if compared is not own and compared.unit != own.unit:
+        text += f" = {interval_text(compared)}"
+    who = ", ".join(context.name(s) for s in claim.said_by)
+    return f"{text} [{who + ' via ' if who else ''}{claim.source}]"
+
+
+def _when(context: Context, claim: Claim) -> str:
+    """When the claim was stated, at its own precision: as_of, else publication."""
+    span = context.statement_time(claim)
+    if span is None:
+        return "undated"
+    if span.start is not None and span.start == span.end:
+        try:
+            return dates.format_date(span.start)
+        except InvalidValue:
+            return span.text
+    return span.text
+
+
+def _detail(context: Context, claim: Claim, compared: Quantity) -> dict[str, object]:
+    own = claim.value if isinstance(claim.value, Quantity) else compared
+    return {
+        "claim": claim.id,
+        "words": own.words,
+        "interval": interval_text(own),
+        "compared_as": interval_text(compared),
+        "low": compared.low,
+        "high": compared.high,
+        "low_open": compared.low_open,
+        "high_open": compared.high_open,
+        "unit": units.unit_of(own, claim.unit),
+        "as_of": claim.as_of.text if claim.as_of else None,
+        "stated": _when(context, claim),
+        "source": claim.source,
+        "said_by": list(claim.said_by),
+    }
+
+
+def _sequence(context: Context, claims: Sequence[Claim], ids: bool) -> str:
+    return " -> ".join(
+        f"{words(context, c)} ({_when(context, c)}{', ' + c.id if ids else ''})" for c in claims
+    )
+
+
+def _revision_finding(context: Context, revision: Revision) -> Finding:
+    first = revision.sequence[0]
+    speakers = ", ".join(context.name(s) for s in revision.speakers)
+    return Finding(
+        key=("revision", first.subject, first.property, revision.scope, *revision.speakers),
+        message=f"{_topic(first)}: revision by {speakers}: "
+        + _sequence(context, revision.sequence, ids=False),
+        subject=first.subject,
+        claims=tuple(c.id for c in revision.sequence),
+        places=tuple(c.origin for c in reversed(revision.sequence) if c.origin),
+        revision=True,
+        details={
+            "speakers": list(revision.speakers),
+            "scope": first.scope,
+            "sequence": [_detail(context, c, _own(c)) for c in revision.sequence],
+        },
+    )
+
+
+def _chain_finding(context: Context, chain: Sequence[Claim]) -> Finding:
+    first = chain[0]
+    return Finding(
+        key=("revision", "supersedes", first.id),
+        message=f"{_topic(chain[-1])}: revised by supersedes: "
+        + _sequence(context, chain, ids=True),
+        subject=first.subject,
+        claims=tuple(c.id for c in chain),
+        places=tuple(c.origin for c in reversed(chain) if c.origin),
+        revision=True,
+        details={"sequence": [_detail(context, c, _own(c)) for c in chain]},
+    )
+
+
+def _own(claim: Claim) -> Quantity:
+    value = claim.value
+    return value if isinstance(value, Quantity) else Quantity("", None, None, "unknown")
