@@ -4,12 +4,16 @@ documented."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import click
 import pytest
 from click.testing import CliRunner
 
+from checks.rule_cases import load_cases
+from provenance.checks import RULES
+from provenance.checks.base import Rule
 from provenance.cli import main
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "provenance"
@@ -139,3 +143,21 @@ def test_the_readme_example_is_a_valid_ledger_file(tmp_path: Path) -> None:
         "caci-mirza-olang-joint-denied",
         "caci-mirza-olang-killed",
     ]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_every_rule_is_documented_with_a_feature_and_a_case_table(rule: type[Rule]) -> None:
+    doc = rule.documentation()
+    assert rule.summary() and rule.summary().endswith("."), f"{rule.id} has no summary line"
+    for section in ("Why it matters:", "Example:", "Fix:"):
+        assert f"\n{section}\n" in doc, f"{rule.id}'s documentation has no {section!r}"
+    assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.id)
+    assert (ROOT / "features" / "checks" / f"{rule.id}.feature").is_file()
+    cases = [c for c in load_cases(rule.id)]
+    assert any(not c.conflicts for c in cases), f"{rule.id} has no pass case"
+    assert any(c.conflicts for c in cases), f"{rule.id} has no fail case"
+
+
+def test_rule_ids_and_former_ids_are_unique() -> None:
+    names = [name for rule in RULES for name in (rule.id, *rule.aliases)]
+    assert len(names) == len(set(names))

@@ -4,6 +4,7 @@ content, the configured severity, and the analyst's reviews applied (the latest 
 from __future__ import annotations
 
 import hashlib
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -66,6 +67,7 @@ class CheckResult:
     conflicts: tuple[Conflict, ...]
     stale_reviews: tuple[Review, ...] = ()
     rules: tuple[str, ...] = ()
+    timings: Mapping[str, float] = field(default_factory=dict)  # seconds per rule
 
     def shown(self, include_reviewed: bool) -> list[Conflict]:
         return [c for c in self.conflicts if include_reviewed or not c.decided]
@@ -88,11 +90,14 @@ def run(
 ) -> CheckResult:
     """Every finding of every rule, stamped and reviewed, in file order."""
     found: dict[str, Conflict] = {}
+    timings: dict[str, float] = {}
     for rule in rules:
+        started = time.perf_counter()
         severity = severities.get(rule.id, rule.default_severity)
         for finding in rule.check(context):
             conflict = _stamp(rule.id, severity, finding)
             found.setdefault(conflict.id, conflict)
+        timings[rule.id] = time.perf_counter() - started
     history = _history(reviews)
     reviewed = [_with_reviews(c, history.get(c.id, ())) for c in found.values()]
     ran = {rule.id for rule in rules}
@@ -103,7 +108,7 @@ def run(
         for review in items
     ]
     return CheckResult(
-        tuple(sorted(reviewed, key=_order)), tuple(stale), tuple(r.id for r in rules)
+        tuple(sorted(reviewed, key=_order)), tuple(stale), tuple(r.id for r in rules), timings
     )
 
 

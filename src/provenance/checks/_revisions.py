@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 
 from provenance import dates
@@ -29,10 +29,12 @@ Pair = Callable[[Claim, Claim], bool]
 
 @dataclass(frozen=True, slots=True)
 class Reading:
-    """A group read: the claims that stand (in time order) and the revision sequences."""
+    """A group read: the claims that stand (in time order), the revision sequences, and
+    each claim's place in time (see order_key)."""
 
     live: list[Claim]
     revisions: list[list[Claim]]
+    order: dict[str, tuple[str, str, str]]
 
 
 def order_key(context: Context, claim: Claim) -> tuple[str, str, str]:
@@ -43,10 +45,11 @@ def order_key(context: Context, claim: Claim) -> tuple[str, str, str]:
     return agreement.stated_at(context, claim), start or "", claim.id
 
 
-def read_group(context: Context, claims: Iterable[Claim], replaces: Pair) -> Reading:
+def read_group(context: Context, claims: list[Claim], replaces: Pair) -> Reading:
     """Split a group into what stands and what was revised. ``replaces(earlier, later)``
     says whether a later value from the same speaker replaces an earlier one."""
-    ordered = sorted(claims, key=lambda c: order_key(context, c))
+    order = {c.id: order_key(context, c) for c in claims}
+    ordered = sorted(claims, key=lambda c: order[c.id])
     by_id = {c.id: c for c in ordered}
     steps: list[tuple[Claim, Claim]] = []
     replaced: set[str] = set()
@@ -65,7 +68,7 @@ def read_group(context: Context, claims: Iterable[Claim], replaces: Pair) -> Rea
     live = [c for c in ordered if c.id not in replaced]
     position = {c.id: i for i, c in enumerate(ordered)}
     sequences = [sorted(s, key=lambda c: position[c.id]) for s in _connected(steps)]
-    return Reading(live, sorted(sequences, key=lambda s: position[s[0].id]))
+    return Reading(live, sorted(sequences, key=lambda s: position[s[0].id]), order)
 
 
 def _voices(ordered: list[Claim]) -> Iterator[list[Claim]]:
@@ -102,19 +105,23 @@ def one_assertion(context: Context, a: Claim, b: Claim) -> bool:
     return not a.said_by and not b.said_by and agreement.one_assertion(context, a, b)
 
 
-def representatives(context: Context, live: list[Claim], with_time: bool) -> list[Claim]:
-    """One claim per assertion: repeats of one value by one speaker, or by copies of one
-    origin, collapse onto the first (a claim from an original source first)."""
+def representatives(
+    context: Context, reading: Reading, time: Callable[[Claim], TimeSpan | None] | None
+) -> list[Claim]:
+    """One claim per assertion: repeats of one value (for the same ``time``, when given) by
+    one speaker, or by copies of one origin, collapse onto the first (a claim from an
+    original source first)."""
     buckets: dict[Hashable, list[Claim]] = defaultdict(list)
     kept: list[Claim] = []
-    for claim in sorted(live, key=lambda c: (_copied(context, c), order_key(context, c))):
-        key = (value_identity(claim), _time_identity(context, claim) if with_time else None)
+    order = reading.order
+    for claim in sorted(reading.live, key=lambda c: (_copied(context, c), order[c.id])):
+        key = (value_identity(claim), _span_identity(time(claim)) if time else None)
         bucket = buckets[(key, frozenset(claim.said_by))]
         if any(claim.said_by or one_assertion(context, r, claim) for r in bucket):
             continue
         bucket.append(claim)
         kept.append(claim)
-    return sorted(kept, key=lambda c: order_key(context, c))
+    return sorted(kept, key=lambda c: order[c.id])
 
 
 def _copied(context: Context, claim: Claim) -> bool:
@@ -139,10 +146,6 @@ def value_identity(claim: Claim) -> Hashable:
     if isinstance(value, TextValue):
         return ("text", agreement.text_key(value.text))
     return ("quantity", value.low, value.high, value.low_open, value.high_open, claim.unit)
-
-
-def _time_identity(context: Context, claim: Claim) -> Hashable:
-    return _span_identity(context.statement_time(claim))
 
 
 def pairs(context: Context, claims: list[Claim]) -> Iterator[tuple[Claim, Claim]]:

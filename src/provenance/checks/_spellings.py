@@ -98,33 +98,30 @@ def lookalike_key(name: str) -> str:
 
 @dataclass
 class Spelling:
-    """One spelling and every place it is written."""
+    """One spelling and every place it is written; what the rule asks of it is worked out
+    once, by ``settle``, when all its rows are in."""
 
     key: str
     rows: list[NameRow] = field(default_factory=list)
+    name: str = ""
+    declared_by: frozenset[str] = frozenset()
+    entities: frozenset[str] = frozenset()
+    kind: str | None = None
+    mixed: bool = False
+    words: frozenset[str] = frozenset()
 
-    @property
-    def name(self) -> str:
-        """How to show it: an entity's own form when it has one, else the first seen."""
+    def settle(self) -> Spelling:
         own = [r.name for r in self.rows if r.role in ("name", "alias")]
-        return own[0] if own else self.rows[0].name
-
-    @property
-    def declared_by(self) -> frozenset[str]:
-        return frozenset(r.entity for r in self.rows if r.role != "mention" and r.entity)
-
-    @property
-    def entities(self) -> frozenset[str]:
-        return frozenset(r.entity for r in self.rows if r.entity)
-
-    @property
-    def kind(self) -> str | None:
+        self.name = own[0] if own else self.rows[0].name
+        self.declared_by = frozenset(
+            r.entity for r in self.rows if r.role != "mention" and r.entity
+        )
+        self.entities = frozenset(r.entity for r in self.rows if r.entity)
         kinds = {r.kind for r in self.rows if r.kind}
-        return kinds.pop() if len(kinds) == 1 else None
-
-    @property
-    def mixed(self) -> bool:
-        return mixes_scripts(self.name)
+        self.kind = kinds.pop() if len(kinds) == 1 else None
+        self.mixed = mixes_scripts(self.name)
+        self.words = frozenset(names.tokens(self.key))
+        return self
 
     def describe(self) -> str:
         owners = sorted(self.declared_by)
@@ -141,7 +138,7 @@ def gather(rows: Iterable[NameRow]) -> dict[str, Spelling]:
         key = spelling_key(row.name)
         if key:
             spellings.setdefault(key, Spelling(key)).rows.append(row)
-    return spellings
+    return {key: spelling.settle() for key, spelling in spellings.items()}
 
 
 def candidate_pairs(spellings: dict[str, Spelling], max_block: int) -> Iterator[tuple[str, str]]:

@@ -3,14 +3,26 @@ single-valued property (a role, a leader, an affiliation, a location) at the sam
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import ClassVar
 
 from provenance import dates
 from provenance.checks import _revisions as rv
 from provenance.checks import agreement
-from provenance.checks.base import Finding, Rule, Severity
+from provenance.checks.base import Finding, Option, Rule, Severity
 from provenance.checks.context import Context
-from provenance.model import Claim, EntityValue, Polarity, TextValue, ValueKind
+from provenance.model import (
+    Claim,
+    EntityKind,
+    EntityValue,
+    PartialDate,
+    Polarity,
+    Precision,
+    TextValue,
+    TimeSpan,
+    ValueKind,
+)
 from provenance.properties import PROPERTIES
 
 ATTRIBUTE_PROPERTIES = tuple(
@@ -29,14 +41,16 @@ class AttributeConflict(Rule):
         A person holds one role at a time, an organisation has one leader, an event took
         place in one location. Two sources that give different values for the same time
         cannot both be right, and a profile, an org chart or a map built on the wrong one
-        misleads. The time of a claim is its `as_of`, else the publication date of its
-        source (a role stated in a 2017 article is the role in 2017); two claims with no
-        time at all are taken to hold at the same time. Not a conflict: values that agree
-        (text with the same words, "leader of the Taliban" and "Taliban leader"; the same
-        entity, or one inside the other, a village and its district), different values at
-        different times (deputy leader in 2014, leader in 2016: a change), copies of one
-        story (one assertion), and the same speaker changing the value, or a claim that
-        `supersedes` another: a revision, shown in time order but never failing. Only the
+        misleads. The time of a claim is its `as_of`, else the year its source was
+        published (a role stated in a 2017 article is the role in 2017; the setting
+        `publication_precision` narrows it to the month or day); two claims with no time at
+        all are taken to hold at the same time. An event does not move: where it took place
+        is compared whenever it was reported. Not a conflict: values that agree (text with
+        the same words, "leader of the Taliban" and "Taliban leader"; the same entity, or
+        one inside the other, a village and its district), different values at different
+        times (deputy leader in 2014, leader in 2016: a change), copies of one story (one
+        assertion), and the same speaker changing the value, or a claim that `supersedes`
+        another: a revision, shown in time order but never failing. Only the
         single-valued properties `role`, `leader`, `affiliation` and `location` are
         compared, and only affirmed claims.
 
@@ -69,14 +83,66 @@ class AttributeConflict(Rule):
 
     id = "attribute-conflict"
     default_severity = Severity.WARNING
+    options: ClassVar[Mapping[str, Option]] = {
+        "publication_precision": Option(
+            "year",
+            "how a claim without as_of is placed in time by its source's publication date: "
+            "year (a role stated in a 2017 article holds in 2017), month or day; "
+            "any other value reads as year",
+        )
+    }
 
     def check(self, context: Context) -> Iterator[Finding]:
         kinds = {ValueKind.ENTITY.value, ValueKind.TEXT.value}
+        precision = _PRECISIONS.get(str(self.settings["publication_precision"]), Precision.YEAR)
         for group in context.claim_groups(kinds=kinds, properties=ATTRIBUTE_PROPERTIES):
-            yield from _group(context, group)
+            yield from _group(Times(context, precision), group)
 
 
-def _group(context: Context, group: list[Claim]) -> Iterator[Finding]:
+_PRECISIONS = {"year": Precision.YEAR, "month": Precision.MONTH, "day": Precision.DAY}
+
+
+@dataclass(frozen=True, slots=True)
+class Times:
+    """When claims hold: as_of, else the source's publication at the configured precision;
+    an event's attributes (where it took place) hold whenever it is reported."""
+
+    context: Context
+    precision: Precision
+
+    def of(self, claim: Claim) -> TimeSpan | None:
+        if claim.as_of is not None:
+            return claim.as_of
+        published = self.context.statement_time(claim)
+        if published is None:
+            return None
+        start, end = (_coarse(d, self.precision) for d in (published.start, published.end))
+        return TimeSpan(published.text, start, end)
+
+    def timeless(self, claim: Claim) -> bool:
+        subject = self.context.entities.get(claim.subject)
+        return subject is not None and subject.kind is EntityKind.EVENT
+
+    def overlap(self, a: Claim, b: Claim) -> bool:
+        """Whether two claims hold at overlapping times (no time: whenever the other)."""
+        if self.timeless(a):
+            return True
+        first, second = self.of(a), self.of(b)
+        return first is None or second is None or dates.overlaps(first, second)
+
+
+def _coarse(d: PartialDate | None, precision: Precision) -> PartialDate | None:
+    if d is None or d.precision <= precision:
+        return d
+    return PartialDate(
+        d.year,
+        d.month if precision >= Precision.MONTH else None,
+        d.day if precision >= Precision.DAY else None,
+    )
+
+
+def _group(times: Times, group: list[Claim]) -> Iterator[Finding]:
+    context = times.context
     stated = [
         c
         for c in group
@@ -86,32 +152,26 @@ def _group(context: Context, group: list[Claim]) -> Iterator[Finding]:
         return
 
     def disagree(a: Claim, b: Claim) -> bool:
-        return same_time(context, a, b) and agreement.values_agree(context, a, b) is False
+        return times.overlap(a, b) and agreement.values_agree(context, a, b) is False
 
     reading = rv.read_group(context, stated, disagree)
     what = f"{stated[0].property} of {context.name(stated[0].subject)}"
     for sequence in reading.revisions:
         yield rv.revision(context, sequence, what)
-    standing = rv.representatives(context, reading.live, with_time=True)
+    time = None if times.timeless(stated[0]) else times.of
+    standing = rv.representatives(context, reading, time)
     for a, b in rv.pairs(context, standing):
         if disagree(a, b):
-            yield _conflict(context, a, b, what)
+            yield _conflict(times, a, b, what)
 
 
-def same_time(context: Context, a: Claim, b: Claim) -> bool:
-    """Whether the two claims hold at overlapping times (no time: whenever the other)."""
-    first, second = context.statement_time(a), context.statement_time(b)
-    if first is None or second is None:
-        return True
-    return dates.overlaps(first, second)
-
-
-def _interval(context: Context, claim: Claim) -> list[str | None] | None:
-    span = context.statement_time(claim)
+def _interval(span: TimeSpan | None) -> list[str | None] | None:
     return None if span is None else list(dates.sortable_span(span))
 
 
-def _conflict(context: Context, a: Claim, b: Claim, what: str) -> Finding:
+def _conflict(times: Times, a: Claim, b: Claim, what: str) -> Finding:
+    context = times.context
+
     def side(c: Claim) -> str:
         return f"{agreement.words(context, c)} ({rv.when(context, c)}, {c.source})"
 
@@ -124,7 +184,7 @@ def _conflict(context: Context, a: Claim, b: Claim, what: str) -> Finding:
         details={
             "values": [agreement.words(context, c) for c in (a, b)],
             "times": [rv.when(context, c) for c in (a, b)],
-            "intervals": [_interval(context, c) for c in (a, b)],
+            "intervals": [_interval(times.of(c)) for c in (a, b)],
             "sources": [a.source, b.source],
         },
     )

@@ -25,12 +25,14 @@ class DateConflict(Rule):
         different events, or one of them is wrong, and everything dated from it (a
         sequence, who could have been there) depends on which. Dates are compared at the
         precision they are written: "August 2017" and "5 August 2017" agree, "2015" and
-        "June 2015" agree, 5 and 6 August 2017 do not. A date with a time zone ("2017-08-05
-        +04:30", read in Kabul) is compared in UTC, so two calendar days a day apart across
-        zones can be the same moment. Copies of one story are one assertion; the same
-        speaker giving a new date is a revision, shown in time order but never failing (as
-        is a claim that `supersedes` another). Only the single-valued date properties
-        (`date`, `founded`) are compared, and only affirmed claims.
+        "June 2015" agree, 5 and 6 August 2017 do not. A date with a time zone
+        (`2017-08-05+04:30`, the day as read in Kabul) is compared in UTC, so two calendar
+        days a day apart across zones can be the same moment. Copies of one story (sources
+        that share an origin, in their own voice) are one assertion: counted once, never in
+        conflict with each other. The same speaker giving a new date is a revision, shown
+        in time order but never failing, as is a claim that `supersedes` another; only the
+        speaker's latest date is compared with other speakers. Only the single-valued date
+        properties (`date`, `founded`) are compared, and only affirmed claims.
         A weekday stated with a date ("Friday, 13 November 2017") that is not that date's
         weekday is flagged too, on claim values, `as_of` and a source's `published`: one
         of the two was mistyped, and the date may be the wrong one.
@@ -77,7 +79,7 @@ class DateConflict(Rule):
         what = f"{dated[0].property} of {context.name(dated[0].subject)}"
         for sequence in reading.revisions:
             yield rv.revision(context, sequence, what)
-        standing = rv.representatives(context, reading.live, with_time=False)
+        standing = rv.representatives(context, reading, None)
         for a, b in rv.pairs(context, standing):
             if _disagree(a, b):
                 yield _conflict(context, a, b, what)

@@ -101,7 +101,10 @@ def _question(
     def opposed(a: Claim, b: Claim) -> bool:
         if a.polarity is b.polarity or agreement.scope_key(a) != agreement.scope_key(b):
             return False
-        return agreement.values_agree(context, a, b, tolerance) is True
+        try:
+            return agreement.values_agree(context, a, b, tolerance) is True
+        except ValueError:  # units the shared reading cannot reconcile: not comparable
+            return False
 
     def judged(a: Claim, b: Claim) -> Kind | None:
         if not agreement.times_overlap(a, b):

@@ -112,7 +112,7 @@ def _comparable(context: Context, a: Claim, b: Claim) -> bool:
     """Like with like: one scope, overlapping times, two speakers (not one revising itself)
     and two assertions (copies of one origin are one, unless they quote different
     speakers)."""
-    if not times_overlap(a, b) or same_speaker(a, b):
+    if scope_key(a) != scope_key(b) or not times_overlap(a, b) or same_speaker(a, b):
         return False
     return not (one_assertion(context, a, b) and not (a.said_by and b.said_by))
 

@@ -36,7 +36,7 @@ class Overconfidence(Rule):
         sources:
           - {id: channel-post, title: Telegram post, kind: social-media, reliability: E}
         claims:
-          - id: leader-killed
+          - id: new-leader
             subject: iskp
             property: leader
             value: [sanaullah-ghafari]
@@ -80,11 +80,11 @@ class Overconfidence(Rule):
                 candidates[(claim.subject, claim.property)].append((claim, probability))
         if not candidates:
             return
-        copies = _uncorroborated(context, candidates)
+        uncorroborated = _uncorroborated(context, candidates)
         for found in candidates.values():
             for claim, probability in found:
-                if claim.id in copies:
-                    yield _finding(context, claim, probability, copies[claim.id])
+                if claim.id in uncorroborated:
+                    yield _finding(context, claim, probability, uncorroborated[claim.id])
 
 
 def _probability(claim: Claim) -> float | None:
@@ -135,13 +135,12 @@ def _written(claim: Claim) -> str:
 def _finding(context: Context, claim: Claim, probability: float, copies: Sequence[str]) -> Finding:
     source: Source = context.sources[claim.source]
     grade = f"{source.reliability.value} ({source.reliability.label})"
-    support = f"only copies of it agree ({', '.join(copies)})" if copies else "nothing else agrees"
+    support = f" (only claims from its own origin do: {', '.join(copies)})" if copies else ""
     return Finding(
         key=(claim.id,),
         message=f"{claim.id}: confidence {_written(claim)} rests on one source, {source.id} "
-        f"graded {grade}; no independent source corroborates "
-        f"{claim.property} of {claim.subject} = {agreement.words(context, claim)}, "
-        f"{support}",
+        f"graded {grade}: no independent source agrees that {claim.property} of "
+        f"{claim.subject} is {agreement.words(context, claim)}{support}",
         subject=claim.subject,
         claims=(claim.id,),
         places=tuple(o for o in (claim.origin, source.origin) if o),

@@ -21,8 +21,7 @@ SHOWN_CLAIMS = 5  # claims named in a message about a whole archive
 
 
 class QuoteNotFound(Rule):
-    """A quote that is not in the archived text of its source, or an archive that cannot
-    be trusted.
+    """A quote not in the archived text of its source, or an archive that cannot be trusted.
 
     When a source has `archive: {path: ..., sha256: ...}`, every claim quoting that source
     must quote its archived text. Both are compared after the same normalisation: Unicode
@@ -36,7 +35,9 @@ class QuoteNotFound(Rule):
     suspect), and an archive path that resolves, symlinks followed, outside the ledger
     folder (the folders given to `check`; without them, the folder of the file declaring
     the source): such a file is never read. Claims without a quote and sources without an
-    archive are not checked; an archive without sha256 is read but not verified.
+    archive are not checked; an archive without sha256 is read but not verified. Checking
+    the database rather than files, an archive is looked for next to the file its source
+    was imported from, and skipped when that file is not reachable from the current folder.
 
     Why it matters:
         A quote is the analyst's evidence that the source said what the claim says. A quote
@@ -106,8 +107,8 @@ class _Archives:
 
     def read(self, source: Source) -> ArchiveText | None:
         path = self._context.archive_path(source)
-        if path is None or source.origin is None:
-            return None
+        if path is None or source.origin is None or not Path(source.origin.file).is_file():
+            return None  # the file declaring it is not reachable from here: nowhere to look
         folders = self._roots or (_folder(Path(source.origin.file)),)
         key = (path, folders)
         if key not in self._read:
@@ -176,15 +177,14 @@ def _archive_findings(
     assert source.archive is not None
     declared = source.archive.path
     named = ", ".join(quoting[:SHOWN_CLAIMS]) + (", …" if len(quoting) > SHOWN_CLAIMS else "")
-    quotes = f"{len(quoting)} quote{'s' if len(quoting) != 1 else ''}" + (
-        f" ({named})" if quoting else ""
-    )
+    quotes = f"{len(quoting)} quote{'s' if len(quoting) != 1 else ''} ({named})"
     head = f"archive {archive.path} of source {source.id}"
+    unchecked = f": {quotes} cannot be checked" if quoting else ""
     messages = {
-        "outside": f"{head} resolves to {archive.resolved}, outside the ledger folder: "
-        f"not read, {quotes} unchecked",
-        "missing": f"{head} does not exist: {quotes} cannot be checked",
-        "unreadable": f"{head} cannot be read ({archive.reason}): {quotes} cannot be checked",
+        "outside": f"{head} resolves to {archive.resolved}, outside the ledger folder, "
+        f"and was not read{unchecked}",
+        "missing": f"{head} does not exist{unchecked}",
+        "unreadable": f"{head} cannot be read ({archive.reason}){unchecked}",
     }
     base = {"archive": str(archive.path), "problem": archive.problem}
     place = (source.origin,) if source.origin else ()
@@ -201,7 +201,8 @@ def _archive_findings(
         yield Finding(
             key=("changed", source.id, declared, expected, actual),
             message=f"{head} has changed: its sha256 is {actual[:12]}…, the ledger records "
-            f"{expected[:12]}…; every quote from it is suspect: {quotes}",
+            f"{expected[:12]}…"
+            + (f"; every quote from it is suspect: {quotes}" if quoting else ""),
             claims=tuple(sorted(quoting)),
             places=place,
             details={**base, "problem": "changed", "sha256": actual, "expected": expected},

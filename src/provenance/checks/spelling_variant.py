@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
+from rapidfuzz import fuzz
+
 from provenance import names
 from provenance.checks._spellings import (
     Spelling,
@@ -17,6 +19,7 @@ from provenance.checks.context import Context
 from provenance.model import Origin
 
 MATCHING = (names.Verdict.SAME, names.Verdict.VARIANT)
+PREFILTER = 60.0
 
 
 class SpellingVariant(Rule):
@@ -62,9 +65,10 @@ class SpellingVariant(Rule):
     default_severity = Severity.WARNING
     options: ClassVar[Mapping[str, Option]] = {
         "max_block": Option(
-            5000,
-            "a blocking key shared by more spellings than this is too "
-            "common to pair on (it still pairs through rarer keys)",
+            300,
+            "a blocking key shared by more spellings than this (a common word such as "
+            "'attack' or 'province') is too common to pair on; variants still meet "
+            "through their rarer keys",
         ),
     }
 
@@ -82,7 +86,7 @@ class SpellingVariant(Rule):
             return None
         if a.mixed or b.mixed:
             return _lookalike(a, b) if lookalike_key(a.name) == lookalike_key(b.name) else None
-        if _short_form(a, b):
+        if _short_form(a, b) or not _alike(a, b):
             return None
         match = names.compare(a.key, b.key, a.kind, b.kind)  # titles and typography set aside
         if match.verdict not in MATCHING:
@@ -102,9 +106,15 @@ def _kept_apart(context: Context, a: Spelling, b: Spelling) -> bool:
     return False
 
 
+def _alike(a: Spelling, b: Spelling) -> bool:
+    """A cheap first look: folded forms less than PREFILTER alike can never be variants (the
+    matcher needs far more), so the full comparison is spared."""
+    return fuzz.ratio(names.fold(a.key), names.fold(b.key), score_cutoff=PREFILTER) > 0
+
+
 def _short_form(a: Spelling, b: Spelling) -> bool:
     """One name's words are a part of the other's ('Sayad' and 'Sayad district')."""
-    words_a, words_b = set(names.tokens(a.name)), set(names.tokens(b.name))
+    words_a, words_b = a.words, b.words
     return bool(words_a) and bool(words_b) and (words_a < words_b or words_b < words_a)
 
 

@@ -22,6 +22,7 @@ def render(report: CheckReport) -> str:
             "shown": len(report.shown),
             "failing": len(report.failing),
         },
+        "timings": {rule: round(seconds, 4) for rule, seconds in report.result.timings.items()},
         "conflicts": [conflict(c) for c in report.shown],
         "stale_reviews": [review(r) for r in report.result.stale_reviews],
     }
