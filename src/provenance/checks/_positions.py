@@ -39,13 +39,6 @@ class Pair:
     second: Claim
 
 
-def same_voice(context: Context, a: Claim, b: Claim) -> bool:
-    """One voice: the same speaker, or the source itself speaking in copies of one origin."""
-    if agreement.same_speaker(a, b):
-        return True
-    return not a.said_by and not b.said_by and agreement.one_assertion(context, a, b)
-
-
 def voice_label(context: Context, claim: Claim) -> str:
     if claim.said_by:
         return "said-by:" + "+".join(sorted(set(claim.said_by)))
@@ -148,7 +141,7 @@ def judge(
     if a.supersedes == b.id or b.supersedes == a.id:
         return Kind.REVISION  # the analyst has recorded which replaces which
     if negative is None:
-        return Kind.REVISION if same_voice(context, a, b) else Kind.DISPUTE
+        return Kind.REVISION if agreement.one_voice(context, a, b) else Kind.DISPUTE
     other = b if negative is a else a
 
     def early() -> bool:
@@ -156,7 +149,7 @@ def judge(
 
     if news and early():
         return None
-    if same_voice(context, a, b):
+    if agreement.one_voice(context, a, b):
         return Kind.REVISION
     return None if early() else Kind.DISPUTE
 

@@ -100,11 +100,6 @@ def _connected(steps: list[tuple[Claim, Claim]]) -> list[list[Claim]]:
     return list(groups.values())
 
 
-def one_assertion(context: Context, a: Claim, b: Claim) -> bool:
-    """Copies: the same origin in the source's own voice (no speaker named on either)."""
-    return not a.said_by and not b.said_by and agreement.one_assertion(context, a, b)
-
-
 def representatives(
     context: Context, reading: Reading, time: Callable[[Claim], TimeSpan | None] | None
 ) -> list[Claim]:
@@ -117,7 +112,7 @@ def representatives(
     for claim in sorted(reading.live, key=lambda c: (_copied(context, c), order[c.id])):
         key = (value_identity(claim), _span_identity(time(claim)) if time else None)
         bucket = buckets[(key, frozenset(claim.said_by))]
-        if any(claim.said_by or one_assertion(context, r, claim) for r in bucket):
+        if any(claim.said_by or agreement.one_voice(context, r, claim) for r in bucket):
             continue
         bucket.append(claim)
         kept.append(claim)
@@ -152,7 +147,7 @@ def pairs(context: Context, claims: list[Claim]) -> Iterator[tuple[Claim, Claim]
     """Every pair of claims of different assertions, each pair in claim-id order."""
     for i, a in enumerate(claims):
         for b in claims[i + 1 :]:
-            if not one_assertion(context, a, b):
+            if not agreement.one_voice(context, a, b):
                 yield (a, b) if a.id <= b.id else (b, a)
 
 

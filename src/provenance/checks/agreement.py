@@ -4,7 +4,10 @@ the shared reading every rule uses, so that rules agree with each other.
 - times: claims overlap when their as_of periods overlap (precision-aware); a claim without
   as_of holds whenever the other does;
 - speakers: the same speaker means the same non-empty said_by set;
-- copies: claims whose sources share an origin (derived_from) are one assertion;
+- copies: sources that share an origin (derived_from, or one source) repeat one report;
+- one voice: the same speaker, or, when neither claim names a speaker, copies (a source
+  speaking for itself, and whatever repeats it); two speakers quoted in one article are
+  two voices, and so are a named speaker and the article's own voice;
 - values: entities agree when equal or one sits inside the other (a village and its
   district); quantities when their intervals overlap (units converted, relative tolerance);
   dates when they overlap at their precision; text when it has the same words.
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 from provenance import dates, units
 from provenance.checks.context import Context
@@ -65,9 +69,16 @@ def same_speaker(a: Claim, b: Claim) -> bool:
     return bool(a.said_by) and set(a.said_by) == set(b.said_by)
 
 
-def one_assertion(context: Context, a: Claim, b: Claim) -> bool:
-    """Copies: the two sources repeat a common origin (or are the same source)."""
+def copies(context: Context, a: Claim, b: Claim) -> bool:
+    """The two sources repeat a common origin (or are the same source)."""
     return not context.independent(a.source, b.source)
+
+
+def one_voice(context: Context, a: Claim, b: Claim) -> bool:
+    """One assertion, not two: the same speaker, or copies speaking for themselves."""
+    if a.said_by or b.said_by:
+        return same_speaker(a, b)
+    return copies(context, a, b)
 
 
 def quantity_pair(a: Claim, b: Claim) -> tuple[Quantity, Quantity] | None:
@@ -75,10 +86,13 @@ def quantity_pair(a: Claim, b: Claim) -> tuple[Quantity, Quantity] | None:
     if not isinstance(a.value, Quantity) or not isinstance(b.value, Quantity):
         return None
     unit_a, unit_b = units.unit_of(a.value, a.unit), units.unit_of(b.value, b.unit)
+    worded_a, worded_b = units.canonical(a.value.unit), units.canonical(b.value.unit)
+    if not units.comparable(worded_a, worded_b):
+        return None  # "$5 million" and "€5 million", whatever unit was written beside them
     converted = units.convert(b.value, unit_b, unit_a)
     if converted is None:
         return None
-    return a.value, converted
+    return replace(a.value, unit=unit_a), replace(converted, unit=unit_a or converted.unit)
 
 
 def text_key(text: str) -> frozenset[str]:

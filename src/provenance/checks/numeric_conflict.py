@@ -19,9 +19,8 @@ from provenance.checks._numbers import (
     value_key,
 )
 from provenance.checks.agreement import (
-    one_assertion,
+    one_voice,
     quantity_pair,
-    same_speaker,
     scope_key,
     times_overlap,
     words,
@@ -109,12 +108,9 @@ class NumericConflict(Rule):
 
 
 def _comparable(context: Context, a: Claim, b: Claim) -> bool:
-    """Like with like: one scope, overlapping times, two speakers (not one revising itself)
-    and two assertions (copies of one origin are one, unless they quote different
-    speakers)."""
-    if scope_key(a) != scope_key(b) or not times_overlap(a, b) or same_speaker(a, b):
-        return False
-    return not (one_assertion(context, a, b) and not (a.said_by and b.said_by))
+    """Like with like: one scope, overlapping times, and two voices (agreement.one_voice:
+    not one speaker revising itself, not copies of one origin)."""
+    return scope_key(a) == scope_key(b) and times_overlap(a, b) and not one_voice(context, a, b)
 
 
 def _conflict(context: Context, a: Claim, b: Claim, tolerance: float) -> Finding | None:
@@ -165,7 +161,7 @@ def _figure(context: Context, claim: Claim, compared: Quantity) -> str:
     other figure's unit too when it was converted."""
     own = claim.value if isinstance(claim.value, Quantity) else compared
     text = f"{words(context, claim)} {interval_text(own)}"
-    if compared is not own and compared.unit != own.unit:
+    if (compared.low, compared.high) != (own.low, own.high):
         text += f" = {interval_text(compared)}"
     who = ", ".join(context.name(s) for s in claim.said_by)
     return f"{text} [{who + ' via ' if who else ''}{claim.source}]"
