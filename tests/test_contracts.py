@@ -161,3 +161,35 @@ def test_every_rule_is_documented_with_a_feature_and_a_case_table(rule: type[Rul
 def test_rule_ids_and_former_ids_are_unique() -> None:
     names = [name for rule in RULES for name in (rule.id, *rule.aliases)]
     assert len(names) == len(set(names))
+
+
+DESIGN_NON_CONFLICTS = {
+    # DESIGN.md "A conflict, or only a difference?": each example -> the case that proves it
+    "bounds: at least 36 vs 50-60": ("numeric-conflict", "a lower bound never conflicts"),
+    "time: figures as of different times": ("numeric-conflict", "figures as of different years"),
+    "time: one speaker revising a toll": ("numeric-conflict", "one speaker's figures for"),
+    "time: nobody has claimed it, before a claim": (
+        "disputed-attribution",
+        "no group has claimed it, stated before the claim",
+    ),
+    "scope: civilians vs all killed": ("numeric-conflict", "civilians killed and all killed"),
+    "scope: fighters vs fighters and families": ("numeric-conflict", "fighters and fighters"),
+    "scope: one district vs the whole country": ("numeric-conflict", "one district and the"),
+    "scope: control vs control or contest": ("numeric-conflict", "control and control or"),
+    "units: 10 kg and about 20 lb": ("numeric-conflict", "10 kg and about 20 lb agree"),
+    "rounding: 169 and 170": ("numeric-conflict", "169 and 170"),
+    "precision: August 2017 and 5 Aug 2017": ("date-conflict", "a month and a day inside it"),
+    "precision: a day apart across time zones": ("date-conflict", "two calendar days a day apart"),
+    "copies: one wire story re-posted": ("numeric-conflict", "copies never conflict"),
+    "aliases: declared aliases": ("spelling-variant", "a declared alias is never flagged"),
+}
+
+
+@pytest.mark.parametrize(("example", "where"), DESIGN_NON_CONFLICTS.items())
+def test_every_difference_design_names_is_a_tested_non_conflict(
+    example: str, where: tuple[str, str]
+) -> None:
+    rule, name = where
+    found = [c for c in load_cases(rule) if c.name.startswith(name)]
+    assert found, f"no {rule} case for {example!r}"
+    assert all(not c.conflicts for c in found), f"the case for {example!r} expects a conflict"
