@@ -132,7 +132,7 @@ def _finding(a: Spelling, b: Spelling, match: names.NameMatch) -> Finding:
     entity = sorted(known.declared_by or known.entities or odd.entities or {""})[0] or None
     message = (
         f"'{odd.name}' ({odd.describe()}) looks like '{known.name}' "
-        f"({known.describe()}): {match.reason}"
+        f"({known.describe()}): {match.reason}; score {match.score:.0f}"
     )
     return _make(
         odd,
