@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
@@ -32,7 +33,8 @@ from provenance.ledger.load import Progress, load_ledger, parse_paths
 from provenance.ledger.reader import YamlMap, YamlSeq
 from provenance.ledger.resolve import DANGLING, resolve
 from provenance.ledger.schema import ParsedLedger, parse_file
-from provenance.model import Claim, Entity, EntityValue, Ledger, Record, Source
+from provenance.contradictions import ReportData
+from provenance.model import Claim, Entity, EntityValue, Ledger, Record, Review, Source
 from provenance.views import (
     ClaimList,
     ClaimView,
@@ -243,6 +245,24 @@ def check_settings(
     return with_flags(settings, fail_on=fail_on, severities=severities, options=options)
 
 
+@contextmanager
+def _checking(paths: Sequence[Path], db: str | None) -> Iterator[tuple[Context, list[Review]]]:
+    """The ledger to check and its reviews: ledger files in a private in-memory store (where
+    references to nothing are kept for dangling-reference), or, without paths, the database."""
+    if not paths:
+        with _session(db) as session:
+            yield Context(session), store.reviews(session)
+        return
+    parsed, problems = parse_paths(paths)
+    problems += [p for p in resolve(parsed) if p.code != DANGLING]
+    if problems:
+        raise LedgerInvalid(problems, outcome="nothing was checked")
+    ledger = parsed.ledger()
+    with scratch_session() as session:
+        store.sync(session, ledger)
+        yield Context(session, paths), list(ledger.reviews)
+
+
 def check(
     paths: Sequence[Path],
     db: str | None,
@@ -251,18 +271,26 @@ def check(
     only: Sequence[str] = (),
     ignore: Sequence[str] = (),
 ) -> CheckResult:
-    """Runs the rules on ledger files (in a private in-memory store), or, without paths, on
-    the database. Reviews in the ledger (or the database) silence what they decide."""
-    rules = settings.rules(only, ignore)
-    if not paths:
-        with _session(db) as session:
-            reviews = store.reviews(session)
-            return checker.run(Context(session), rules, settings.severities(), reviews)
-    parsed, problems = parse_paths(paths)
-    problems += [p for p in resolve(parsed) if p.code != DANGLING]
-    if problems:
-        raise LedgerInvalid(problems, outcome="nothing was checked")
-    ledger = parsed.ledger()
-    with scratch_session() as session:
-        store.sync(session, ledger)
-        return checker.run(Context(session, paths), rules, settings.severities(), ledger.reviews)
+    """Runs the rules on ledger files, or, without paths, on the database. Reviews in the
+    ledger (or the database) silence what they decide."""
+    with _checking(paths, db) as (context, reviews):
+        return checker.run(context, settings.rules(only, ignore), settings.severities(), reviews)
+
+
+def report(
+    paths: Sequence[Path], db: str | None, settings: Settings, *, subject: str | None = None
+) -> ReportData:
+    """What a contradiction report shows: the check result (about one subject, if given) and
+    every claim of the subjects and properties in conflict, with their sources."""
+    with _checking(paths, db) as (context, reviews):
+        result = checker.run(context, settings.rules(), settings.severities(), reviews)
+        if subject is not None:
+            kept = tuple(c for c in result.conflicts if c.subject == subject)
+            result = replace(result, conflicts=kept)
+        named = context.claims({c for conflict in result.conflicts for c in conflict.claims})
+        claims = dict(named)
+        for about, prop in sorted({(c.subject, c.property) for c in named.values()}):
+            claims.update((c.id, c) for c in context.claims_of(about, prop))
+        origins = {c.source: context.origins(c.source) for c in claims.values()}
+        target = " ".join(str(p) for p in paths) if paths else "the database"
+        return ReportData(result, claims, context.sources, context.entities, origins, target)

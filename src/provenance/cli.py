@@ -15,6 +15,7 @@ from provenance.errors import EXIT_CONFLICTS, EXIT_OK, ProvenanceError
 from provenance.ledger.reader import YamlMap, YamlSeq, plain_scalar
 from provenance.reports import records, rules_doc, summary
 from provenance.reports.check import FORMATS, CheckReport
+from provenance.reports.contradictions import FORMATS as REPORT_FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -206,6 +207,26 @@ def _emit(text: str, output: Path | None) -> None:
     partial = output.with_name(output.name + ".partial")
     partial.write_text(text, encoding="utf-8")
     partial.replace(output)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "html", "json", "csv"]),
+              default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report to this file instead of standard output.")
+@click.option("--subject", metavar="ID", help="Only the conflicts about this entity.")
+@click.option("--include-decided", is_flag=True,
+              help="Also show conflicts already decided (disputed ones are always shown).")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Settings file, as for check.")
+@db_option
+def report(paths: tuple[Path, ...], fmt: str, output: Path | None, subject: str | None,
+           include_decided: bool, config: Path | None, db: str | None) -> None:
+    """Publish the disagreements side by side: ledger files (PATHS) or the database."""
+    settings = api.check_settings(paths, config)
+    data = api.report(paths, db, settings, subject=subject)
+    _emit(REPORT_FORMATS[fmt](data, include_decided), output)
 
 
 @main.command()

@@ -36,6 +36,10 @@ class Context:
     def claims(self, ids: Collection[str]) -> dict[str, Claim]:
         return {c.id: c for c in store.find_claims(self._session, ids=ids)} if ids else {}
 
+    def claims_of(self, subject: str, prop: str) -> list[Claim]:
+        """Every claim about one subject and property (the index serves it)."""
+        return store.find_claims(self._session, subject=subject, prop=prop)
+
     def all_claims(self) -> Iterator[Claim]:
         yield from store.find_claims(self._session)
 
