@@ -267,7 +267,12 @@ class Claim:
 
 @dataclass(frozen=True, slots=True)
 class Review:
-    """An analyst's decision on a conflict; append-only, the latest for a conflict wins."""
+    """An analyst's decision on a conflict; append-only, the latest for a conflict wins.
+
+    A `same-entity` review of a spelling records the ``entity`` the spelling belongs to and
+    the spelling itself (``alias``), so the decision reads on its own and the entity lists
+    the alias; ``in_favour_of`` names the claim that stands in a `resolved` review.
+    """
 
     conflict: str
     verdict: Verdict
@@ -275,6 +280,8 @@ class Review:
     at: datetime
     note: str | None = None
     in_favour_of: str | None = None
+    entity: str | None = None
+    alias: str | None = None
     origin: Origin | None = field(default=None, compare=False)
 
 

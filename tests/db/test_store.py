@@ -211,3 +211,34 @@ def test_init_twice_keeps_the_schema_and_the_data(db_url: str) -> None:
     before = snapshot(db_url)
     assert api.init(db_url).revision == migrate.head()
     assert snapshot(db_url) == before
+
+
+def test_an_older_database_is_upgraded_in_place(db_url: str, ledger_copy: Path) -> None:
+    """A database made by the first release (revision 0001) keeps its ledger and reviews
+    when a newer release opens it."""
+    engine = make_engine(database_url(db_url))
+    try:
+        migrate.upgrade(engine, "0001")
+        with engine.begin() as connection:
+            connection.exec_driver_sql(
+                "INSERT INTO review (id, conflict_id, verdict, reviewer, at) VALUES "
+                "('r1', 'spelling-variant:0000aaaa0000', 'distinct', 'ana', "
+                "'2026-11-20 09:00:00+00:00')"
+            )
+        assert migrate.current(engine) == "0001"
+    finally:
+        engine.dispose()
+    result = api.import_ledger([ledger_copy], db_url)
+    assert result.totals["reviews"] == 1
+    [review] = stored_ledger(db_url).reviews
+    assert (review.conflict, review.verdict.value, review.entity, review.alias) == (
+        "spelling-variant:0000aaaa0000",
+        "distinct",
+        None,
+        None,
+    )
+    engine = make_engine(database_url(db_url))
+    try:
+        assert migrate.current(engine) == migrate.head()
+    finally:
+        engine.dispose()

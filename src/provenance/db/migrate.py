@@ -34,13 +34,13 @@ def current(engine: Engine) -> str | None:
         raise unreachable(engine, error) from None
 
 
-def upgrade(engine: Engine) -> str:
-    """Brings the schema to the newest revision; returns it."""
+def upgrade(engine: Engine, revision: str = "head") -> str:
+    """Brings the schema to a revision (the newest by default); returns it."""
     config = _config()
     try:
         with engine.begin() as connection:
             config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            command.upgrade(config, revision)
     except OperationalError as error:
         raise unreachable(engine, error) from None
-    return head()
+    return head() if revision == "head" else revision

@@ -224,22 +224,24 @@ def _confidence_columns(confidence: Confidence | None) -> Row:
 
 def review_row(review: Review) -> Row:
     at = review.at.astimezone(UTC)
-    content = json.dumps(
-        [
-            review.conflict,
-            review.verdict.value,
-            review.in_favour_of,
-            review.note,
-            review.reviewer,
-            at.isoformat(),
-        ],
-        ensure_ascii=False,
-    )
+    parts = [
+        review.conflict,
+        review.verdict.value,
+        review.in_favour_of,
+        review.note,
+        review.reviewer,
+        at.isoformat(),
+    ]
+    if review.entity is not None or review.alias is not None:
+        parts += [review.entity, review.alias]  # absent from older reviews: their ids stay
+    content = json.dumps(parts, ensure_ascii=False)
     return {
         "id": hashlib.sha256(content.encode()).hexdigest(),
         "conflict_id": review.conflict,
         "verdict": review.verdict.value,
         "in_favour_of": review.in_favour_of,
+        "entity_id": review.entity,
+        "alias": review.alias,
         "note": review.note,
         "reviewer": review.reviewer,
         "at": at,
@@ -355,5 +357,7 @@ def to_review(row: Mapping[Any, Any]) -> Review:
         at=at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC),
         note=row["note"],
         in_favour_of=row["in_favour_of"],
+        entity=row["entity_id"],
+        alias=row["alias"],
         origin=_origin(row),
     )

@@ -188,6 +188,8 @@ class ReviewRow(Base):
     conflict_id: Mapped[str] = mapped_column(String(128), index=True)  # applying reviews
     verdict: Mapped[str] = mapped_column(String(32))
     in_favour_of: Mapped[str | None] = mapped_column(ID)
+    entity_id: Mapped[str | None] = mapped_column(ID, index=True)  # show: accepted aliases
+    alias: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
     reviewer: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -109,6 +109,7 @@ def references(parsed: ParsedLedger) -> Iterator[Reference]:
         yield from _claim_refs(claim)
     for review in parsed.reviews:
         yield from _refs(review, "in_favour_of", _opt(review.record.in_favour_of), "claim")
+        yield from _refs(review, "entity", _opt(review.record.entity), "entity")
 
 
 def _claim_refs(item: Parsed[Claim]) -> Iterator[Reference]:

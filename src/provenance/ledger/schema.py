@@ -76,6 +76,8 @@ REVIEW_FIELDS: dict[str, Parser] = {
     "conflict": f.conflict_id,
     "verdict": f.choice(Verdict, "review verdict"),
     "in_favour_of": f.identifier,
+    "entity": f.identifier,
+    "alias": f.text,
     "note": f.text,
     "reviewer": f.text,
     "at": f.instant,
@@ -301,6 +303,20 @@ def _review(rec: _Record, into: ParsedLedger) -> None:
             rec.mapping.line,
             "a 'resolved' review must say which claim stands",
             "add in_favour_of: <claim id>",
+        )
+    same = values.get("verdict") == Verdict.SAME_ENTITY
+    for key in ("entity", "alias"):
+        if not same and values.get(key) is not None and values.get("verdict"):
+            rec.problem(
+                rec.mapping.line_of(key),
+                f"{key} goes only with verdict 'same-entity'",
+                f"remove {key}:, or make the verdict 'same-entity'",
+            )
+    if same and (values.get("entity") is None) != (values.get("alias") is None):
+        rec.problem(
+            rec.mapping.line,
+            "a same-entity review names both the entity and the alias",
+            "add entity: <entity id> and alias: <the spelling>, or neither",
         )
     if not resolved and values.get("in_favour_of") is not None and values.get("verdict"):
         rec.problem(
