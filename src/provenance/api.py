@@ -4,18 +4,21 @@ line."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from provenance import checker
-from provenance.checker import CheckResult
+from provenance import checker, reviews
+from provenance.checker import CheckResult, Conflict, ConflictView, canonical_id
+from provenance.checks import by_id
 from provenance.checks.context import Context
 from provenance.config import Settings, find_config, read_settings, with_flags
+from provenance.contradictions import ReportData
 from provenance.db import migrate, store
 from provenance.db.engine import (
     database_url,
@@ -27,14 +30,13 @@ from provenance.db.engine import (
     transaction,
     unreachable,
 )
-from provenance.errors import DatabaseError, LedgerInvalid, NotFound, Problem
+from provenance.errors import DatabaseError, LedgerInvalid, NotFound, Problem, ProvenanceError
 from provenance.ledger import writer
 from provenance.ledger.load import Progress, load_ledger, parse_paths
 from provenance.ledger.reader import YamlMap, YamlSeq
 from provenance.ledger.resolve import DANGLING, resolve
 from provenance.ledger.schema import ParsedLedger, parse_file
-from provenance.contradictions import ReportData
-from provenance.model import Claim, Entity, EntityValue, Ledger, Record, Review, Source
+from provenance.model import Claim, Entity, EntityValue, Ledger, Record, Review, Source, Verdict
 from provenance.views import (
     ClaimList,
     ClaimView,
@@ -110,8 +112,14 @@ def export_ledger(db: str | None, out_dir: Path | None, fmt: str = "yaml") -> li
     return writer.write_tree(ledger, out_dir, fmt)
 
 
-def show(db: str | None, ident: str) -> View:
-    """A record with everything needed to read it: the records it names and that name it."""
+CONFLICT_ID = re.compile(r"^[a-z]+(?:-[a-z]+)*:[0-9a-f]{12}$")
+
+
+def show(db: str | None, ident: str) -> View | ConflictView:
+    """A record with everything needed to read it: the records it names and that name it;
+    or a conflict with the history of its reviews."""
+    if CONFLICT_ID.match(ident):
+        return _conflict_view(db, ident)
     with _session(db) as session:
         if claims := store.find_claims(session, ids=[ident]):
             return _claim_view(session, claims[0])
@@ -123,6 +131,23 @@ def show(db: str | None, ident: str) -> View:
     raise NotFound(
         f"nothing in the ledger has the id '{ident}' (list ids with `provenance claims`)"
     )
+
+
+def _conflict_view(db: str | None, ident: str) -> ConflictView:
+    wanted = canonical_id(ident)
+    rule = by_id(wanted.partition(":")[0])
+    with _session(db) as session:
+        history = store.reviews(session, wanted)
+        found = None
+        if rule is not None:
+            result = checker.run(Context(session), [rule()], {}, history)
+            found = next((c for c in result.conflicts if c.id == wanted), None)
+    if found is None and not history:
+        raise NotFound(
+            f"no conflict {ident} in the database and no review of it "
+            "(`provenance review --list` lists the conflicts)"
+        )
+    return ConflictView(wanted, found, tuple(history))
 
 
 def _claim_view(session: Session, claim: Claim) -> ClaimView:
@@ -137,7 +162,8 @@ def _entity_view(session: Session, entity: Entity) -> EntityView:
     naming = store.find_claims(session, naming=entity.id)
     parts = store.find_entities(session, part_of=entity.id)
     context = _context(session, [*about, *naming], [entity, *parts])
-    return EntityView(entity, tuple(about), tuple(naming), context)
+    accepted = tuple(store.accepted_aliases(session, entity.id))
+    return EntityView(entity, tuple(about), tuple(naming), context, accepted)
 
 
 def _context(session: Session, claims: Sequence[Claim], extra: Sequence[Record] = ()) -> Ledger:
@@ -294,3 +320,88 @@ def report(
         origins = {c.source: context.origins(c.source) for c in claims.values()}
         target = " ".join(str(p) for p in paths) if paths else "the database"
         return ReportData(result, claims, context.sources, context.entities, origins, target)
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewTarget:
+    """Where reviews are read from and recorded: a ledger folder (its reviews.yaml, to be
+    committed with the claims) or the database."""
+
+    ledger: Path | None
+    db: str | None
+
+    @property
+    def paths(self) -> list[Path]:
+        return [self.ledger] if self.ledger else []
+
+    def __str__(self) -> str:
+        return str(self.ledger) if self.ledger else shown(database_url(self.db))
+
+
+def review_target(ledger: Path | None, db: str | None, here: Path | None = None) -> ReviewTarget:
+    """The ledger folder given; else the database given (--db or $PROVENANCE_DB); else
+    claims/ in the current folder when there is one; else the default database."""
+    if ledger is not None:
+        if not ledger.is_dir():
+            raise ProvenanceError(f"--ledger {ledger}: no such folder")
+        return ReviewTarget(ledger, None)
+    default = (here or Path.cwd()) / "claims"
+    if db is None and default.is_dir():
+        return ReviewTarget(Path("claims") if here is None else default, None)
+    return ReviewTarget(None, db)
+
+
+def find_conflict(target: ReviewTarget, settings: Settings, conflict_id: str) -> Conflict:
+    """The conflict with this id as the checker finds it now (only its rule is run)."""
+    rule = by_id(conflict_id.partition(":")[0])
+    if rule is None:
+        raise NotFound(
+            f"'{conflict_id}' is not a conflict id (they look like "
+            "spelling-variant:623269ca8ff3; `provenance review --list` lists them)"
+        )
+    wanted = canonical_id(conflict_id)
+    result = check(target.paths, target.db, settings, only=[rule.id])
+    for conflict in result.conflicts:
+        if conflict.id == wanted:
+            return conflict
+    raise NotFound(
+        f"no conflict {conflict_id} in {target} "
+        "(`provenance review --list` lists the conflicts and their reviews)"
+    )
+
+
+def record_review(target: ReviewTarget, review: Review) -> str:
+    """Stores a review: appended to the ledger's reviews file, or added to the database."""
+    if target.ledger is not None:
+        return str(reviews.append_to_ledger(target.ledger, review))
+    with _session(target.db) as session:
+        store.add_reviews(session, [review])
+    return str(target)
+
+
+def reviewer_name(settings: Settings, target: ReviewTarget, given: str | None = None) -> str:
+    """Who signs a review: --by, else the configured reviewer, else git's user.name, else
+    the account name."""
+    return given or reviews.default_reviewer(settings.reviewer, target.ledger)
+
+
+def review(
+    target: ReviewTarget,
+    conflict: Conflict,
+    verdict: Verdict,
+    note: str,
+    reviewer: str,
+    in_favour_of: str | None = None,
+) -> tuple[Review, str]:
+    """Decides a conflict and records the decision; returns it and where it was stored."""
+    decided = reviews.decide(conflict, verdict, note, reviewer, in_favour_of)
+    return decided, record_review(target, decided)
+
+
+VERDICT_MEANING = reviews.MEANING
+
+
+def verdicts_for(conflict: Conflict) -> list[Verdict]:
+    """The verdicts that fit a conflict (names: same-entity or distinct; claims: disputed
+    or resolved; anything: not-a-conflict)."""
+    return reviews.verdicts_for(conflict)

@@ -63,6 +63,16 @@ class Conflict:
 
 
 @dataclass(frozen=True, slots=True)
+class ConflictView:
+    """A conflict id with what is known of it: the conflict as the checker finds it now
+    (None when it no longer exists) and every review of it, oldest first."""
+
+    id: str
+    conflict: Conflict | None
+    reviews: tuple[Review, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class CheckResult:
     conflicts: tuple[Conflict, ...]
     stale_reviews: tuple[Review, ...] = ()

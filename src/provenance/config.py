@@ -3,6 +3,7 @@
 in a folder above it, then overridden by command-line flags.
 
     fail-on = "warning"                # in provenance.toml; or under [tool.provenance]
+    reviewer = "Analyst One"           # who signs reviews (default: git user.name)
 
     [rules.numeric-conflict]           # or [tool.provenance.rules.numeric-conflict]
     severity = "error"                 # error, warning, info or off
@@ -27,6 +28,7 @@ LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity
 @dataclass(frozen=True)
 class Settings:
     fail_on: Severity = Severity.WARNING
+    reviewer: str | None = None
     severity: Mapping[str, Severity | None] = field(default_factory=dict)
     options: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
     source: Path | None = None
@@ -112,9 +114,14 @@ class _Where:
 
 
 def _settings(data: Mapping[str, object], where: _Where) -> Settings:
-    fail_on = Severity.WARNING
+    fail_on, reviewer = Severity.WARNING, None
     for key, value in data.items():
-        if key == "fail-on":
+        if key == "reviewer":
+            if isinstance(value, str) and value.strip():
+                reviewer = value.strip()
+            else:
+                where.problem(key, "reviewer must be a name", 'write reviewer = "Analyst One"')
+        elif key == "fail-on":
             level = LEVELS.get(str(value))
             if level is None:
                 where.problem(
@@ -124,7 +131,7 @@ def _settings(data: Mapping[str, object], where: _Where) -> Settings:
                 fail_on = level
         elif key != "rules":
             where.problem(
-                key, f"unknown setting '{key}'", "the settings are fail-on and [rules.ID]"
+                key, f"unknown setting '{key}'", "the settings are fail-on, reviewer and [rules.ID]"
             )
     rules = data.get("rules", {})
     if not isinstance(rules, dict):
@@ -140,7 +147,7 @@ def _settings(data: Mapping[str, object], where: _Where) -> Settings:
             where.problem(name, f"rules.{name} must be a table", f"write [rules.{name}]")
         else:
             _rule_table(rule, table, where, severity, options)
-    return Settings(fail_on=fail_on, severity=severity, options=options)
+    return Settings(fail_on=fail_on, reviewer=reviewer, severity=severity, options=options)
 
 
 def _rule_table(

@@ -1,13 +1,37 @@
 """The contradiction report's content: what the checker found, with every record needed to
-show the competing claims side by side and to weigh them."""
+show the competing claims side by side and to weigh them, and the report built from it
+(``build``): conflicts grouped by subject, revisions as sequences, assessments, a summary.
+No output format here: reports/contradictions/ renders a ContradictionReport."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections import defaultdict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from provenance.checker import CheckResult
-from provenance.model import Claim, Entity, Source
+from provenance import contradiction_rows as claim_rows
+from provenance.assessment import Assessment, Question, assess
+from provenance.checker import CheckResult, Conflict
+from provenance.checks.agreement import scope_key, times_overlap
+from provenance.contradiction_rows import ClaimRow, ReviewRow
+from provenance.model import Claim, Entity, Source, Verdict
+
+VALUE_RULES = frozenset(
+    {
+        "numeric-conflict",
+        "date-conflict",
+        "attribute-conflict",
+        "disputed-attribution",
+        "denial",
+        "declared-contradiction",
+    }
+)
+"""Rules whose conflicts are about values, and so get an assessment (a spelling, a broken
+reference, a missing quote or an overconfident claim has no value to weigh)."""
+
+STATUSES = ("open", *(v.value for v in Verdict))
+NO_SUBJECT = "no-subject"
 
 
 @dataclass(frozen=True)
@@ -26,3 +50,242 @@ class ReportData:
     entities: Mapping[str, Entity]
     origins: Mapping[str, frozenset[str]]
     target: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictEntry:
+    """One conflict as the report shows it: why, the claims side by side, its review."""
+
+    id: str
+    rule: str
+    severity: str
+    status: str
+    message: str
+    where: str
+    claims: tuple[ClaimRow, ...]
+    review: ReviewRow | None  # the latest
+    reviews: int  # how many reviews its history holds
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionEntry:
+    """A sequence of values that replaced one another, in time order (never a conflict)."""
+
+    id: str
+    rule: str
+    message: str
+    steps: tuple[ClaimRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Assessed:
+    """An assessment with its title: the property, scope and subject it weighs."""
+
+    title: str
+    assessment: Assessment
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One subject's conflicts, revisions and assessments (subject None: no subject)."""
+
+    subject: str | None
+    name: str
+    anchor: str
+    conflicts: tuple[ConflictEntry, ...]
+    revisions: tuple[RevisionEntry, ...]
+    assessments: tuple[Assessed, ...]
+
+    @property
+    def title(self) -> str:
+        return f"{self.name} ({self.subject})" if self.subject else self.name
+
+
+Count = tuple[str, int, int]  # what is counted, conflicts, conflicts shown
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    by_rule: tuple[Count, ...]
+    by_status: tuple[Count, ...]
+    by_subject: tuple[Count, ...]
+    conflicts: int
+    shown: int
+    revisions: int
+
+
+@dataclass(frozen=True, slots=True)
+class ContradictionReport:
+    target: str
+    include_decided: bool
+    summary: Summary
+    sections: tuple[Section, ...]
+
+    @property
+    def hidden(self) -> int:
+        """Decided conflicts left out (--include-decided shows them)."""
+        return self.summary.conflicts - self.summary.shown
+
+
+def shows(conflict: Conflict, include_decided: bool) -> bool:
+    """Open and disputed conflicts always; other decided ones with --include-decided."""
+    return not conflict.decided or conflict.kept_visible or include_decided
+
+
+def build(data: ReportData, include_decided: bool) -> ContradictionReport:
+    """The report: shown conflicts and every revision, grouped by subject, with assessments."""
+    conflicts = [c for c in data.result.conflicts if not c.revision]
+    shown = [c for c in conflicts if shows(c, include_decided)]
+    revisions = [c for c in data.result.conflicts if c.revision]
+    assessments = _assessments(data, shown, revisions)
+    by_subject: dict[str | None, list[Conflict]] = defaultdict(list)
+    for conflict in shown + revisions:
+        by_subject[conflict.subject].append(conflict)
+    anchors: set[str] = set()
+    sections = [
+        _section(data, subject, found, assessments.get(subject, []), anchors)
+        for subject, found in sorted(by_subject.items(), key=lambda i: _subject_order(data, i[0]))
+    ]
+    summary = Summary(
+        by_rule=_counts(conflicts, shown, lambda c: c.rule, sorted),
+        by_status=_counts(conflicts, shown, lambda c: c.status, _status_order),
+        by_subject=_counts(conflicts, shown, lambda c: _subject_title(data, c.subject), _by_name),
+        conflicts=len(conflicts),
+        shown=len(shown),
+        revisions=len(revisions),
+    )
+    return ContradictionReport(data.target, include_decided, summary, tuple(sections))
+
+
+def _subject_order(data: ReportData, subject: str | None) -> tuple[bool, str, str]:
+    return (subject is None, _subject_name(data, subject).casefold(), subject or "")
+
+
+def _subject_name(data: ReportData, subject: str | None) -> str:
+    if subject is None:
+        return "Conflicts without a subject"
+    found = data.entities.get(subject)
+    return found.name if found else subject
+
+
+def _subject_title(data: ReportData, subject: str | None) -> str:
+    name = _subject_name(data, subject)
+    return f"{name} ({subject})" if subject else name
+
+
+def _anchor(subject: str | None, taken: set[str]) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", (subject or "").casefold()).strip("-")
+    base = f"subject-{slug}" if subject else NO_SUBJECT
+    anchor, n = base, 1
+    while anchor in taken:
+        n += 1
+        anchor = f"{base}-{n}"
+    taken.add(anchor)
+    return anchor
+
+
+def _section(
+    data: ReportData,
+    subject: str | None,
+    found: list[Conflict],
+    assessments: list[Assessed],
+    anchors: set[str],
+) -> Section:
+    return Section(
+        subject=subject,
+        name=_subject_name(data, subject),
+        anchor=_anchor(subject, anchors),
+        conflicts=tuple(_entry(data, c) for c in found if not c.revision),
+        revisions=tuple(_revision(data, c) for c in found if c.revision),
+        assessments=tuple(assessments),
+    )
+
+
+def _entry(data: ReportData, conflict: Conflict) -> ConflictEntry:
+    rows = claim_rows.rows(data, conflict.claims)
+    return ConflictEntry(
+        id=conflict.id,
+        rule=conflict.rule,
+        severity=conflict.severity.value,
+        status=conflict.status,
+        message=conflict.message,
+        where=str(conflict.places[0]) if conflict.places else "",
+        claims=rows,
+        review=claim_rows.review_row(conflict.review) if conflict.review else None,
+        reviews=len(conflict.reviews),
+    )
+
+
+def _revision(data: ReportData, conflict: Conflict) -> RevisionEntry:
+    steps = claim_rows.in_time_order(data, conflict.claims)
+    return RevisionEntry(conflict.id, conflict.rule, conflict.message, claim_rows.rows(data, steps))
+
+
+def _set_aside(data: ReportData, revisions: list[Conflict]) -> frozenset[str]:
+    """Claims that no longer count: superseded ones, and a revision's earlier values."""
+    replaced = {c.supersedes for c in data.claims.values() if c.supersedes}
+    for revision in revisions:
+        replaced.update(claim_rows.in_time_order(data, revision.claims)[:-1])
+    return frozenset(replaced)
+
+
+def _assessments(
+    data: ReportData, shown: list[Conflict], revisions: list[Conflict]
+) -> dict[str | None, list[Assessed]]:
+    """One assessment per question that a shown value conflict is about, in the section of
+    the conflict's subject: the question's claims whose times overlap a claim in conflict."""
+    involved: dict[Question, list[Claim]] = defaultdict(list)
+    home: dict[Question, str | None] = {}
+    for conflict in shown:
+        if conflict.rule not in VALUE_RULES or len(conflict.claims) < 2:
+            continue
+        for ident in conflict.claims:
+            claim = data.claims.get(ident)
+            if claim is not None:
+                question = Question(claim.subject, claim.property, scope_key(claim))
+                involved[question].append(claim)
+                home.setdefault(question, conflict.subject)
+    set_aside = _set_aside(data, revisions)
+    found: dict[str | None, list[Assessed]] = defaultdict(list)
+    for question, in_conflict in involved.items():
+        weighed = sorted(
+            (
+                c
+                for c in data.claims.values()
+                if Question(c.subject, c.property, scope_key(c)) == question
+                and any(times_overlap(c, k) for k in in_conflict)
+            ),
+            key=lambda c: c.id,
+        )
+        title = _question_title(data, question)
+        found[home[question]].append(Assessed(title, assess(question, weighed, set_aside, data)))
+    return found
+
+
+def _question_title(data: ReportData, question: Question) -> str:
+    """ "killed (civilians) of Mirza Olang attack" """
+    scope = f" ({question.scope})" if question.scope else ""
+    return f"{question.property}{scope} of {_subject_name(data, question.subject)}"
+
+
+def _by_name(names: list[str]) -> list[str]:
+    return sorted(names, key=lambda n: (n.casefold(), n))
+
+
+def _status_order(statuses: list[str]) -> list[str]:
+    return sorted(statuses, key=lambda s: (STATUSES.index(s) if s in STATUSES else 99, s))
+
+
+def _counts(
+    conflicts: list[Conflict],
+    shown: list[Conflict],
+    key: Callable[[Conflict], str],
+    order: Callable[[list[str]], list[str]],
+) -> tuple[Count, ...]:
+    total: dict[str, int] = defaultdict(int)
+    visible: dict[str, int] = defaultdict(int)
+    for conflict in conflicts:
+        total[key(conflict)] += 1
+    for conflict in shown:
+        visible[key(conflict)] += 1
+    return tuple((name, total[name], visible[name]) for name in order(list(total)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from provenance.model import Claim, Entity, Ledger, Source
+from provenance.model import Claim, Entity, Ledger, Review, Source
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +19,7 @@ class EntityView:
     about: tuple[Claim, ...]  # claims whose subject it is
     naming: tuple[Claim, ...]  # claims that name it as value, speaker or mention
     context: Ledger
+    accepted: tuple[Review, ...] = ()  # same-entity reviews giving it an alias
 
 
 @dataclass(frozen=True, slots=True)

@@ -87,6 +87,14 @@ def spelling_key(name: str) -> str:
     return " ".join(words)
 
 
+def without_titles(name: str) -> str:
+    """The name as written, less the titles in front ("Mullah Omar" -> "Omar")."""
+    words = name.split()
+    while len(words) > 1 and fold_raw_token(spelling_key(words[0]) or words[0]) in TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
 def mixes_scripts(name: str) -> bool:
     """A word written in two scripts at once: usually a look-alike letter pasted in."""
     return any(len(names.scripts(word)) > 1 for word in name.split())

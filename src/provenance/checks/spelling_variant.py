@@ -13,6 +13,7 @@ from provenance.checks._spellings import (
     candidate_pairs,
     gather,
     lookalike_key,
+    without_titles,
 )
 from provenance.checks.base import Finding, Option, Rule, Severity
 from provenance.checks.context import Context
@@ -179,6 +180,7 @@ def _make(
             **details,
             "names": [odd.name, known.name],
             "entity": entity,
+            "alias": without_titles(odd.name),
             "kind": known.kind or odd.kind,
         },
     )

@@ -25,7 +25,16 @@ from sqlalchemy.orm import Session
 
 from provenance.db import rows as r
 from provenance.ledger.resolve import Known
-from provenance.model import Claim, Entity, EntityKind, Ledger, Mention, Review, Source
+from provenance.model import (
+    Claim,
+    Entity,
+    EntityKind,
+    Ledger,
+    Mention,
+    Review,
+    Source,
+    Verdict,
+)
 from provenance.views import SyncCounts
 
 CHUNK = 500
@@ -283,6 +292,26 @@ def reviews(session: Session, conflict: str | None = None) -> list[Review]:
     if conflict is not None:
         query = query.where(r.REVIEW.c.conflict_id == conflict)
     return [r.to_review(row) for row in session.execute(query).mappings()]
+
+
+def accepted_aliases(session: Session, entity: str) -> list[Review]:
+    """The same-entity reviews that currently give the entity an alias: for each conflict
+    reviewed with this entity, its latest review, when that one accepts the alias."""
+    named = select(r.REVIEW.c.conflict_id).where(r.REVIEW.c.entity_id == entity)
+    history = [
+        r.to_review(row)
+        for row in session.execute(
+            select(r.REVIEW)
+            .where(r.REVIEW.c.conflict_id.in_(named))
+            .order_by(r.REVIEW.c.conflict_id, r.REVIEW.c.at, r.REVIEW.c.id)
+        ).mappings()
+    ]
+    latest = {review.conflict: review for review in history}
+    return [
+        review
+        for review in latest.values()
+        if review.verdict is Verdict.SAME_ENTITY and review.entity == entity and review.alias
+    ]
 
 
 def ledger(session: Session) -> Ledger:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from tabulate import tabulate
 
 from provenance import confidence as conf
+from provenance.checker import ConflictView
 from provenance.model import (
     Claim,
     Entity,
@@ -69,7 +70,9 @@ def source_line(source: Source) -> str:
     return f"{given}; reliability {source.reliability.value}: {source.reliability.label}"
 
 
-def render_view(view: View) -> str:
+def render_view(view: View | ConflictView) -> str:
+    if isinstance(view, ConflictView):
+        return render_conflict(view)
     if isinstance(view, ClaimView):
         return render_claim(view)
     if isinstance(view, EntityView):
@@ -131,6 +134,13 @@ def render_entity(view: EntityView) -> str:
         ("name", entity.name),
         ("kind", entity.kind.value),
         ("aliases", "; ".join(entity.aliases)),
+        (
+            "accepted",
+            "; ".join(
+                f"{r.alias} ({r.verdict.value}, {r.reviewer}, {r.at:%Y-%m-%d}, {r.conflict})"
+                for r in view.accepted
+            ),
+        ),
         ("part of", " > ".join(names.entity(p) for p in chain)),
         ("parts", "; ".join(names.entity(p.id) for p in parts)),
         ("distinct from", "; ".join(names.entity(d) for d in entity.distinct_from)),
@@ -202,3 +212,42 @@ def render_claims(found: ClaimList) -> str:
         return "no claims match\n"
     table = claim_table(found.claims, Names(found.context))
     return f"{table}\n{len(found.claims)} claim{'s' if len(found.claims) != 1 else ''}\n"
+
+
+def render_conflict(view: ConflictView) -> str:
+    """A conflict as the checker finds it now, and every review of it in order."""
+    conflict = view.conflict
+    lines = [f"conflict {view.id}"]
+    if conflict is None:
+        lines.append("the checker no longer finds it: its reviews below are stale")
+    else:
+        rows = [
+            ("rule", conflict.rule),
+            ("severity", conflict.severity.value),
+            ("status", conflict.status),
+            ("about", conflict.message),
+            ("claims", ", ".join(conflict.claims)),
+            ("where", "; ".join(str(p) for p in conflict.places[:8])),
+        ]
+        lines.append(_fields([(k, v) for k, v in rows]))
+    if view.reviews:
+        lines += ["", f"Reviews, oldest first ({len(view.reviews)}); the latest decides:"]
+        table = [
+            (
+                f"{r.at:%Y-%m-%d %H:%M}Z",
+                r.reviewer,
+                r.verdict.value,
+                r.in_favour_of or r.alias or "",
+                r.note or "",
+            )
+            for r in view.reviews
+        ]
+        lines.append(
+            tabulate(
+                table,
+                headers=("at", "reviewer", "verdict", "stands / alias", "note"),
+                tablefmt="simple",
+                disable_numparse=True,
+            )
+        )
+    return "\n".join(lines) + "\n"

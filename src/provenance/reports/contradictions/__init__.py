@@ -6,6 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from provenance.contradictions import ReportData
+from provenance.reports.contradictions import text
 
-FORMATS: dict[str, Callable[[ReportData, bool], str]] = {}
-"""format name -> render(data, include_decided) -> text (filled in as formats are written)."""
+FORMATS: dict[str, Callable[[ReportData, bool], str]] = {
+    "text": text.render,
+}
+"""format name -> render(data, include_decided) -> text."""
