@@ -24,7 +24,7 @@ Feature: Import a ledger
 
   Scenario: An edited claim is updated in place and reviews are kept
     Given the shipped ledger in claims/
-    And a ledger file "claims/reviews.yaml" containing:
+    And a ledger file "claims/more-reviews.yaml" containing:
       """
       reviews:
         - conflict: spelling-variant:0000aaaa
@@ -35,13 +35,13 @@ Feature: Import a ledger
       """
     And the database holds the sample ledger
     And the file "claims/caci-2017/mirza-olang-attack.yaml" is changed so that "value: over 50" reads "value: at least 60"
-    And the file "claims/reviews.yaml" is removed
+    And the file "claims/more-reviews.yaml" is removed
     When I run "provenance import claims/"
     Then the exit status is 0
     And stdout shows the rows:
       | record  | stored | added | changed | unchanged |
       | claims  | 93     | 0     | 1       | 92        |
-      | reviews | 1      | 0     |         |           |
+      | reviews | 5      | 0     |         |           |
     When I run "provenance show caci-mirza-olang-killed"
     Then stdout contains "at least 60"
 

@@ -23,6 +23,8 @@ from provenance.ledger.load import load_ledger
 from provenance.model import Quantity
 from steps.database import snapshot, stored_ledger
 
+SHIPPED_REVIEWS = 4  # claims/reviews.yaml: one per conflict of the shipped ledger
+
 REVIEW = """
 reviews:
   - conflict: spelling-variant:0000aaaa
@@ -42,7 +44,7 @@ def ledger_copy(tmp_path: Path) -> Path:
 
 def test_import_stores_the_whole_shipped_ledger(db_url: str) -> None:
     result = api.import_ledger([SHIPPED], db_url)
-    assert result.totals == {"sources": 2, "entities": 42, "claims": 93, "reviews": 0}
+    assert result.totals == {"sources": 2, "entities": 42, "claims": 93, "reviews": SHIPPED_REVIEWS}
     assert result.counts.total("added") == 2 + 42 + 93
 
 
@@ -65,16 +67,16 @@ def test_importing_the_same_ledger_again_changes_nothing(db_url: str) -> None:
 def test_a_changed_ledger_updates_in_place_and_keeps_reviews(
     db_url: str, ledger_copy: Path
 ) -> None:
-    (ledger_copy / "reviews.yaml").write_text(REVIEW, "utf-8")
+    (ledger_copy / "more-reviews.yaml").write_text(REVIEW, "utf-8")
     api.import_ledger([ledger_copy], db_url)
     attack = ledger_copy / "caci-2017" / "mirza-olang-attack.yaml"
     attack.write_text(attack.read_text("utf-8").replace("value: over 50", "value: at least 60"))
-    (ledger_copy / "reviews.yaml").unlink()
+    (ledger_copy / "more-reviews.yaml").unlink()
 
     result = api.import_ledger([ledger_copy], db_url)
 
     assert result.counts.changed == {"sources": 0, "entities": 0, "claims": 1}
-    assert result.totals["reviews"] == 1
+    assert result.totals["reviews"] == SHIPPED_REVIEWS + 1
     killed = next(c for c in stored_ledger(db_url).claims if c.id == "caci-mirza-olang-killed")
     assert isinstance(killed.value, Quantity)
     assert (killed.value.words, killed.value.low, killed.value.low_open) == (
@@ -122,7 +124,7 @@ def test_a_failure_while_writing_rolls_everything_back(
     before = snapshot(db_url)
     attack = ledger_copy / "caci-2017" / "mirza-olang-attack.yaml"
     attack.write_text(attack.read_text("utf-8").replace("value: over 50", "value: at least 60"))
-    (ledger_copy / "reviews.yaml").write_text(REVIEW, "utf-8")
+    (ledger_copy / "more-reviews.yaml").write_text(REVIEW, "utf-8")
     real_add_reviews = store.add_reviews
 
     def fail_after_the_claims_are_written(session: Session, reviews: object) -> int:
@@ -156,24 +158,31 @@ def test_references_may_point_at_records_already_stored(db_url: str, tmp_path: P
 def test_prune_removes_what_the_files_no_longer_hold_but_never_reviews(
     db_url: str, ledger_copy: Path
 ) -> None:
-    (ledger_copy / "reviews.yaml").write_text(REVIEW, "utf-8")
+    (ledger_copy / "more-reviews.yaml").write_text(REVIEW, "utf-8")
     api.import_ledger([ledger_copy], db_url)
     shutil.rmtree(ledger_copy / "globetrotter-2023")
-    (ledger_copy / "reviews.yaml").unlink()
+    (ledger_copy / "more-reviews.yaml").unlink()
     result = api.import_ledger([ledger_copy], db_url, prune=True)
     assert result.counts.removed == {"sources": 0, "entities": 0, "claims": 51}
-    assert result.totals == {"sources": 2, "entities": 42, "claims": 42, "reviews": 1}
+    assert result.totals == {
+        "sources": 2,
+        "entities": 42,
+        "claims": 42,
+        "reviews": SHIPPED_REVIEWS + 1,
+    }
 
 
 def test_reviews_are_stored_once_each(db_url: str, ledger_copy: Path) -> None:
-    (ledger_copy / "reviews.yaml").write_text(REVIEW, "utf-8")
+    (ledger_copy / "more-reviews.yaml").write_text(REVIEW, "utf-8")
     api.import_ledger([ledger_copy], db_url)
     later = REVIEW.replace("distinct", "same-entity").replace("09:00", "10:00")
-    (ledger_copy / "reviews.yaml").write_text(REVIEW + later.replace("reviews:\n", ""), "utf-8")
+    (ledger_copy / "more-reviews.yaml").write_text(
+        REVIEW + later.replace("reviews:\n", ""), "utf-8"
+    )
     result = api.import_ledger([ledger_copy], db_url)
-    assert (result.counts.reviews_added, result.totals["reviews"]) == (1, 2)
-    verdicts = [r.verdict.value for r in stored_ledger(db_url).reviews]
-    assert verdicts == ["distinct", "same-entity"]
+    assert (result.counts.reviews_added, result.totals["reviews"]) == (1, SHIPPED_REVIEWS + 2)
+    ours = [r for r in stored_ledger(db_url).reviews if r.conflict == "spelling-variant:0000aaaa"]
+    assert [r.verdict.value for r in ours] == ["distinct", "same-entity"]
 
 
 def test_the_migrated_schema_matches_the_models(db_url: str) -> None:
@@ -229,8 +238,8 @@ def test_an_older_database_is_upgraded_in_place(db_url: str, ledger_copy: Path) 
     finally:
         engine.dispose()
     result = api.import_ledger([ledger_copy], db_url)
-    assert result.totals["reviews"] == 1
-    [review] = stored_ledger(db_url).reviews
+    assert result.totals["reviews"] == SHIPPED_REVIEWS + 1
+    [review] = [r for r in stored_ledger(db_url).reviews if r.conflict.endswith("0000aaaa0000")]
     assert (review.conflict, review.verdict.value, review.entity, review.alias) == (
         "spelling-variant:0000aaaa0000",
         "distinct",
