@@ -66,7 +66,8 @@ def decide(
             f"({', '.join(conflict.claims)})"
         )
     entity, alias = _alias(conflict) if verdict is Verdict.SAME_ENTITY else (None, None)
-    moment = (at or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    # full precision: two reviews of one conflict in the same second must still be ordered
+    moment = (at or datetime.now(UTC)).astimezone(UTC)
     return Review(conflict.id, verdict, reviewer, moment, note.strip(), in_favour_of, entity, alias)
 
 

@@ -78,3 +78,23 @@ def test_export_is_stable(ledger: Ledger) -> None:
         path = Path(folder) / "ledger.yaml"
         path.write_text(first, "utf-8")
         assert dump_stream(load_ledger([path])) == first
+
+
+def test_export_never_writes_outside_its_folder(tmp_path: Path) -> None:
+    """Records read from absolute paths, mixed with records that have no file (added on
+    the command line or stored in a database), all land inside the output folder."""
+    from dataclasses import replace
+
+    from provenance.model import Origin
+
+    original = load_ledger([SHIPPED])
+    elsewhere = [
+        replace(s, origin=Origin(f"/somewhere/else/{s.id}.yaml", 2)) for s in original.sources
+    ]
+    homeless = [replace(e, origin=None) for e in original.entities]
+    mixed = Ledger(tuple(elsewhere), tuple(homeless), original.claims, original.reviews)
+    out = tmp_path / "out"
+    written = write_tree(mixed, out)
+    assert all(out in path.parents for path in written)
+    assert (out / "entities.yaml").is_file()
+    assert records(load_ledger([out])) == records(original)

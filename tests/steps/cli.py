@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 import shlex
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 from pytest_bdd import parsers, then, when
 
+from provenance import api
+from provenance.checks import RULES
 from provenance.cli import main
 
 
@@ -29,12 +32,25 @@ class Run:
         return self.result.stderr
 
 
+RULE_IDS = {rule.id for rule in RULES}
+
+
+def conflict_of(rule: str, folder: str = "claims") -> str:
+    """`$numeric-conflict` in a command: the id of the one conflict of that rule in the
+    ledger folder (conflict ids are content hashes, not for people to type)."""
+    result = api.check([Path(folder)], None, api.check_settings([Path(folder)]), only=[rule])
+    found = [c.id for c in result.conflicts if not c.revision]
+    assert len(found) == 1, f"expected one {rule} conflict, found {found}"
+    return found[0]
+
+
 def run_cli(command: str, request: pytest.FixtureRequest, stdin: str | None = None) -> Run:
     words = shlex.split(command)
     assert words[0] == "provenance", f"scenarios run provenance commands, not {words[0]!r}"
     if "$PG" in words:
         pg_url: str = request.getfixturevalue("pg_url")
         words = [pg_url if w == "$PG" else w for w in words]
+    words = [conflict_of(w[1:]) if w.startswith("$") and w[1:] in RULE_IDS else w for w in words]
     result = CliRunner().invoke(main, words[1:], input=stdin, catch_exceptions=True)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception  # a traceback is a bug, never an answer to a user

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+
+import pytest
 from pathlib import Path
 
 from pytest_bdd import given, parsers, then
@@ -79,3 +81,18 @@ def review_the_only_conflict(workdir: Path, folder: str, verdict: str, name: str
         "    at: 2026-11-21T10:00:00Z\n",
         encoding="utf-8",
     )
+
+
+@then(parsers.parse('the file "{name}" contains "{text}"'))
+def file_contains(workdir: Path, name: str, text: str) -> None:
+    content = (workdir / name).read_text(encoding="utf-8")
+    assert text in content, f"{text!r} not in {name}:\n{content}"
+
+
+@given(parsers.parse('git knows me as "{name}"'))
+def git_user(workdir: Path, name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A repository whose git user.name is set, as it is on an analyst's machine."""
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(workdir)], check=True)
+    subprocess.run(["git", "-C", str(workdir), "config", "user.name", name], check=True)

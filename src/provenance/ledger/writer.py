@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path, PurePosixPath
@@ -164,7 +164,14 @@ def _records(ledger: Ledger) -> Iterable[Record]:
     yield from ledger.reviews
 
 
-def layout(ledger: Ledger) -> dict[str, dict[str, list[dict[str, Any]]]]:
+def _default_name(record: Record) -> str:
+    origin = record.origin
+    return origin.file if origin else DEFAULT_FILES[section_of(record)] + ".yaml"
+
+
+def layout(
+    ledger: Ledger, name_of: Callable[[Record], str] = _default_name
+) -> dict[str, dict[str, list[dict[str, Any]]]]:
     """The ledger as files: file name -> section -> records, in their original order."""
     files: dict[str, dict[str, list[tuple[tuple[int, str], dict[str, Any]]]]] = defaultdict(
         lambda: defaultdict(list)
@@ -172,9 +179,8 @@ def layout(ledger: Ledger) -> dict[str, dict[str, list[dict[str, Any]]]]:
     for record in _records(ledger):
         section = section_of(record)
         origin = record.origin
-        name = origin.file if origin else DEFAULT_FILES[section] + ".yaml"
         order = (origin.line if origin else 1 << 30, _sort_key(record))
-        files[name][section].append((order, record_mapping(record)))
+        files[name_of(record)][section].append((order, record_mapping(record)))
     return {
         name: {
             s: [m for _, m in sorted(sections[s], key=lambda x: x[0])]
@@ -213,13 +219,24 @@ def dump_stream(ledger: Ledger, fmt: str = "yaml") -> str:
 
 
 def write_tree(ledger: Ledger, out_dir: Path, fmt: str = "yaml") -> list[Path]:
-    """Writes one file per original file under ``out_dir`` (their common folder removed)."""
-    files = layout(ledger)
-    prefix = _common_folder(list(files))
+    """Writes one file per original file under ``out_dir``, at its path below the folder
+    the original files share; records without a file (added from the command line or the
+    database) go to sources.yaml, entities.yaml, claims.yaml or reviews.yaml at the top.
+    Nothing is ever written outside ``out_dir``."""
+    prefix = _common_folder([r.origin.file for r in _records(ledger) if r.origin])
+
+    def name_of(record: Record) -> str:
+        if record.origin is None:
+            return DEFAULT_FILES[section_of(record)] + ".yaml"
+        path = PurePosixPath(record.origin.file)
+        if prefix is not None:
+            return str(path.relative_to(prefix))
+        return str(PurePosixPath(*path.parts[1:])) if path.is_absolute() else str(path)
+
     written: list[Path] = []
-    for name, sections in files.items():
-        relative = PurePosixPath(name).relative_to(prefix) if prefix else PurePosixPath(name)
-        target = out_dir / Path(*relative.parts)
+    for name, sections in layout(ledger, name_of).items():
+        parts = [p for p in PurePosixPath(name).parts if p not in ("", ".", "..", "/")]
+        target = out_dir.joinpath(*parts)
         if fmt == "json":
             target = target.with_suffix(".json")
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -229,6 +246,7 @@ def write_tree(ledger: Ledger, out_dir: Path, fmt: str = "yaml") -> list[Path]:
 
 
 def _common_folder(names: Sequence[str]) -> PurePosixPath | None:
+    """The folder every file is in (the deepest one), or None when they share none."""
     folders = [PurePosixPath(n).parent.parts for n in names]
     if not folders:
         return None
@@ -237,6 +255,4 @@ def _common_folder(names: Sequence[str]) -> PurePosixPath | None:
         if len(set(parts)) != 1:
             break
         common.append(parts[0])
-    shortest = min(len(p) for p in folders)
-    common = common[:shortest]
-    return PurePosixPath(*common) if (common and common[0] != "/") or len(common) > 1 else None
+    return PurePosixPath(*common) if common and common != ["/"] else None
