@@ -34,3 +34,15 @@ Feature: The checker gates pull requests
     When I run "provenance check claims/"
     Then the exit status is 0
     And stdout contains "no open conflicts in claims; 5 reviewed, not shown"
+
+  Scenario: The shipped ledger passes, and without its reviews shows every conflict
+    Given the shipped ledger in claims/
+    When I run "provenance check claims/"
+    Then the exit status is 0
+    And stdout contains "no open conflicts in claims; 4 reviewed, not shown"
+    When I run "provenance check claims/ --include-reviewed"
+    Then the exit status is 1
+    And stdout contains "[reviewed: same-entity]"
+    And stdout contains "[reviewed: resolved]"
+    And stdout contains "[reviewed: disputed]"
+    And stdout contains "4 conflicts (4 warnings)"

@@ -115,3 +115,20 @@ Feature: Review conflicts and keep the decisions
     Then stdout contains "info: the review of numeric-conflict:00000000abcd (disputed, Ana) decides a conflict that no longer exists"
     When I run "provenance review --list"
     Then stdout contains "stale: numeric-conflict:00000000abcd (disputed by Ana"
+
+  Scenario: not-a-conflict records that the rule was wrong here
+    When I run "provenance review $numeric-conflict --verdict not-a-conflict --note 'The ministry counted one district only.' --by Ana"
+    Then the exit status is 0
+    When I run "provenance check claims/ --rule numeric-conflict"
+    Then the exit status is 0
+    When I run "provenance review --list"
+    Then stdout shows the rows:
+      | status         | where                |
+      | not-a-conflict | claims/ledger.yaml:8 |
+
+  Scenario: distinct records that two look-alike names are different things
+    When I run "provenance review $spelling-variant --verdict distinct --note 'Two villages; the radio means the one in Balkh.' --by Ana"
+    Then the exit status is 0
+    And the file "claims/reviews.yaml" contains "verdict: distinct"
+    When I run "provenance check claims/ --rule spelling-variant"
+    Then the exit status is 0
