@@ -58,6 +58,7 @@ class ClaimRow:
     reliability: str  # Admiralty letter
     reliability_label: str
     as_of: str
+    stated: str  # as_of, else "published ..." (when the claim was made)
     confidence: str
     weight: float  # reliability x confidence, as the assessment weighs it
     quote: str
@@ -108,6 +109,7 @@ def row(records: Records, claim: Claim) -> ClaimRow:
         reliability=source.reliability.value if source else "",
         reliability_label=source.reliability.label if source else "unknown source",
         as_of=claim.as_of.text if claim.as_of else "",
+        stated=_stated_text(claim, source),
         confidence=confidence.describe(claim.confidence) if claim.confidence else "",
         weight=weight(claim, records.sources),
         quote=claim.quote or "",
@@ -128,6 +130,7 @@ def _missing(ident: str) -> ClaimRow:
         reliability="",
         reliability_label="not in the ledger",
         as_of="",
+        stated="",
         confidence="",
         weight=0.0,
         quote="",
@@ -135,6 +138,14 @@ def _missing(ident: str) -> ClaimRow:
         where="",
         **blank,
     )
+
+
+def _stated_text(claim: Claim, source: Source | None) -> str:
+    if claim.as_of is not None:
+        return claim.as_of.text
+    if source is not None and source.published is not None:
+        return f"published {source.published.text}"
+    return ""
 
 
 def review_row(review: Review) -> ReviewRow:

@@ -229,34 +229,40 @@ def _set_aside(data: ReportData, revisions: list[Conflict]) -> frozenset[str]:
     return frozenset(replaced)
 
 
-def _assessments(
-    data: ReportData, shown: list[Conflict], revisions: list[Conflict]
-) -> dict[str | None, list[Assessed]]:
-    """One assessment per question that a shown value conflict is about, in the section of
-    the conflict's subject: the question's claims whose times overlap a claim in conflict."""
-    involved: dict[Question, list[Claim]] = defaultdict(list)
+def _questions(
+    data: ReportData, shown: list[Conflict]
+) -> tuple[dict[Question, dict[str, Claim]], dict[Question, str | None]]:
+    """The questions shown value conflicts are about, with their claims in conflict, and the
+    subject whose section shows each (the first conflict's)."""
+    involved: dict[Question, dict[str, Claim]] = defaultdict(dict)
     home: dict[Question, str | None] = {}
     for conflict in shown:
         if conflict.rule not in VALUE_RULES or len(conflict.claims) < 2:
             continue
-        for ident in conflict.claims:
-            claim = data.claims.get(ident)
-            if claim is not None:
-                question = Question(claim.subject, claim.property, scope_key(claim))
-                involved[question].append(claim)
-                home.setdefault(question, conflict.subject)
+        for claim in (data.claims[i] for i in conflict.claims if i in data.claims):
+            question = Question(claim.subject, claim.property, scope_key(claim))
+            involved[question][claim.id] = claim
+            home.setdefault(question, conflict.subject)
+    return involved, home
+
+
+def _assessments(
+    data: ReportData, shown: list[Conflict], revisions: list[Conflict]
+) -> dict[str | None, list[Assessed]]:
+    """One assessment per question, weighing the question's claims whose times overlap a
+    claim in conflict (figures for another time are a trend, not a rival)."""
+    involved, home = _questions(data, shown)
+    asked: dict[Question, list[Claim]] = defaultdict(list)
+    for claim in sorted(data.claims.values(), key=lambda c: c.id):
+        question = Question(claim.subject, claim.property, scope_key(claim))
+        if question in involved:
+            asked[question].append(claim)
     set_aside = _set_aside(data, revisions)
     found: dict[str | None, list[Assessed]] = defaultdict(list)
     for question, in_conflict in involved.items():
-        weighed = sorted(
-            (
-                c
-                for c in data.claims.values()
-                if Question(c.subject, c.property, scope_key(c)) == question
-                and any(times_overlap(c, k) for k in in_conflict)
-            ),
-            key=lambda c: c.id,
-        )
+        weighed = [
+            c for c in asked[question] if any(times_overlap(c, k) for k in in_conflict.values())
+        ]
         title = _question_title(data, question)
         found[home[question]].append(Assessed(title, assess(question, weighed, set_aside, data)))
     return found

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import shutil
-
-import pytest
 from pathlib import Path
 
+import pytest
 from pytest_bdd import given, parsers, then
 
 from conftest import SHIPPED

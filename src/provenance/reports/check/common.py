@@ -39,8 +39,11 @@ class CheckReport:
             for s in Severity
             if levels[s.value]
         ]
-        text = (f"{len(shown)} conflict{'s' if len(shown) != 1 else ''}" if shown
-                else f"no open conflicts in {self.target}")
+        text = (
+            f"{len(shown)} conflict{'s' if len(shown) != 1 else ''}"
+            if shown
+            else f"no open conflicts in {self.target}"
+        )
         text += f" ({', '.join(parts)})" if parts else ""
         hidden = len(self.result.conflicts) - len(shown)
         if hidden:

@@ -31,7 +31,7 @@ CLAIM_HEADERS = (
     "quote",
     "where",
 )
-STEP_HEADERS = ("step", *CLAIM_HEADERS)
+STEP_HEADERS = tuple(["step", *("stated" if h == "as of" else h for h in CLAIM_HEADERS)])
 ASSESSMENT_HEADERS = ("value", "support", "for", "against", "independent sources", "claims")
 Row = tuple[str, ...]
 
@@ -63,7 +63,14 @@ def claim_table(rows: Sequence[ClaimRow]) -> list[Row]:
 
 
 def step_table(rows: Sequence[ClaimRow]) -> list[Row]:
-    return [(str(n), *claim_cells(r)) for n, r in enumerate(rows, 1)]
+    """A revision's steps: when each value was stated instead of its as_of."""
+    stated = CLAIM_HEADERS.index("as of")
+    found: list[Row] = []
+    for n, r in enumerate(rows, 1):
+        cells = list(claim_cells(r))
+        cells[stated] = r.stated
+        found.append((str(n), *cells))
+    return found
 
 
 def assessment_table(assessment: Assessment) -> list[Row]:
@@ -153,4 +160,3 @@ def section_count(conflicts: int, revisions: int) -> str:
     if revisions:
         parts.append(f"{revisions} revision{'s' if revisions != 1 else ''}")
     return ", ".join(parts)
-

@@ -1,0 +1,124 @@
+"""`report --format json`: the contradiction report for programs, with a format version:
+the same content as the text report (summary, sections by subject with conflicts, their
+claims and latest review, revisions in time order, assessments) and the assessment rule."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+from provenance.assessment import MARGIN, NO_CONFIDENCE, RELIABILITY_WEIGHTS, Assessment
+from provenance.contradiction_rows import ClaimRow
+from provenance.contradictions import (
+    Assessed,
+    ConflictEntry,
+    ContradictionReport,
+    Count,
+    ReportData,
+    RevisionEntry,
+    Section,
+    build,
+)
+from provenance.reports.contradictions import common
+
+
+def render(data: ReportData, include_decided: bool) -> str:
+    return render_report(build(data, include_decided))
+
+
+def render_report(report: ContradictionReport) -> str:
+    summary = report.summary
+    document = {
+        "version": common.JSON_VERSION,
+        "tool": {"name": common.TOOL, "version": common.VERSION},
+        "target": report.target,
+        "include_decided": report.include_decided,
+        "summary": {
+            "conflicts": summary.conflicts,
+            "shown": summary.shown,
+            "not_shown": report.hidden,
+            "revisions": summary.revisions,
+            "by_rule": _counts("rule", summary.by_rule),
+            "by_status": _counts("status", summary.by_status),
+            "by_subject": _counts("subject", summary.by_subject),
+        },
+        "subjects": [_section(s) for s in report.sections],
+        "assessment_rule": {
+            "text": common.NOTE,
+            "reliability_weights": {r.value: w for r, w in RELIABILITY_WEIGHTS.items()},
+            "confidence_when_none": NO_CONFIDENCE,
+            "margin": MARGIN,
+        },
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _counts(what: str, counts: tuple[Count, ...]) -> list[dict[str, object]]:
+    return [{what: name, "conflicts": total, "shown": shown} for name, total, shown in counts]
+
+
+def _section(section: Section) -> dict[str, object]:
+    return {
+        "subject": section.subject,
+        "name": section.name,
+        "anchor": section.anchor,
+        "conflicts": [_conflict(c) for c in section.conflicts],
+        "assessments": [_assessment(a) for a in section.assessments],
+        "revisions": [_revision(r) for r in section.revisions],
+    }
+
+
+def claim(row: ClaimRow) -> dict[str, object]:
+    found = asdict(row)
+    found["speakers"] = list(row.speakers)
+    return found
+
+
+def _conflict(entry: ConflictEntry) -> dict[str, object]:
+    return {
+        "id": entry.id,
+        "rule": entry.rule,
+        "severity": entry.severity,
+        "status": entry.status,
+        "message": entry.message,
+        "where": entry.where,
+        "review": asdict(entry.review) if entry.review else None,
+        "reviews": entry.reviews,
+        "claims": [claim(r) for r in entry.claims],
+    }
+
+
+def _assessment(assessed: Assessed) -> dict[str, object]:
+    found: Assessment = assessed.assessment
+    question = found.question
+    return {
+        "title": assessed.title,
+        "subject": question.subject,
+        "property": question.property,
+        "scope": question.scope or None,
+        "verdict": found.verdict,
+        "best": found.best.value if found.best else None,
+        "candidates": [
+            {
+                "value": c.value,
+                "support": c.support,
+                "for": c.support_for,
+                "against": c.against,
+                "independent_sources": c.sources,
+                "claims": list(c.claims),
+                "denied_by": list(c.denials),
+            }
+            for c in found.candidates
+        ],
+        "weights": dict(found.weights),
+        "set_aside": list(found.set_aside),
+    }
+
+
+def _revision(revision: RevisionEntry) -> dict[str, object]:
+    return {
+        "id": revision.id,
+        "rule": revision.rule,
+        "message": revision.message,
+        "steps": [claim(r) for r in revision.steps],
+    }

@@ -1,0 +1,79 @@
+"""`report --format csv`: one row per claim in a conflict shown (and per step of a revision,
+with status `revision`), for a spreadsheet.
+
+A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (or a tab or a carriage
+return) as a formula, so such a cell gets a leading single quote: a quote from a ledger
+such as `=HYPERLINK(...)` is shown, never run."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from provenance.contradiction_rows import ClaimRow
+from provenance.contradictions import ContradictionReport, ReportData, build
+
+HEADERS = (
+    "conflict",
+    "rule",
+    "status",
+    "subject",
+    "claim",
+    "property",
+    "polarity",
+    "value",
+    "interval",
+    "said_by",
+    "source",
+    "reliability",
+    "as_of",
+    "confidence",
+    "quote",
+    "where",
+)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """A cell a spreadsheet will show as text, never run as a formula."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def render(data: ReportData, include_decided: bool) -> str:
+    return render_report(build(data, include_decided))
+
+
+def render_report(report: ContradictionReport) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(HEADERS)
+    for section in report.sections:
+        for entry in section.conflicts:
+            for row in entry.claims:
+                writer.writerow(_cells(entry.id, entry.rule, entry.status, row))
+        for revision in section.revisions:
+            for row in revision.steps:
+                writer.writerow(_cells(revision.id, revision.rule, "revision", row))
+    return buffer.getvalue()
+
+
+def _cells(conflict: str, rule: str, status: str, row: ClaimRow) -> list[str]:
+    cells = (
+        conflict,
+        rule,
+        status,
+        row.subject,
+        row.claim,
+        row.property,
+        row.polarity,
+        row.value,
+        row.interval,
+        "; ".join(row.speakers),
+        row.source,
+        row.reliability,
+        row.as_of,
+        row.confidence,
+        row.quote,
+        row.where,
+    )
+    return [neutralise(c) for c in cells]
