@@ -56,7 +56,7 @@ MARGIN = 0.15
 TOLERANCE = float(NumericConflict.options["tolerance"].default)
 
 RULE = (
-    "How the assessment is made. For each subject, property and scope in a value conflict, "
+    "For each subject, property and scope in a value conflict, "
     "the claims weighed are those whose as_of overlaps a claim in conflict (a claim without "
     "as_of always counts); a claim that another supersedes, and the earlier values of a "
     "speaker's revision, are set aside. Candidate values are the affirmed claims grouped so "

@@ -39,7 +39,7 @@ def render_report(report: ContradictionReport) -> str:
         out += [f"  {n}. {_contents_line(s)}" for n, s in enumerate(report.sections, 1)]
     for section in report.sections:
         out += _section(section)
-    out += ["", *textwrap.wrap(f"NOTE. {common.NOTE}", width=NOTE_WIDTH)]
+    out += ["", *textwrap.wrap(f"NOTE. {common.NOTE_TITLE}. {common.NOTE}", width=NOTE_WIDTH)]
     return "\n".join(out) + "\n"
 
 
