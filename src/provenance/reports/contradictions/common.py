@@ -4,12 +4,20 @@ text here; each format escapes them for its own syntax."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from provenance import __version__
 from provenance.assessment import RULE, Assessment
 from provenance.contradiction_rows import ClaimRow, ReviewRow
-from provenance.contradictions import ConflictEntry, ContradictionReport, Count, Summary
+from provenance.contradictions import (
+    Assessed,
+    ConflictEntry,
+    ContradictionReport,
+    Count,
+    RevisionEntry,
+    Section,
+    Summary,
+)
 
 TOOL = "provenance"
 VERSION = __version__
@@ -160,3 +168,21 @@ def section_count(conflicts: int, revisions: int) -> str:
     if revisions:
         parts.append(f"{revisions} revision{'s' if revisions != 1 else ''}")
     return ", ".join(parts)
+
+
+def section_body(
+    section: Section,
+    conflict: Callable[[ConflictEntry], list[str]],
+    assessment: Callable[[Assessed], list[str]],
+    revision: Callable[[RevisionEntry], list[str]],
+) -> list[str]:
+    """A subject's conflicts, then its assessments, then its revisions, as each format
+    renders them."""
+    out: list[str] = []
+    for entry in section.conflicts:
+        out += conflict(entry)
+    for assessed in section.assessments:
+        out += assessment(assessed)
+    for step in section.revisions:
+        out += revision(step)
+    return out

@@ -121,12 +121,7 @@ def _section(section: Section) -> list[str]:
         f'<section class="subject" id="{e(section.anchor)}">',
         f"<h2>{e(section.title)}</h2>",
     ]
-    for entry in section.conflicts:
-        out += _conflict(entry)
-    for assessed in section.assessments:
-        out += _assessment(assessed)
-    for revision in section.revisions:
-        out += _revision(revision)
+    out += common.section_body(section, _conflict, _assessment, _revision)
     return [*out, "</section>"]
 
 

@@ -66,12 +66,7 @@ def _contents_line(section: Section) -> str:
 
 def _section(section: Section) -> list[str]:
     out = ["", f'<a id="{section.anchor}"></a>', "", f"## {escape(section.title)}"]
-    for entry in section.conflicts:
-        out += _conflict(entry)
-    for assessed in section.assessments:
-        out += _assessment(assessed)
-    for revision in section.revisions:
-        out += _revision(revision)
+    out += common.section_body(section, _conflict, _assessment, _revision)
     return out
 
 

@@ -56,12 +56,7 @@ def _contents_line(section: Section) -> str:
 def _section(section: Section) -> list[str]:
     title = common.one_line(section.title)
     out = ["", "", "=" * len(title), title, "=" * len(title)]
-    for entry in section.conflicts:
-        out += _conflict(entry)
-    for assessed in section.assessments:
-        out += _assessment(assessed)
-    for revision in section.revisions:
-        out += _revision(revision)
+    out += common.section_body(section, _conflict, _assessment, _revision)
     return out
 
 
