@@ -47,7 +47,8 @@ def importers(prefix: str) -> set[str]:
         ("click", {"cli.py"}),
         ("tabulate", {"reports/"}),
         ("yaml", {"ledger/"}),
-        ("sqlalchemy", {"db/", "api.py", "checks/context.py"}),
+        # api.py opens sessions; loading.py and the checks' context use the ones handed down
+        ("sqlalchemy", {"db/", "api.py", "loading.py", "checks/context.py"}),
         ("alembic", {"db/"}),
     ],
 )

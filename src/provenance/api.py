@@ -32,10 +32,10 @@ from provenance.db.engine import (
 )
 from provenance.errors import DatabaseError, LedgerInvalid, NotFound, Problem, ProvenanceError
 from provenance.ledger import writer
-from provenance.ledger.load import Progress, load_ledger, parse_paths
+from provenance.ledger.load import Progress
 from provenance.ledger.reader import YamlMap, YamlSeq
-from provenance.ledger.resolve import DANGLING, resolve
 from provenance.ledger.schema import ParsedLedger, parse_file
+from provenance.loading import DANGLING, Loader, load_ledger
 from provenance.model import Claim, Entity, EntityValue, Ledger, Record, Review, Source, Verdict
 from provenance.views import (
     ClaimList,
@@ -86,14 +86,11 @@ def import_ledger(
 ) -> ImportResult:
     """Loads the ledger under ``paths`` into the database in one transaction: all or nothing.
     References may point at records already stored, unless ``prune`` replaces them all."""
-    parsed, problems = parse_paths(paths, progress)
-    if problems:
-        raise LedgerInvalid(problems)
     with _session(db, create=True) as session:
-        problems = resolve(parsed, None if prune else store.known_ids(session))
-        if problems:
-            raise LedgerInvalid(problems)
-        counts = store.sync(session, parsed.ledger(), prune=prune)
+        loader = Loader(session, prune=prune)
+        counts = loader.load(paths, progress)
+        if loader.problems:
+            raise LedgerInvalid(loader.problems)  # the transaction is rolled back
         totals = store.counts(session)
     return ImportResult(shown(database_url(db)), counts, totals)
 
@@ -226,16 +223,15 @@ def add(db: str | None, section: str, fields: YamlMap) -> Source | Entity | Clai
     if problems:
         raise LedgerInvalid(problems)
     record = parsed.ledger()
+    added: list[Source | Entity | Claim] = [*record.sources, *record.entities, *record.claims]
     with _session(db, create=True) as session:
-        known = store.known_ids(session)
-        added: list[Source | Entity | Claim] = [*record.sources, *record.entities, *record.claims]
-        problems = [
-            *(_taken(x.id) for x in added if x.id in known),
-            *resolve(parsed, known),
-        ]
-        if problems:
-            raise LedgerInvalid(problems)
-        store.sync(session, record)
+        if store.exists(session, added[0].id):
+            raise LedgerInvalid([_taken(added[0].id)])
+        loader = Loader(session)
+        loader.add(parsed)
+        loader.finish()
+        if loader.problems:
+            raise LedgerInvalid(loader.problems)  # the transaction is rolled back
     return added[0]
 
 
@@ -279,14 +275,13 @@ def _checking(paths: Sequence[Path], db: str | None) -> Iterator[tuple[Context, 
         with _session(db) as session:
             yield Context(session), store.reviews(session)
         return
-    parsed, problems = parse_paths(paths)
-    problems += [p for p in resolve(parsed) if p.code != DANGLING]
-    if problems:
-        raise LedgerInvalid(problems, outcome="nothing was checked")
-    ledger = parsed.ledger()
     with scratch_session() as session:
-        store.sync(session, ledger)
-        yield Context(session, paths), list(ledger.reviews)
+        loader = Loader(session)
+        loader.load(paths)
+        problems = [p for p in loader.problems if p.code != DANGLING]  # the rule reports those
+        if problems:
+            raise LedgerInvalid(problems, outcome="nothing was checked")
+        yield Context(session, paths), store.reviews(session)
 
 
 def check(

@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 
 from provenance.errors import LedgerInvalid, Problem
-from provenance.ledger.load import load_ledger
-from provenance.ledger.resolve import Known
-from provenance.model import EntityKind, Ledger
+from provenance.loading import load_ledger
+from provenance.model import Ledger
 
 BASE = """
 sources:
@@ -245,13 +244,23 @@ def test_every_unknown_reference_is_reported(tmp_path: Path) -> None:
 
 
 def test_ids_already_in_the_database_resolve(tmp_path: Path) -> None:
-    write(tmp_path, "claim.yaml", claim("    said_by: [stored-person]\n", subject="stored-event"))
-    existing = {
-        "src": Known("source"),
-        "stored-event": Known("entity", EntityKind.EVENT),
-        "stored-person": Known("entity", EntityKind.PERSON),
-    }
-    assert [c.said_by for c in load_ledger([tmp_path], existing).claims] == [("stored-person",)]
+    from provenance import api
+
+    stored, new = tmp_path / "stored", tmp_path / "new"
+    stored.mkdir()
+    new.mkdir()
+    write(
+        stored,
+        "records.yaml",
+        "sources:\n  - {id: src, title: A report, kind: news, reliability: B}\n"
+        "entities:\n  - {id: stored-event, kind: event, name: An event}\n"
+        "  - {id: stored-person, kind: person, name: A person}\n",
+    )
+    write(new, "claim.yaml", claim("    said_by: [stored-person]\n", subject="stored-event"))
+    db = f"sqlite:///{tmp_path / 'ledger.db'}"
+    api.import_ledger([stored], db)
+    result = api.import_ledger([new], db)
+    assert result.counts.added["claims"] == 1
 
 
 # --- references to the wrong type or kind ---------------------------------------------------

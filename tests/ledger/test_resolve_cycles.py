@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from provenance.errors import LedgerInvalid, Problem
-from provenance.ledger.load import load_ledger
-from provenance.ledger.resolve import Tangle, find_cycles
+from provenance.graphs import Tangle, find_cycles
+from provenance.loading import load_ledger
 
 BASE = """
 sources:

@@ -13,7 +13,8 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import StaticPool
+from sqlalchemy.pool import NullPool
+from sqlalchemy.schema import CreateIndex, CreateTable
 
 from provenance.db.schema import Base
 from provenance.errors import DatabaseError
@@ -92,18 +93,44 @@ def _sqlite_pragmas(dbapi_connection: Any, memory: bool) -> None:
     cursor.close()
 
 
+_scratch: list[Engine] = []
+
+
+def _scratch_engine() -> Engine:
+    """One engine for every scratch store of the process, so that its compiled statements
+    are reused; each of its connections is a new, empty in-memory database (NullPool)."""
+    if not _scratch:
+        _scratch.append(create_engine("sqlite://", poolclass=NullPool))
+    return _scratch[0]
+
+
 @contextmanager
 def scratch_session() -> Iterator[Session]:
     """A session on a private in-memory database with the current schema, for checking
     ledger files without a database file. References are not enforced: a reference to
-    nothing is what the dangling-reference rule reports."""
-    engine = create_engine("sqlite://", poolclass=StaticPool)
-    try:
-        Base.metadata.create_all(engine)
-        with Session(engine) as session, session.begin():
+    nothing is what the dangling-reference rule reports. The database vanishes with the
+    session."""
+    engine = _scratch_engine()
+    with engine.connect() as connection:
+        for statement in _schema_ddl(engine):
+            connection.exec_driver_sql(statement)
+        with Session(bind=connection) as session:
             yield session
-    finally:
-        engine.dispose()
+
+
+_ddl: list[str] = []
+
+
+def _schema_ddl(engine: Engine) -> list[str]:
+    """The schema's CREATE statements, compiled once (SQLAlchemy does not cache DDL)."""
+    if not _ddl:
+        for table in Base.metadata.sorted_tables:
+            _ddl.append(str(CreateTable(table).compile(dialect=engine.dialect)))
+            _ddl.extend(
+                str(CreateIndex(index).compile(dialect=engine.dialect))
+                for index in sorted(table.indexes, key=lambda i: str(i.name))
+            )
+    return _ddl
 
 
 @contextmanager

@@ -24,11 +24,9 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from provenance.db import rows as r
-from provenance.ledger.resolve import Known
 from provenance.model import (
     Claim,
     Entity,
-    EntityKind,
     Ledger,
     Mention,
     Review,
@@ -46,71 +44,99 @@ def _chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
         yield items[start : start + size]
 
 
-def known_ids(session: Session) -> dict[str, Known]:
-    """Every stored id with what it names, for resolving references against the database."""
-    known: dict[str, Known] = {}
-    for (ident,) in session.execute(select(r.SOURCE.c.id)):
-        known[ident] = Known("source")
-    for ident, kind in session.execute(select(r.ENTITY.c.id, r.ENTITY.c.kind)):
-        known[ident] = Known("entity", EntityKind(kind))
-    for (ident,) in session.execute(select(r.CLAIM.c.id)):
-        known[ident] = Known("claim")
-    return known
+def ids(session: Session, noun: str) -> list[str]:
+    """Every id of one record type (source, entity or claim)."""
+    table = {"source": r.SOURCE, "entity": r.ENTITY, "claim": r.CLAIM}[noun]
+    return [ident for (ident,) in session.execute(select(table.c.id))]
+
+
+def exists(session: Session, ident: str) -> bool:
+    """Some source, entity or claim has this id."""
+    return any(
+        session.scalar(select(func.count()).select_from(table).where(table.c.id == ident))
+        for table in (r.SOURCE, r.ENTITY, r.CLAIM)
+    )
 
 
 def sync(session: Session, ledger: Ledger, *, prune: bool = False) -> SyncCounts:
     """Makes the database hold ``ledger``: new records added, changed ones updated, with
     ``prune`` records absent from it removed. Reviews are only ever added."""
-    counts: dict[str, dict[str, int]] = defaultdict(dict)
-    plan: tuple[tuple[str, Table, Iterator[r.RowSet]], ...] = (
-        ("sources", r.SOURCE, (r.source_rows(x) for x in ledger.sources)),
-        ("entities", r.ENTITY, (r.entity_rows(x) for x in ledger.entities)),
-        ("claims", r.CLAIM, (r.claim_rows(x) for x in ledger.claims)),
-    )
-    for name, table, rowsets in plan:
-        for what, number in _sync_table(session, table, list(rowsets), prune).items():
-            counts[what][name] = number
-    return SyncCounts(
-        added=counts["added"],
-        changed=counts["changed"],
-        unchanged=counts["unchanged"],
-        removed=counts["removed"],
-        reviews_added=add_reviews(session, ledger.reviews),
-    )
+    syncer = Syncer(session, prune=prune)
+    syncer.add(ledger)
+    return syncer.finish()
 
 
-def _sync_table(
-    session: Session, table: Table, rowsets: list[r.RowSet], prune: bool
-) -> dict[str, int]:
-    stored = {
-        ident: (digest, file, line)
-        for ident, digest, file, line in session.execute(
-            select(table.c.id, table.c.digest, table.c.origin_file, table.c.origin_line)
+TABLES = (("sources", r.SOURCE), ("entities", r.ENTITY), ("claims", r.CLAIM))
+
+
+class Syncer:
+    """Brings the database to a ledger that arrives a part (a file) at a time: each part is
+    written as it comes, compared by content digest with what is stored; ``finish`` removes
+    (with ``prune``) what no part held. Nothing is committed here: the caller's transaction
+    decides. Memory holds the stored digests and the ids seen, never the records."""
+
+    def __init__(self, session: Session, *, prune: bool = False) -> None:
+        self.session, self.prune = session, prune
+        self.stored = {name: self._digests(table) for name, table in TABLES}
+        self.seen: dict[str, set[str]] = {name: set() for name, _ in TABLES}
+        self.counts: dict[str, dict[str, int]] = {
+            what: dict.fromkeys(self.seen, 0) for what in ("added", "changed", "unchanged")
+        }
+        self.reviews_added = 0
+
+    def _digests(self, table: Table) -> dict[str, tuple[str, str | None, int | None]]:
+        query = select(table.c.id, table.c.digest, table.c.origin_file, table.c.origin_line)
+        return {
+            ident: (digest, file, line) for ident, digest, file, line in self.session.execute(query)
+        }
+
+    def add(self, part: Ledger) -> None:
+        rowsets = {
+            "sources": [r.source_rows(x) for x in part.sources],
+            "entities": [r.entity_rows(x) for x in part.entities],
+            "claims": [r.claim_rows(x) for x in part.claims],
+        }
+        for name, table in TABLES:
+            self._write(name, table, rowsets[name])
+        self.reviews_added += add_reviews(self.session, part.reviews)
+
+    def _write(self, name: str, table: Table, rowsets: list[r.RowSet]) -> None:
+        stored = self.stored[name]
+        new, changed, moved = [], [], []
+        for x in rowsets:
+            before = stored.get(x.id)
+            if before is None:
+                new.append(x)
+            elif before[0] != x.main["digest"]:
+                changed.append(x)
+            elif before[1:] != (x.main["origin_file"], x.main["origin_line"]):
+                moved.append(x)
+            self.seen[name].add(x.id)
+        _delete(self.session, table, [x.id for x in changed], children_only=True)
+        _insert(self.session, table, [x.main for x in new])
+        _update(self.session, table, [x.main for x in changed])
+        _update(self.session, table, [_origin_only(x.main) for x in moved])
+        for child in r.CHILDREN[table]:
+            rows = [row for x in (*new, *changed) for row in x.children[child]]
+            _insert(self.session, child, rows)
+        self.counts["added"][name] += len(new)
+        self.counts["changed"][name] += len(changed)
+        self.counts["unchanged"][name] += len(rowsets) - len(new) - len(changed)
+
+    def finish(self) -> SyncCounts:
+        removed = dict.fromkeys(self.seen, 0)
+        if self.prune:
+            for name, table in TABLES:
+                gone = sorted(set(self.stored[name]) - self.seen[name])
+                _delete(self.session, table, gone)
+                removed[name] = len(gone)
+        return SyncCounts(
+            added=self.counts["added"],
+            changed=self.counts["changed"],
+            unchanged=self.counts["unchanged"],
+            removed=removed,
+            reviews_added=self.reviews_added,
         )
-    }
-    new = [x for x in rowsets if x.id not in stored]
-    changed = [x for x in rowsets if x.id in stored and stored[x.id][0] != x.main["digest"]]
-    moved = [
-        x
-        for x in rowsets
-        if x.id in stored
-        and stored[x.id][0] == x.main["digest"]
-        and stored[x.id][1:] != (x.main["origin_file"], x.main["origin_line"])
-    ]
-    gone = sorted(set(stored) - {x.id for x in rowsets}) if prune else []
-    _delete(session, table, [x.id for x in changed], children_only=True)
-    _delete(session, table, gone)
-    _insert(session, table, [x.main for x in new])
-    _update(session, table, [x.main for x in changed])
-    _update(session, table, [_origin_only(x.main) for x in moved])
-    for child in r.CHILDREN[table]:
-        _insert(session, child, [row for x in (*new, *changed) for row in x.children[child]])
-    return {
-        "added": len(new),
-        "changed": len(changed),
-        "unchanged": len(rowsets) - len(new) - len(changed),
-        "removed": len(gone),
-    }
 
 
 def _origin_only(row: r.Row) -> r.Row:

@@ -3,14 +3,12 @@ a ledger with any problem is refused as a whole."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from provenance.errors import LedgerInvalid, Problem
+from provenance.errors import Problem
 from provenance.ledger.reader import discover, read_file
-from provenance.ledger.resolve import Known, resolve
 from provenance.ledger.schema import ParsedLedger, parse_file
-from provenance.model import Ledger
 
 Progress = Callable[[int, int], None]
 """Called after each file with (bytes read so far, bytes in all)."""
@@ -19,7 +17,8 @@ Progress = Callable[[int, int], None]
 def parse_paths(
     paths: Sequence[Path], progress: Progress | None = None
 ) -> tuple[ParsedLedger, list[Problem]]:
-    """Every record of the files under ``paths``, and the problems found file by file."""
+    """Every record of the files under ``paths``, and the problems found file by file (the
+    ledger as a whole, its references and circles, is checked by provenance.loading)."""
     files, problems = discover(paths)
     parsed = ParsedLedger()
     total = sum(_size(file.path) for file in files)
@@ -39,16 +38,3 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
-
-
-def load_ledger(
-    paths: Sequence[Path],
-    existing: Mapping[str, Known] | None = None,
-    progress: Progress | None = None,
-) -> Ledger:
-    """The ledger under ``paths``; raises LedgerInvalid listing every problem."""
-    parsed, problems = parse_paths(paths, progress)
-    problems.extend(resolve(parsed, existing))
-    if problems:
-        raise LedgerInvalid(problems)
-    return parsed.ledger()

@@ -1,0 +1,279 @@
+"""Loads a ledger into a database a file at a time, inside the caller's transaction, and
+checks it as a whole. Each file is read, checked record by record and written; only the
+ids seen are kept in memory. Then references, kinds and circles are checked in SQL over
+everything stored, and each flaw is reported at the line of its field (the file is read
+again to find it: flaws are rare). The caller rolls back when anything is wrong."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+from sqlalchemy.orm import Session
+
+from provenance.db import integrity, store
+from provenance.db.engine import scratch_session
+from provenance.db.store import Syncer
+from provenance.errors import LedgerInvalid, Problem
+from provenance.ledger.reader import LedgerFile, discover, read_file
+from provenance.ledger.schema import Parsed, ParsedLedger, parse_file
+from provenance.model import Claim, Entity, EntityValue, Ledger, Review, Source
+from provenance.views import SyncCounts
+
+DANGLING = "dangling-reference"
+"""The code of an unknown-reference problem: refused by import, reported by check."""
+
+Progress = Callable[[int, int], None]
+"""Called after each file with (bytes read so far, bytes in all)."""
+
+SECTIONS = {"source": "sources", "entity": "entities", "claim": "claims"}
+
+
+@dataclass
+class Loader:
+    """Writes ledger files into ``session`` and collects every problem they have."""
+
+    session: Session
+    prune: bool = False
+    keep: bool = False
+    problems: list[Problem] = field(default_factory=list)
+    kept: ParsedLedger = field(default_factory=ParsedLedger)
+    seen: dict[str, tuple[str, str, int]] = field(default_factory=dict)
+    broken: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.syncer = Syncer(self.session, prune=self.prune)
+
+    def load(self, paths: Sequence[Path], progress: Progress | None = None) -> SyncCounts:
+        """Reads, checks and writes every file under ``paths``; then checks the whole."""
+        files, problems = discover(paths)
+        self.problems.extend(problems)
+        total, done = sum(_size(f.path) for f in files), 0
+        for file in files:
+            root = read_file(file, self.problems)
+            if root is not None:
+                part = ParsedLedger()
+                parse_file(root, file.name, part, self.problems)
+                self.add(part)
+            done += _size(file.path)
+            if progress:
+                progress(done, total)
+        return self.finish()
+
+    def add(self, part: ParsedLedger) -> None:
+        """Writes one file's sound records; an id already seen is reported, not written.
+        Ids are taken in line order, so the first record of a file to use an id keeps it."""
+        entries: list[
+            tuple[int, str, Parsed[Source] | Parsed[Entity] | Parsed[Claim] | None, str, str]
+        ] = [
+            *((p.line("id"), "source", p, p.record.id, _file(p)) for p in part.sources),
+            *((p.line("id"), "entity", p, p.record.id, _file(p)) for p in part.entities),
+            *((p.line("id"), "claim", p, p.record.id, _file(p)) for p in part.claims),
+            *((b.line, b.noun, None, b.id, b.file) for b in part.broken),
+        ]
+        self.broken.update(b.id for b in part.broken)
+        kept = {
+            id(p)
+            for line, noun, p, ident, file in sorted(entries, key=lambda e: e[0])
+            if self._first(noun, ident, file, line) and p is not None
+        }
+        unique = ParsedLedger(
+            sources=[p for p in part.sources if id(p) in kept],
+            entities=[p for p in part.entities if id(p) in kept],
+            claims=[p for p in part.claims if id(p) in kept],
+            reviews=part.reviews,
+        )
+        self.syncer.add(unique.ledger())
+        if self.keep:
+            for name in ("sources", "entities", "claims", "reviews"):
+                getattr(self.kept, name).extend(getattr(unique, name))
+
+    def _first(self, noun: str, ident: str, file: str, line: int) -> bool:
+        before = self.seen.get(ident)
+        if before is None:
+            self.seen[ident] = (noun, file, line)
+            return True
+        noun, first_file, first_line = before
+        where = f"at {first_file}:{first_line}" if first_line else f"on the {first_file}"
+        self.problems.append(
+            Problem(
+                file,
+                line,
+                f"id '{ident}' is already used by the {noun} {where}",
+                "ids are unique across the whole ledger; rename one",
+            )
+        )
+        return False
+
+    def finish(self) -> SyncCounts:
+        counts = self.syncer.finish()
+        found = [f for f in integrity.flaws(self.session) if f.target not in self.broken]
+        self.problems.extend(_describe(self.session, _located(found)))
+        return counts
+
+
+def _file(item: Parsed[Source] | Parsed[Entity] | Parsed[Claim]) -> str:
+    origin = item.record.origin
+    return origin.file if origin else "command line"
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Located:
+    flaw: integrity.Flaw
+    line: int
+
+
+def _located(flaws: Sequence[integrity.Flaw]) -> list[_Located]:
+    """Each flaw at the line of its field (or list item), found by reading its file again."""
+    by_file: dict[str, ParsedLedger] = {}
+    located = []
+    for flaw in flaws:
+        origin = flaw.origin
+        line = origin.line if origin else 0
+        if origin is not None and Path(origin.file).is_file():
+            if origin.file not in by_file:
+                by_file[origin.file] = _reparse(origin.file)
+            line = _field_line(by_file[origin.file], flaw) or line
+        located.append(_Located(flaw, line))
+    return located
+
+
+def _reparse(name: str) -> ParsedLedger:
+    parsed = ParsedLedger()
+    root = read_file(LedgerFile(Path(name), name), [])
+    if root is not None:
+        parse_file(root, name, parsed, [])
+    return parsed
+
+
+def _field_line(parsed: ParsedLedger, flaw: integrity.Flaw) -> int | None:
+    items: Iterable[Parsed[Source] | Parsed[Entity] | Parsed[Claim] | Parsed[Review]]
+    if flaw.record == "source":
+        items = parsed.sources
+    elif flaw.record == "entity":
+        items = parsed.entities
+    elif flaw.record == "claim":
+        items = parsed.claims
+    else:
+        items = parsed.reviews
+    for item in items:
+        record = item.record
+        owner = record.conflict if isinstance(record, Review) else record.id
+        if owner == flaw.record_id:
+            position = _position(record, flaw.field, flaw.target)
+            if position is not None:
+                return item.lines.get(f"{flaw.field}.{position}", item.line(flaw.field))
+            return item.line(flaw.field)
+    return None
+
+
+def _position(record: Source | Entity | Claim | Review, name: str, target: str) -> int | None:
+    """Where the target stands in a list field (said_by: [a, b] -> 1 for b)."""
+    if isinstance(record, Claim) and name == "mentions":
+        return next((n for n, m in enumerate(record.mentions) if m.entity == target), None)
+    if isinstance(record, Claim) and name == "value" and isinstance(record.value, EntityValue):
+        values: tuple[str, ...] = record.value.ids
+    else:
+        value = getattr(record, name, None)
+        values = value if isinstance(value, tuple) else ()
+    return values.index(target) if target in values else None
+
+
+def _describe(session: Session, located: Sequence[_Located]) -> list[Problem]:
+    candidates: dict[str, list[str]] = {}
+    problems = []
+    for item in located:
+        flaw, file = item.flaw, item.flaw.origin.file if item.flaw.origin else ""
+        message, hint, code = _message(flaw, lambda noun: _ids(session, noun, candidates))
+        problems.append(Problem(file, item.line, message, hint, code))
+    return problems
+
+
+def _ids(session: Session, noun: str, cache: dict[str, list[str]]) -> list[str]:
+    if noun not in cache:
+        cache[noun] = store.ids(session, noun)
+    return cache[noun]
+
+
+def _message(
+    flaw: integrity.Flaw, ids: Callable[[str], list[str]]
+) -> tuple[str, str | None, str | None]:
+    name, target = flaw.field, flaw.target
+    if flaw.kind == "unknown":
+        if flaw.found:
+            a, b = _article(flaw.found), _article(flaw.expected)
+            return (
+                f"{name}: '{target}' is {a} {flaw.found}, not {b} {flaw.expected}",
+                f"{name} takes the id of {b} {flaw.expected}",
+                None,
+            )
+        fix = f"add it under {SECTIONS[flaw.expected]}: or fix the id"
+        close = process.extractOne(target, ids(flaw.expected), scorer=fuzz.ratio, score_cutoff=60)
+        hint = f"did you mean '{close[0]}'? Or {fix}" if close else fix
+        return f"{name}: unknown {flaw.expected} '{target}'", hint, DANGLING
+    if flaw.kind == "taken":
+        return (
+            f"id '{target}' is already used by the {flaw.expected} at {flaw.found}",
+            "ids are unique across the whole ledger; rename one",
+            None,
+        )
+    if flaw.kind == "self":
+        return f"{name}: '{target}' refers to itself", f"remove '{target}' from {name}", None
+    if flaw.kind == "speaker-kind":
+        return (
+            f"said_by: '{target}' is {_article(flaw.found)} {flaw.found}, not a speaker",
+            "a speaker is a person, an organisation or another entity",
+            None,
+        )
+    if flaw.kind == "part-of-kind":
+        return _part_of(flaw)
+    if flaw.kind == "supersedes":
+        return (
+            f"supersedes: '{target}' is about {flaw.found}, not {flaw.expected}",
+            "a revision replaces a claim about the same subject and property",
+            None,
+        )
+    caught = f" ({flaw.found} also in this tangle)" if flaw.found else ""
+    return (
+        f"{name} goes round in a circle: {target}{caught}",
+        f"remove one of these {name} links",
+        None,
+    )
+
+
+def _part_of(flaw: integrity.Flaw) -> tuple[str, str, None]:
+    allowed = sorted(integrity.PART_OF_KINDS.get(flaw.expected, frozenset()))
+    hint = (
+        "a person is not part of anything; use a claim with property affiliation"
+        if not allowed
+        else "part_of takes " + " or ".join(allowed)
+    )
+    message = (
+        f"part_of: {_article(flaw.expected)} {flaw.expected} cannot be part of "
+        f"{_article(flaw.found)} {flaw.found}"
+    )
+    return message, hint, None
+
+
+def _article(noun: str) -> str:
+    return "an" if noun[:1] in "aeiou" else "a"
+
+
+def load_ledger(paths: Sequence[Path]) -> Ledger:
+    """The ledger under ``paths``, checked as a whole without a database file (a private
+    in-memory store); raises LedgerInvalid listing every problem of every file."""
+    with scratch_session() as session:
+        loader = Loader(session, keep=True)
+        loader.load(paths)
+        if loader.problems:
+            raise LedgerInvalid(loader.problems)
+        return loader.kept.ledger()
