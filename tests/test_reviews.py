@@ -13,7 +13,8 @@ from provenance import api, reviews
 from provenance.checker import Conflict
 from provenance.checks.base import Severity
 from provenance.errors import LedgerInvalid, ProvenanceError
-from provenance.ledger.load import load_ledger, parse_paths
+from provenance.ledger.load import parse_paths
+from provenance.loading import load_ledger
 from provenance.model import Verdict
 from steps.database import stored_ledger
 

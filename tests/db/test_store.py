@@ -19,7 +19,7 @@ from provenance.db import migrate, store
 from provenance.db.engine import database_url, make_engine
 from provenance.db.schema import Base
 from provenance.errors import LedgerInvalid
-from provenance.ledger.load import load_ledger
+from provenance.loading import load_ledger
 from provenance.model import Quantity
 from steps.database import snapshot, stored_ledger
 
