@@ -6,7 +6,6 @@ text for the schema to read; tags that would build objects are refused."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -84,11 +83,21 @@ def new_seq(line: int) -> YamlSeq:
     return items
 
 
+_BY_FIRST: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+for _tag, _pattern, _firsts in CORE_RULES:
+    for _first in (*_firsts, ""):
+        if _first in _firsts or (_first == "" and _tag == NULL):
+            _BY_FIRST.setdefault(_first, []).append((_tag, _pattern))
+
+
 def resolve_plain(text: str) -> str:
-    """The tag a plain (unquoted) scalar gets."""
-    for tag, pattern, first in CORE_RULES:
-        if text[:1] in first and pattern.match(text):  # "" is in every string: null's turn
-            return tag
+    """The tag a plain (unquoted) scalar gets: most start with a letter no rule starts
+    with, and are text at once."""
+    rules = _BY_FIRST.get(text[:1])
+    if rules is not None:
+        for tag, pattern in rules:
+            if pattern.match(text):
+                return tag
     return STR
 
 
@@ -115,6 +124,7 @@ class _Open:
     key: str | None = None
     drop_next: bool = False
     anchor: str | None = None
+    seq: bool = False
 
 
 @dataclass
@@ -127,31 +137,54 @@ class Builder:
     anchors: dict[str, object] = field(default_factory=dict)
     root: object = None
     skipping: int = 0
+    documents: int = 0
 
     def build(self, text: str) -> object:
         parser = _Parser(text)
+        handlers: dict[type, Any] = {
+            yaml.ScalarEvent: self._on_scalar,
+            yaml.MappingStartEvent: self._open,
+            yaml.SequenceStartEvent: self._open,
+            yaml.MappingEndEvent: self._close,
+            yaml.SequenceEndEvent: self._close,
+            yaml.AliasEvent: self._on_alias,
+            yaml.DocumentStartEvent: self._on_document,
+            yaml.DocumentEndEvent: _ignore,
+            yaml.StreamStartEvent: _ignore,
+        }
+        get_event = parser.get_event
         try:
-            for event in _events(parser):
-                self._event(event)
+            while True:
+                event = get_event()
+                kind = type(event)
+                if kind is yaml.StreamEndEvent:
+                    break
+                if self.skipping:
+                    self._skip(event)
+                else:
+                    handlers[kind](event)
         finally:
             dispose = getattr(parser, "dispose", None)
             if dispose is not None:
                 dispose()
         return self.root
 
-    def _event(self, event: Any) -> None:
-        if self.skipping:
-            self._skip(event)
-        elif isinstance(event, yaml.ScalarEvent):
-            self._place(self._scalar(event), event, event.anchor)
-        elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
-            self._open(event)
-        elif isinstance(event, yaml.CollectionEndEvent):
-            closed = self.stack.pop()
-            if closed.anchor is not None:
-                self.anchors[closed.anchor] = closed.value
-        elif isinstance(event, yaml.AliasEvent):
-            self._place(self._alias(event), event, None)
+    def _on_document(self, event: Any) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            mark = event.start_mark
+            raise SeveralDocuments(mark.line + 1 if mark else 0)
+
+    def _on_scalar(self, event: Any) -> None:
+        self._place(self._scalar(event), event, event.anchor)
+
+    def _on_alias(self, event: Any) -> None:
+        self._place(self._alias(event), event, None)
+
+    def _close(self, event: Any) -> None:
+        closed = self.stack.pop()
+        if closed.anchor is not None:
+            self.anchors[closed.anchor] = closed.value
 
     def _skip(self, event: Any) -> None:
         if isinstance(event, yaml.CollectionStartEvent):
@@ -174,7 +207,7 @@ class Builder:
             return
         value = new_map(line) if mapping else new_seq(line)
         self._place(value, event, None)
-        self.stack.append(_Open(value, anchor=event.anchor))
+        self.stack.append(_Open(value, anchor=event.anchor, seq=not mapping))
 
     def _place(self, value: object, event: Any, anchor: str | None) -> None:
         if anchor is not None:
@@ -184,11 +217,13 @@ class Builder:
             return
         top = self.stack[-1]
         line = event.start_mark.line + 1
-        if isinstance(top.value, YamlSeq):
-            top.value.append(value)
-            top.value.item_lines.append(line)
-            if isinstance(event, yaml.ScalarEvent) and not event.style:
-                top.value.raw[len(top.value) - 1] = event.value
+        if top.seq:
+            items = top.value
+            assert isinstance(items, YamlSeq)
+            items.append(value)
+            items.item_lines.append(line)
+            if type(event) is yaml.ScalarEvent and not event.style:
+                items.raw[len(items) - 1] = event.value
         elif top.key is None and not top.drop_next:
             self._key(top, value, line)
         else:
@@ -217,7 +252,7 @@ class Builder:
             return
         assert top.key is not None
         top.value[top.key] = value
-        if isinstance(event, yaml.ScalarEvent) and not event.style:
+        if type(event) is yaml.ScalarEvent and not event.style:
             top.value.raw[top.key] = event.value
         top.key = None
 
@@ -287,17 +322,5 @@ class SeveralDocuments(Exception):
         self.line = line
 
 
-def _events(parser: Any) -> Iterator[Any]:
-    """The events of the stream's first document; a second document is an error."""
-    documents = 0
-    while True:
-        event = parser.get_event()
-        if isinstance(event, yaml.DocumentStartEvent):
-            documents += 1
-            if documents > 1:
-                mark = event.start_mark
-                raise SeveralDocuments(mark.line + 1 if mark else 0)
-        elif isinstance(event, yaml.StreamEndEvent):
-            return
-        elif not isinstance(event, yaml.StreamStartEvent | yaml.DocumentEndEvent):
-            yield event
+def _ignore(event: Any) -> None:
+    """Stream and document boundaries carry nothing a ledger needs."""
