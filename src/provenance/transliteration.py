@@ -52,36 +52,38 @@ _ARABIC_LETTERS = str.maketrans(
     | {"ؤ": "و", "ئ": "ي"}
 )
 
-# Token rewrite rules for Latin-script words, each (label, pattern, replacement).  Applied in
-# order and repeated until nothing changes.  Every rule shortens the token or removes one of
+# Token rewrite rules for Latin-script words, each (label, pattern, replacement, needs).  Applied
+# in order and repeated until nothing changes.  Every rule shortens the token or removes one of
 # q, w, o, z, y, e, so the loop ends; the result is a fixed point, hence folding is idempotent.
-_Rule = tuple[str, re.Pattern[str], str]
+# ``needs`` is a letter the pattern cannot match without ("" for none in particular): a word
+# without it skips the rule, which is most rules for most words.
+_Rule = tuple[str, re.Pattern[str], str, str]
 _FINE_RULES: tuple[_Rule, ...] = (
     # Haqqani/Haqani, Mullah/Mulla, Mansoor (oo), Saeed (ee); "aa" is kept at this level so
     # that Jamaat (جماعت) and Jamiat (جمعیت) still differ in a vowel.
-    ("doubled letters", re.compile(r"([b-df-hj-np-tv-z])\1+"), r"\1"),
-    ("doubled letters", re.compile(r"([eiou])\1+"), r"\1"),
-    ("ph/f", re.compile("ph"), "f"),  # Mustapha/Mustafa
+    ("doubled letters", re.compile(r"([b-df-hj-np-tv-z])\1+"), r"\1", ""),
+    ("doubled letters", re.compile(r"([eiou])\1+"), r"\1", ""),
+    ("ph/f", re.compile("ph"), "f", "p"),  # Mustapha/Mustafa
     # ج written the Russian (dzh), French (dj) or German (dsch) way: Dzhalalabad, Djelalabad
-    ("dzh/j", re.compile("dzh|dsch|dj"), "j"),
-    ("dh/z", re.compile("dh"), "z"),  # ذ: Dhabihullah/Zabihullah
-    ("q/k", re.compile("q"), "k"),  # ق: Qandahar/Kandahar, Qunduz/Kunduz
-    ("w/v", re.compile(r"w(?=[aeiou])"), "v"),  # و before a vowel: Parwan/Parvan
-    ("w/u", re.compile("w"), "u"),  # و after a vowel: Mawlawi/Maulvi, Lowgar/Logar
-    ("o/u", re.compile("o"), "u"),  # Khorasan/Khurasan, Mansour (ou), Nooristan (oo)
-    ("y/i", re.compile(r"(?<=i)y(?=[aeiou])"), ""),  # Paktiya/Paktia, Zakariya/Zakaria
-    ("y/i", re.compile(r"(?<=[b-df-hj-np-tv-xz])y"), "i"),  # Faryab/Fariab, Paktya/Paktia
-    ("y/i", re.compile(r"y(?![aeiou])"), "i"),  # Ghazny/Ghazni, Haybatullah/Haibatullah
+    ("dzh/j", re.compile("dzh|dsch|dj"), "j", "d"),
+    ("dh/z", re.compile("dh"), "z", "d"),  # ذ: Dhabihullah/Zabihullah
+    ("q/k", re.compile("q"), "k", "q"),  # ق: Qandahar/Kandahar, Qunduz/Kunduz
+    ("w/v", re.compile(r"w(?=[aeiou])"), "v", "w"),  # و before a vowel: Parwan/Parvan
+    ("w/u", re.compile("w"), "u", "w"),  # و after a vowel: Mawlawi/Maulvi, Lowgar/Logar
+    ("o/u", re.compile("o"), "u", "o"),  # Khorasan/Khurasan, Mansour (ou), Nooristan (oo)
+    ("y/i", re.compile(r"(?<=i)y(?=[aeiou])"), "", "y"),  # Paktiya/Paktia, Zakariya/Zakaria
+    ("y/i", re.compile(r"(?<=[b-df-hj-np-tv-xz])y"), "i", "y"),  # Faryab/Fariab, Paktya/Paktia
+    ("y/i", re.compile(r"y(?![aeiou])"), "i", "y"),  # Ghazny/Ghazni, Haybatullah/Haibatullah
     # z/s next to a consonant or at the end (Mirza/Mirsa, Ghazni, Kunduz/Kundus), but not
     # word-initially (Zaid ≠ Said), between vowels (Nazir ≠ Nasir, Nazim ≠ Nasim) or in zh (ژ).
-    ("z/s", re.compile(r"(?<=[b-df-hj-np-tv-xz])z(?!h)|(?<=[aeiou])z(?![aeiouh])"), "s"),
-    ("final h", re.compile(r"(?<=[aeiou])h$"), ""),  # Hibatullah/Hibatulla, -ollah, -ah
+    ("z/s", re.compile(r"(?<=[b-df-hj-np-tv-xz])z(?!h)|(?<=[aeiou])z(?![aeiouh])"), "s", "z"),
+    ("final h", re.compile(r"(?<=[aeiou])h$"), "", "h"),  # Hibatullah/Hibatulla, -ollah, -ah
 )
 # Fold level adds the vowel merges that the fine level keeps for vowel-compatibility checks.
 _FOLD_RULES: tuple[_Rule, ...] = (
     *_FINE_RULES,
-    ("e/i", re.compile("e"), "i"),  # Hekmatyar/Hikmatyar, Herat/Hirat, Sar-e/Sar-i
-    ("doubled letters", re.compile("a{2,}"), "a"),
+    ("e/i", re.compile("e"), "i", "e"),  # Hekmatyar/Hikmatyar, Herat/Hirat, Sar-e/Sar-i
+    ("doubled letters", re.compile("a{2,}"), "a", "a"),
 )
 
 # Whole-token spellings of one name, raw forms -> canonical raw form (folded at import).
@@ -124,7 +126,9 @@ def script_of(ch: str) -> str | None:
 def _apply(rules: tuple[_Rule, ...], text: str, fired: set[str]) -> str:
     while True:
         before = text
-        for label, pattern, repl in rules:
+        for label, pattern, repl, needs in rules:
+            if needs and needs not in text:
+                continue
             text, count = pattern.subn(repl, text)
             if count:
                 fired.add(label)

@@ -16,7 +16,6 @@ from sqlalchemy import (
     bindparam,
     delete,
     func,
-    insert,
     or_,
     select,
     update,
@@ -144,8 +143,33 @@ def _origin_only(row: r.Row) -> r.Row:
 
 
 def _insert(session: Session, table: Table, rows: list[r.Row]) -> None:
-    for chunk in _chunks(rows, 10_000):
-        session.execute(insert(table), list(chunk))
+    """Inserts rows with the driver's own executemany: the column types' bind processors
+    (JSON, booleans) are applied once per column, not through SQLAlchemy's per-row
+    parameter handling, which costs more than the insert itself."""
+    if not rows:
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    columns = [table.c[name] for name in rows[0]]
+    quote = dialect.identifier_preparer.quote
+    marker = "?" if dialect.paramstyle == "qmark" else "%s"
+    sql = (
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in columns)}) "
+        f"VALUES ({', '.join([marker] * len(columns))})"
+    )
+    processors = [c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
+    names = [c.name for c in columns]
+    convert = [(i, f) for i, f in enumerate(processors) if f is not None]
+    cursor = connection.connection.cursor()
+    try:
+        for chunk in _chunks(rows, 10_000):
+            params = [[row[name] for name in names] for row in chunk]
+            for i, process in convert:
+                for values in params:
+                    values[i] = process(values[i])
+            cursor.executemany(sql, params)
+    finally:
+        cursor.close()
 
 
 def _update(session: Session, table: Table, rows: list[r.Row]) -> None:

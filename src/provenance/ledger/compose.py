@@ -116,15 +116,16 @@ def read_plain(text: str) -> object:
     return None if tag == NULL else text
 
 
-@dataclass
+@dataclass(slots=True)
 class _Open:
-    """A collection being built, and for a mapping the key waiting for its value."""
+    """A collection being built (``mapping`` or ``items``), and for a mapping the key
+    waiting for its value."""
 
-    value: YamlMap | YamlSeq
+    mapping: YamlMap | None
+    items: YamlSeq | None
+    anchor: str | None = None
     key: str | None = None
     drop_next: bool = False
-    anchor: str | None = None
-    seq: bool = False
 
 
 @dataclass
@@ -152,14 +153,18 @@ class Builder:
             yaml.DocumentEndEvent: _ignore,
             yaml.StreamStartEvent: _ignore,
         }
-        get_event = parser.get_event
+        get_event, stack = parser.get_event, self.stack
+        scalar_event, stream_end = yaml.ScalarEvent, yaml.StreamEndEvent
         try:
             while True:
-                event = get_event()
+                event: Any = get_event()
                 kind = type(event)
-                if kind is yaml.StreamEndEvent:
+                if kind is scalar_event and stack and not self.skipping and event.anchor is None:
+                    # The common case: a scalar inside a collection, without an anchor.
+                    self._place_scalar(stack[-1], event)
+                elif kind is stream_end:
                     break
-                if self.skipping:
+                elif self.skipping:
                     self._skip(event)
                 else:
                     handlers[kind](event)
@@ -168,6 +173,41 @@ class Builder:
             if dispose is not None:
                 dispose()
         return self.root
+
+    def _place_scalar(self, top: _Open, event: Any) -> None:
+        text: str = event.value
+        plain = not event.style
+        tag = event.tag
+        value: object
+        if tag is None and plain and event.implicit[0]:
+            value = (
+                text if text[:1] not in _BY_FIRST else self._typed(resolve_plain(text), text, event)
+            )
+        elif tag is None or tag == "!" or tag == STR:
+            value = text
+        else:
+            value = self._typed(tag, text, event)
+        line = event.start_mark.line + 1
+        items, mapping = top.items, top.mapping
+        if items is not None:
+            items.append(value)
+            items.item_lines.append(line)
+            if plain:
+                items.raw[len(items) - 1] = text
+        elif mapping is None:  # pragma: no cover - an _Open holds one or the other
+            raise AssertionError("an open collection without a value")
+        elif top.drop_next:
+            top.drop_next = False
+        elif top.key is not None:
+            mapping[top.key] = value
+            if plain:
+                mapping.raw[top.key] = text
+            top.key = None
+        elif type(value) is str and value not in mapping.key_lines:
+            top.key = value
+            mapping.key_lines[value] = line
+        else:
+            self._key(top, mapping, value, line)
 
     def _on_document(self, event: Any) -> None:
         self.documents += 1
@@ -184,7 +224,7 @@ class Builder:
     def _close(self, event: Any) -> None:
         closed = self.stack.pop()
         if closed.anchor is not None:
-            self.anchors[closed.anchor] = closed.value
+            self.anchors[closed.anchor] = closed.mapping if closed.items is None else closed.items
 
     def _skip(self, event: Any) -> None:
         if isinstance(event, yaml.CollectionStartEvent):
@@ -205,11 +245,16 @@ class Builder:
             self.skipping = 1
             self._place(REFUSED, event, None)
             return
-        value = new_map(line) if mapping else new_seq(line)
-        self._place(value, event, None)
-        self.stack.append(_Open(value, anchor=event.anchor, seq=not mapping))
+        if mapping:
+            opened = _Open(new_map(line), None, event.anchor)
+            self._place(opened.mapping, event, None)
+        else:
+            opened = _Open(None, new_seq(line), event.anchor)
+            self._place(opened.items, event, None)
+        self.stack.append(opened)
 
     def _place(self, value: object, event: Any, anchor: str | None) -> None:
+        """Puts any value where it belongs: the root, the next item, a key or its value."""
         if anchor is not None:
             self.anchors[anchor] = value
         if not self.stack:
@@ -217,44 +262,38 @@ class Builder:
             return
         top = self.stack[-1]
         line = event.start_mark.line + 1
-        if top.seq:
-            items = top.value
-            assert isinstance(items, YamlSeq)
-            items.append(value)
-            items.item_lines.append(line)
-            if type(event) is yaml.ScalarEvent and not event.style:
-                items.raw[len(items) - 1] = event.value
-        elif top.key is None and not top.drop_next:
-            self._key(top, value, line)
+        plain = type(event) is yaml.ScalarEvent and not event.style
+        if top.items is not None:
+            top.items.append(value)
+            top.items.item_lines.append(line)
+            if plain:
+                top.items.raw[len(top.items) - 1] = event.value
+            return
+        assert top.mapping is not None
+        if top.drop_next:
+            top.drop_next = False
+        elif top.key is not None:
+            top.mapping[top.key] = value
+            if plain:
+                top.mapping.raw[top.key] = event.value
+            top.key = None
         else:
-            self._value(top, value, event)
+            self._key(top, top.mapping, value, line)
 
-    def _key(self, top: _Open, key: object, line: int) -> None:
-        assert isinstance(top.value, YamlMap)
+    def _key(self, top: _Open, mapping: YamlMap, key: object, line: int) -> None:
         if not isinstance(key, str):
             if key is not REFUSED:
                 self.problem(line, "mapping keys must be text", "write the key as a word")
             top.drop_next = True
-        elif key in top.value.key_lines:
-            first = top.value.key_lines[key]
+        elif key in mapping.key_lines:
+            first = mapping.key_lines[key]
             self.problem(
                 line, f"key '{key}' appears twice (first at line {first})", "keep one of them"
             )
             top.drop_next = True
         else:
             top.key = key
-            top.value.key_lines[key] = line
-
-    def _value(self, top: _Open, value: object, event: Any) -> None:
-        assert isinstance(top.value, YamlMap)
-        if top.drop_next:
-            top.drop_next = False
-            return
-        assert top.key is not None
-        top.value[top.key] = value
-        if type(event) is yaml.ScalarEvent and not event.style:
-            top.value.raw[top.key] = event.value
-        top.key = None
+            mapping.key_lines[key] = line
 
     def _alias(self, event: Any) -> object:
         if any(o.anchor == event.anchor for o in self.stack):
