@@ -20,6 +20,8 @@ _MONTHS = {n.lower(): i for i, n in enumerate(_MONTH_NAMES, 1)}
 _MONTHS |= {n[:3].lower(): i for i, n in enumerate(_MONTH_NAMES, 1)} | {"sept": 9}
 _WEEKDAYS = {n.lower(): i for i, n in enumerate(_WEEKDAY_NAMES)}
 _WEEKDAYS |= {n[:3].lower(): i for i, n in enumerate(_WEEKDAY_NAMES)}
+WEEKDAY_PREFIXES = tuple(n[:3].lower() for n in _WEEKDAY_NAMES)
+"""How a date that states its weekday begins ("Sat 5 Aug 2017", "saturday, 5 August")."""
 _SLACK = timedelta(hours=14)
 _STEPS = {
     Precision.DAY: timedelta(days=1),
@@ -250,6 +252,8 @@ def bounds(d: PartialDate) -> tuple[datetime, datetime]:
     if d.utc_offset:
         to_utc = timedelta(minutes=-d.utc_offset)
         start, end = _shift(start, to_utc), _shift(end, to_utc)
+        if end <= start:  # all of it before year 1 in UTC: clamped, it must not vanish
+            end = start + timedelta(microseconds=1)
     return start, end
 
 

@@ -65,11 +65,10 @@ def stated_before(context: Context, a: Claim, b: Claim) -> bool:
 
 
 class EventDates:
-    """When events took place (their `date` claims), read in one pass, only if asked."""
+    """When events took place (their `date` claims), read in one query, only if asked."""
 
     def __init__(self, context: Context) -> None:
         self._context = context
-        self._dates: dict[str, list[TimeSpan]] | None = None
 
     def stated_before(self, claim: Claim, other: Claim) -> bool:
         """``claim`` was stated before its subject took place, whichever date is given.
@@ -79,18 +78,8 @@ class EventDates:
         when, then = self._context.statement_time(claim), self._context.statement_time(other)
         if when is None or (then is not None and _end(when) >= _end(then)):
             return False
-        spans = self._index().get(claim.subject, [])
+        spans = self._context.event_dates.get(claim.subject, [])
         return bool(spans) and all(precedes(when, span) for span in spans)
-
-    def _index(self) -> dict[str, list[TimeSpan]]:
-        if self._dates is None:
-            found: dict[str, list[TimeSpan]] = defaultdict(list)
-            for claim in self._context.all_claims():
-                dated = claim.property == "date" and claim.polarity is Polarity.AFFIRMED
-                if dated and isinstance(claim.value, TimeSpan):
-                    found[claim.subject].append(claim.value)
-            self._dates = dict(found)
-        return self._dates
 
 
 def by_position(claims: Iterable[Claim], label: Label) -> dict[str, list[Claim]]:

@@ -60,7 +60,7 @@ class CircularReporting(Rule):
 
     def check(self, context: Context) -> Iterator[Finding]:
         rel_tol = max(0.0, self.setting("tolerance"))
-        for group in context.claim_groups():
+        for group in context.claim_groups(affirmed=True):
             for cluster in _clusters(context, group, rel_tol):
                 finding = _circular(context, cluster)
                 if finding is not None:

@@ -28,10 +28,23 @@ class Context:
     # claims ---------------------------------------------------------------------------------
 
     def claim_groups(
-        self, *, kinds: Collection[str] | None = None, properties: Collection[str] | None = None
+        self,
+        *,
+        kinds: Collection[str] | None = None,
+        properties: Collection[str] | None = None,
+        affirmed: bool = False,
+        with_denial: bool = False,
     ) -> Iterator[list[Claim]]:
-        """Claims that share a subject and property (only groups of two or more)."""
-        return queries.grouped_claims(self._session, kinds=kinds, properties=properties)
+        """Claims that share a subject and property (only groups of two or more), counting
+        only claims of the given value kinds and properties, only affirmed claims if asked,
+        and only groups with a denial if asked."""
+        return queries.grouped_claims(
+            self._session,
+            kinds=kinds,
+            properties=properties,
+            affirmed=affirmed,
+            with_denial=with_denial,
+        )
 
     def claims(self, ids: Collection[str]) -> dict[str, Claim]:
         return {c.id: c for c in store.find_claims(self._session, ids=ids)} if ids else {}
@@ -41,7 +54,25 @@ class Context:
         return store.find_claims(self._session, subject=subject, prop=prop)
 
     def all_claims(self) -> Iterator[Claim]:
-        yield from store.find_claims(self._session)
+        """Every claim, streamed in id order."""
+        return queries.stream_claims(self._session)
+
+    def confident_claims(self, floor: float, grades: Collection[str]) -> Iterator[Claim]:
+        """Claims stated with confidence of at least ``floor`` from sources graded ``grades``."""
+        return queries.confident_claims(self._session, floor, grades)
+
+    def weekday_claims(self) -> Iterator[Claim]:
+        """Claims whose date value or as_of may state a weekday (a superset: check each)."""
+        return queries.weekday_claims(self._session)
+
+    def quoting_claims(self, sources: Collection[str]) -> Iterator[Claim]:
+        """Claims that quote one of ``sources``."""
+        return queries.quoting_claims(self._session, sources) if sources else iter(())
+
+    @cached_property
+    def event_dates(self) -> dict[str, list[TimeSpan]]:
+        """The affirmed dates of each subject that has a `date` claim."""
+        return queries.event_dates(self._session)
 
     def contradiction_pairs(self) -> list[tuple[str, str]]:
         return queries.contradiction_pairs(self._session)

@@ -65,7 +65,9 @@ class DateConflict(Rule):
     default_severity = Severity.WARNING
 
     def check(self, context: Context) -> Iterator[Finding]:
-        for group in context.claim_groups(kinds={"date"}, properties=DATE_PROPERTIES):
+        for group in context.claim_groups(
+            kinds={"date"}, properties=DATE_PROPERTIES, affirmed=True
+        ):
             yield from self._group(context, group)
         yield from _weekdays(context)
 
@@ -153,7 +155,7 @@ def _weekdays(context: Context) -> Iterator[Finding]:
                 places=(source.origin,) if source.origin else (),
                 details={"field": "published", "date": text},
             )
-    for claim in context.all_claims():
+    for claim in context.weekday_claims():
         fields = (("value", claim.value), ("as_of", claim.as_of))
         for name, span in fields:
             if isinstance(span, TimeSpan) and (wrong := _mismatch(span)):

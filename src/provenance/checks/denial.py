@@ -84,10 +84,8 @@ class Denial(Rule):
     def check(self, context: Context) -> Iterator[Finding]:
         events = EventDates(context)
         tolerance = max(0.0, self.setting("tolerance"))
-        for group in context.claim_groups():
+        for group in context.claim_groups(with_denial=True):
             if group[0].property in ATTRIBUTION:
-                continue
-            if not any(c.polarity is Polarity.DENIED for c in group):
                 continue
             yield from _question(context, events, group, tolerance)
 

@@ -83,7 +83,7 @@ class NumericConflict(Rule):
     def check(self, context: Context) -> Iterator[Finding]:
         tolerance = self.setting("tolerance")
         tolerance = tolerance if math.isfinite(tolerance) and tolerance > 0 else 0.0
-        for group in context.claim_groups(kinds=[ValueKind.QUANTITY.value]):
+        for group in context.claim_groups(kinds=[ValueKind.QUANTITY.value], affirmed=True):
             yield from self._group(context, quantity_claims(group), tolerance)
 
     def _group(self, context: Context, claims: list[Claim], tolerance: float) -> Iterator[Finding]:

@@ -69,9 +69,7 @@ class Overconfidence(Rule):
         floor = self.setting("min_probability")
         grades = str(self.settings["weak_reliability"]).upper()
         candidates: dict[tuple[str, str], list[tuple[Claim, float]]] = defaultdict(list)
-        for claim in context.all_claims():
-            if claim.confidence is None:
-                continue
+        for claim in context.confident_claims(floor, set(grades)):
             probability = _probability(claim)
             source = context.sources.get(claim.source)
             if probability is None or probability < floor or source is None:

@@ -81,7 +81,7 @@ class QuoteNotFound(Rule):
             return
         archives = _Archives(context)
         quoting: dict[str, list[str]] = defaultdict(list)
-        for claim in context.all_claims():
+        for claim in context.quoting_claims(archived):
             source = archived.get(claim.source)
             if source is None or not claim.quote or not claim.quote.strip():
                 continue

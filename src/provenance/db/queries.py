@@ -4,17 +4,31 @@ compare only inside small groups."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections import defaultdict
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
-from sqlalchemy import Select, Table, and_, func, literal, select, tuple_, union_all
+from sqlalchemy import (
+    ColumnElement,
+    FromClause,
+    Select,
+    Table,
+    and_,
+    case,
+    func,
+    literal,
+    or_,
+    select,
+    true,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
+from provenance import dates
 from provenance.db import rows as r
-from provenance.db import store
-from provenance.model import Claim, Origin
+from provenance.model import Claim, Mention, Origin, Polarity, TimeSpan, ValueKind
 
 
 def grouped_claims(
@@ -22,29 +36,164 @@ def grouped_claims(
     *,
     kinds: Collection[str] | None = None,
     properties: Collection[str] | None = None,
-    batch: int = 20_000,
+    affirmed: bool = False,
+    with_denial: bool = False,
 ) -> Iterator[list[Claim]]:
-    """Claims sharing a subject and property, a group at a time; groups of one are left out
-    in SQL (the subject+property index serves the grouping)."""
+    """Claims sharing a subject and property, a group at a time, each in ledger order.
+    Only claims of the given value ``kinds`` and ``properties`` (and only ``affirmed``
+    ones) count; groups of one are left out in SQL, and so are groups without a denial when
+    ``with_denial`` asks for one. The claims stream in (subject, property) order from one
+    query, their links from one query per link table in the same order (the
+    subject+property index serves the grouping)."""
     claim = r.CLAIM
-    shared = select(claim.c.subject_id, claim.c.property)
+    conditions: list[ColumnElement[bool]] = []
     if kinds is not None:
-        shared = shared.where(claim.c.value_kind.in_(sorted(kinds)))
+        conditions.append(claim.c.value_kind.in_(sorted(kinds)))
     if properties is not None:
-        shared = shared.where(claim.c.property.in_(sorted(properties)))
-    shared = shared.group_by(claim.c.subject_id, claim.c.property).having(func.count() > 1)
-    keys = [
-        tuple(row) for row in session.execute(shared.order_by(claim.c.subject_id, claim.c.property))
-    ]
-    for start in range(0, len(keys), batch):
-        chunk = keys[start : start + batch]
-        conditions = [tuple_(claim.c.subject_id, claim.c.property).in_(chunk)]
-        if kinds is not None:
-            conditions.append(claim.c.value_kind.in_(sorted(kinds)))
-        found = store.claims_where(session, and_(*conditions))
-        found.sort(key=lambda c: (c.subject, c.property))
-        for _, group in groupby(found, key=lambda c: (c.subject, c.property)):
-            yield list(group)
+        conditions.append(claim.c.property.in_(sorted(properties)))
+    if affirmed:
+        conditions.append(claim.c.polarity == Polarity.AFFIRMED.value)
+    having: list[ColumnElement[bool]] = [func.count() > 1]
+    if with_denial:
+        denied = case((claim.c.polarity == Polarity.DENIED.value, 1), else_=0)
+        having.append(func.sum(denied) > 0)
+    groups = (
+        select(claim.c.subject_id.label("g_subject"), claim.c.property.label("g_property"))
+        .where(*conditions)
+        .group_by(claim.c.subject_id, claim.c.property)
+        .having(*having)
+        .subquery("claim_group")
+    )
+    joined = claim.join(
+        groups,
+        and_(claim.c.subject_id == groups.c.g_subject, claim.c.property == groups.c.g_property),
+    )
+    order = (claim.c.subject_id, claim.c.property, claim.c.id)
+    stream = stream_claims(session, joined, and_(true(), *conditions), order)
+    for _, group in groupby(stream, key=lambda c: (c.subject, c.property)):
+        yield sorted(group, key=_ledger_order)
+
+
+def stream_claims(
+    session: Session,
+    source: FromClause | None = None,
+    where: ColumnElement[bool] | None = None,
+    order: Sequence[ColumnElement[Any]] | None = None,
+) -> Iterator[Claim]:
+    """Claims read from ``source`` (the claim table, or a join of it) that match ``where``,
+    in ``order`` (which must end with the claim id), a batch at a time: one query for the
+    claims and one per link table, sorted alike and merged as they arrive, so memory holds
+    a batch, never the ledger."""
+    claim = r.CLAIM
+    source = claim if source is None else source
+    order = (claim.c.id,) if order is None else order
+    options = {"yield_per": STREAM_BATCH}
+
+    def rows(query: Select[Any]) -> Iterator[Any]:
+        if where is not None:
+            query = query.where(where)
+        return iter(session.execute(query, execution_options=options))
+
+    claims = session.execute(
+        select(claim)
+        .select_from(source)
+        .where(true() if where is None else where)
+        .order_by(*order),
+        execution_options=options,
+    ).mappings()
+    links = {
+        table: _Merged(
+            rows(
+                select(table.c.claim_id, *(table.c[name] for name in columns))
+                .select_from(source.join(table, table.c.claim_id == claim.c.id))
+                .order_by(*order, table.c.position)
+            )
+        )
+        for table, columns in _LINK_COLUMNS.items()
+    }
+    for row in claims:
+        ident = row["id"]
+        mentions = tuple(Mention(name, entity) for name, entity in links[r.MENTION].take(ident))
+        yield r.to_claim(
+            row,
+            r.ClaimLinks(
+                value_entities=tuple(e for (e,) in links[r.VALUE_ENTITY].take(ident)),
+                said_by=tuple(e for (e,) in links[r.SPEAKER].take(ident)),
+                mentions=mentions,
+                contradicts=tuple(o for (o,) in links[r.CONTRADICTION].take(ident)),
+            ),
+        )
+
+
+STREAM_BATCH = 5_000
+_LINK_COLUMNS: dict[Table, tuple[str, ...]] = {
+    r.VALUE_ENTITY: ("entity_id",),
+    r.SPEAKER: ("entity_id",),
+    r.MENTION: ("name", "entity_id"),
+    r.CONTRADICTION: ("other_id",),
+}
+
+
+class _Merged:
+    """Link rows (claim id first) in the claims' order: ``take`` returns the rest of the
+    row for each link of one claim, consuming them."""
+
+    def __init__(self, rows: Iterator[Any]) -> None:
+        self._rows = rows
+        self._next: Any = next(rows, None)
+
+    def take(self, claim: str) -> list[tuple[Any, ...]]:
+        found: list[tuple[Any, ...]] = []
+        while self._next is not None and self._next[0] == claim:
+            found.append(tuple(self._next[1:]))
+            self._next = next(self._rows, None)
+        return found
+
+
+def _ledger_order(claim: Claim) -> tuple[str, int, str]:
+    origin = claim.origin
+    return (origin.file, origin.line, claim.id) if origin else ("", 0, claim.id)
+
+
+def confident_claims(session: Session, floor: float, grades: Collection[str]) -> Iterator[Claim]:
+    """Claims whose stated confidence is at least ``floor``, from sources graded ``grades``."""
+    claim, source = r.CLAIM, r.SOURCE
+    joined = claim.join(source, source.c.id == claim.c.source_id)
+    where = and_(claim.c.confidence_estimate >= floor, source.c.reliability.in_(sorted(grades)))
+    return stream_claims(session, joined, where)
+
+
+def weekday_claims(session: Session) -> Iterator[Claim]:
+    """Claims whose date value or as_of may state a weekday (the text begins with one)."""
+    claim = r.CLAIM
+    prefixes = list(dates.WEEKDAY_PREFIXES)
+
+    def begins(column: ColumnElement[Any]) -> ColumnElement[bool]:
+        return func.lower(func.substr(func.ltrim(column), 1, 3)).in_(prefixes)
+
+    dated = and_(claim.c.value_kind == ValueKind.DATE.value, begins(claim.c.value_text))
+    return stream_claims(session, where=or_(dated, begins(claim.c.as_of)))
+
+
+def quoting_claims(session: Session, sources: Collection[str]) -> Iterator[Claim]:
+    """Claims with a quote, from the given sources."""
+    claim = r.CLAIM
+    where = and_(claim.c.quote.is_not(None), claim.c.source_id.in_(sorted(sources)))
+    return stream_claims(session, where=where)
+
+
+def event_dates(session: Session) -> dict[str, list[TimeSpan]]:
+    """The affirmed `date` of each subject that has one (or several)."""
+    claim = r.CLAIM
+    query = select(claim.c.subject_id, claim.c.value_text).where(
+        claim.c.property == "date",
+        claim.c.polarity == Polarity.AFFIRMED.value,
+        claim.c.value_kind == ValueKind.DATE.value,
+    )
+    found: dict[str, list[TimeSpan]] = defaultdict(list)
+    for subject, text in session.execute(query.order_by(claim.c.subject_id, claim.c.id)):
+        found[subject].append(r.parsed_span(text))
+    return dict(found)
 
 
 def contradiction_pairs(session: Session) -> list[tuple[str, str]]:

@@ -9,6 +9,7 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any, cast
 
 from sqlalchemy import Table
@@ -255,8 +256,23 @@ def _origin(row: Mapping[Any, Any]) -> Origin | None:
     return Origin(file, line) if file is not None and line is not None else None
 
 
+@lru_cache(maxsize=65_536)
+def parsed_span(text: str) -> TimeSpan:
+    """Dates repeat across claims (a day, a month): each text is read once per process."""
+    return dates.parse_timespan(text)
+
+
 def _span(text: str | None) -> TimeSpan | None:
-    return dates.parse_timespan(text) if text is not None else None
+    return parsed_span(text) if text is not None else None
+
+
+@lru_cache(maxsize=4_096)
+def _confidence(probability: float | None, term: str | None, credibility: int | None) -> Confidence:
+    return conf.make_confidence(probability, term, credibility)
+
+
+_POLARITY = {p.value: p for p in Polarity}
+_VALUE_KIND = {k.value: k for k in ValueKind}
 
 
 def to_source(row: Mapping[Any, Any], derived_from: Sequence[str]) -> Source:
@@ -315,13 +331,13 @@ def to_claim(row: Mapping[Any, Any], links: ClaimLinks) -> Claim:
         unit=row["unit"],
         scope=row["scope"],
         as_of=_span(row["as_of"]),
-        polarity=Polarity(row["polarity"]),
+        polarity=_POLARITY[row["polarity"]],
         stance=row["stance"],
         said_by=tuple(links.said_by),
         quote=row["quote"],
         locator=row["locator"],
         mentions=tuple(links.mentions),
-        confidence=conf.make_confidence(probability, term, credibility) if given else None,
+        confidence=_confidence(probability, term, credibility) if given else None,
         contradicts=tuple(links.contradicts),
         supersedes=row["supersedes_id"],
         notes=row["notes"],
@@ -330,7 +346,7 @@ def to_claim(row: Mapping[Any, Any], links: ClaimLinks) -> Claim:
 
 
 def _value(row: Mapping[Any, Any], entities: Sequence[str]) -> Value:
-    kind = ValueKind(row["value_kind"])
+    kind = _VALUE_KIND[row["value_kind"]]
     if kind is ValueKind.ENTITY:
         return EntityValue(tuple(entities))
     if kind is ValueKind.QUANTITY:
@@ -344,7 +360,7 @@ def _value(row: Mapping[Any, Any], entities: Sequence[str]) -> Value:
             unit=row["value_unit"],
         )
     if kind is ValueKind.DATE:
-        return dates.parse_timespan(row["value_text"])
+        return parsed_span(row["value_text"])
     return TextValue(row["value_text"])
 
 
