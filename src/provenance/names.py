@@ -20,7 +20,20 @@ from provenance.transliteration import (
     skeleton,
 )
 
-__all__ = ["NameMatch", "Verdict", "blocking_keys", "compare", "fold", "scripts", "tokens"]
+__all__ = [
+    "Analysis",
+    "NameMatch",
+    "Verdict",
+    "analyse",
+    "blocking_keys",
+    "compare",
+    "compare_analysed",
+    "fold",
+    "keys_of",
+    "scripts",
+    "tokens",
+    "tokens_of",
+]
 
 LONG_TOKEN_MIN_LEN = 7
 """Folded length both tokens need before one consonant may differ (Nangarhar/Nangahar,
@@ -84,7 +97,10 @@ class _TokMatch(NamedTuple):
     note: str
 
 
-class _Analysis(NamedTuple):
+class Analysis(NamedTuple):
+    """What comparing a name needs, worked out once: its folded form, identity tokens and
+    scripts. Callers that compare many names keep these rather than the names."""
+
     folded: str
     identity: tuple[_Tok, ...]  # particles dropped, titles kept
     n_titles: int  # leading identity tokens that are titles
@@ -99,7 +115,7 @@ class _Analysis(NamedTuple):
 
 
 @lru_cache(maxsize=65536)
-def _analyse(name: str) -> _Analysis:
+def _analyse(name: str) -> Analysis:
     words, rules = fold_words(name)
     last = len(words) - 1
     identity = tuple(
@@ -111,7 +127,7 @@ def _analyse(name: str) -> _Analysis:
     n_titles = 0
     while n_titles < len(identity) and identity[n_titles].fold in TITLES:
         n_titles += 1
-    return _Analysis(
+    return Analysis(
         folded=" ".join(w.fold for w in words),
         identity=identity,
         n_titles=n_titles,
@@ -139,9 +155,18 @@ def scripts(name: str) -> frozenset[str]:
     return _analyse(name).scripts
 
 
+def analyse(name: str) -> Analysis:
+    """The name's analysis (cached for the names seen most recently)."""
+    return _analyse(name)
+
+
 def tokens(name: str) -> tuple[str, ...]:
     """Folded identity tokens: the article "al", the ezafe (EZAFE) and leading titles dropped."""
-    return tuple(t.fold for t in _analyse(name).toks(drop_titles=True))
+    return tokens_of(_analyse(name))
+
+
+def tokens_of(an: Analysis) -> tuple[str, ...]:
+    return tuple(t.fold for t in an.toks(drop_titles=True))
 
 
 def blocking_keys(name: str) -> frozenset[str]:
@@ -157,7 +182,11 @@ def blocking_keys(name: str) -> frozenset[str]:
     written as one word, which compare() falls back on when two names have different numbers
     of parts (Kuh-i-Dasht/Kuhdasht, Sir Avand/Siravan).
     """
-    an = _analyse(name)
+    return keys_of(_analyse(name))
+
+
+def keys_of(an: Analysis) -> frozenset[str]:
+    """The blocking keys of an analysed name (see blocking_keys)."""
     toks = [t.fold for t in an.toks(drop_titles=True)]
     keys = {"=" + an.folded.replace(" ", ""), "=" + "".join(toks)}
     distinctive = [t for t in toks if len(t) >= 3 and t not in COMMON_TOKENS]
@@ -268,7 +297,7 @@ def _align(
     return pairs, f"left-out middle name '{' '.join(dropped)}'"
 
 
-def _compare_tokens(x: _Analysis, y: _Analysis, person_like: bool) -> NameMatch:
+def _compare_tokens(x: Analysis, y: Analysis, person_like: bool) -> NameMatch:
     tx, ty = x.toks(person_like), y.toks(person_like)
     loose = fuzz.ratio(x.folded, y.folded)
     if x.folded.replace(" ", "") == y.folded.replace(" ", ""):
@@ -304,7 +333,7 @@ def _joined(toks: tuple[_Tok, ...]) -> _Tok:
 
 
 def _compare_joined(
-    x: _Analysis, y: _Analysis, toks: tuple[tuple[_Tok, ...], ...], loose: float, note: str
+    x: Analysis, y: Analysis, toks: tuple[tuple[_Tok, ...], ...], loose: float, note: str
 ) -> NameMatch:
     """One name is one word and the other has several parts: compare the Latin parts written
     as one word, with the rules for one token (Kabudarahang/Kabud Rahang, Deh-e Molla/Dehmolla).
@@ -322,7 +351,7 @@ def _compare_joined(
     return _match(Verdict.VARIANT, m.score, x, y, reason)
 
 
-def _match(verdict: Verdict, score: float, x: _Analysis, y: _Analysis, reason: str) -> NameMatch:
+def _match(verdict: Verdict, score: float, x: Analysis, y: Analysis, reason: str) -> NameMatch:
     return NameMatch(verdict, round(float(score), 1), reason, x.folded, y.folded)
 
 
@@ -340,7 +369,7 @@ def _kind(kind: str | None) -> str | None:
     return value
 
 
-def _script_problem(a: str, b: str, x: _Analysis, y: _Analysis) -> str | None:
+def _script_problem(a: str, b: str, x: Analysis, y: Analysis) -> str | None:
     for name, an in ((a, x), (b, y)):
         if an.mixed:
             mix = "+".join(sorted(an.scripts))
@@ -355,8 +384,18 @@ def _script_problem(a: str, b: str, x: _Analysis, y: _Analysis) -> str | None:
 
 def compare(a: str, b: str, kind_a: str | None = None, kind_b: str | None = None) -> NameMatch:
     """Compare two names; kinds are person/organisation/place/event/other or None (unknown)."""
+    return compare_analysed((a, _analyse(a)), (b, _analyse(b)), kind_a, kind_b)
+
+
+def compare_analysed(
+    first: tuple[str, Analysis],
+    second: tuple[str, Analysis],
+    kind_a: str | None = None,
+    kind_b: str | None = None,
+) -> NameMatch:
+    """compare() for names already analysed, each given as (name, analysis)."""
+    (a, x), (b, y) = first, second
     ka, kb = _kind(kind_a), _kind(kind_b)
-    x, y = _analyse(a), _analyse(b)
     if ka is not None and kb is not None and ka != kb:
         return _match(Verdict.NOT_COMPARABLE, 0.0, x, y, f"different kinds: {ka} vs {kb}")
     if not x.folded or not y.folded:

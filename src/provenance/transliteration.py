@@ -215,8 +215,9 @@ def _particles(words: list[tuple[str, bool]], fired: set[str]) -> list[str]:
         nxt = words[i + 1][0] if i + 1 < len(words) else ""
         if nxt.isascii() and word.isascii() and nxt:
             folded = fold_raw_token(word)
-            sun = _ASSIMILATED.get(word)
-            if folded in _ARTICLES or (sun is not None and nxt.startswith(sun)):
+            # the folded form too, so that folding a folded name finds the same article
+            suns = (_ASSIMILATED.get(word), _ASSIMILATED.get(folded))
+            if folded in _ARTICLES or any(s is not None and nxt.startswith(s) for s in suns):
                 if word != "al":
                     fired.add("article")
                 word = "al"

@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
+
+from rapidfuzz import fuzz, process
 
 from provenance import names
 from provenance.checks.context import NameRow
@@ -117,6 +119,9 @@ class Spelling:
     kind: str | None = None
     mixed: bool = False
     words: frozenset[str] = frozenset()
+    analysis: names.Analysis | None = None
+    folded: str = ""  # what the cheap first look compares
+    blocks: frozenset[str] = frozenset()
 
     def settle(self) -> Spelling:
         own = [r.name for r in self.rows if r.role in ("name", "alias")]
@@ -128,7 +133,11 @@ class Spelling:
         kinds = {r.kind for r in self.rows if r.kind}
         self.kind = kinds.pop() if len(kinds) == 1 else None
         self.mixed = mixes_scripts(self.name)
-        self.words = frozenset(names.tokens(self.key))
+        self.analysis = names.analyse(self.key)
+        self.words = frozenset(names.tokens_of(self.analysis))
+        # a name with look-alike letters is paired by how it reads
+        shown = names.analyse(self.name.translate(LOOKALIKES)) if self.mixed else self.analysis
+        self.folded, self.blocks = shown.folded, names.keys_of(shown)
         return self
 
     def describe(self) -> str:
@@ -140,28 +149,62 @@ class Spelling:
         return ", ".join(parts)
 
 
-def gather(rows: Iterable[NameRow]) -> dict[str, Spelling]:
+def gather(rows: Iterable[NameRow]) -> list[Spelling]:
+    """Every spelling, with its rows (each distinct name is keyed once)."""
     spellings: dict[str, Spelling] = {}
+    keys: dict[str, str] = {}
     for row in rows:
-        key = spelling_key(row.name)
+        key = keys.get(row.name)
+        if key is None:
+            key = keys[row.name] = spelling_key(row.name)
         if key:
-            spellings.setdefault(key, Spelling(key)).rows.append(row)
-    return {key: spelling.settle() for key, spelling in spellings.items()}
+            spelling = spellings.get(key)
+            if spelling is None:
+                spelling = spellings[key] = Spelling(key)
+            spelling.rows.append(row)
+    return [spelling.settle() for spelling in spellings.values()]
 
 
-def candidate_pairs(spellings: dict[str, Spelling], max_block: int) -> Iterator[tuple[str, str]]:
-    """Pairs of spellings sharing a blocking key (look-alike letters read as Latin), each
-    pair once; a block larger than ``max_block`` is too common a key to be worth pairing."""
-    blocks: dict[str, list[str]] = defaultdict(list)
-    for key, spelling in spellings.items():
-        shown = spelling.name.translate(LOOKALIKES) if spelling.mixed else spelling.name
-        for block in names.blocking_keys(shown):
-            blocks[block].append(key)
-    seen: set[tuple[str, str]] = set()
+SMALL_BLOCK = 12
+"""Blocks up to this size are scored pair by pair; larger ones a row at a time in C++."""
+
+
+def candidate_pairs(
+    spellings: Sequence[Spelling], max_block: int, cutoff: float
+) -> Iterator[tuple[Spelling, Spelling]]:
+    """Pairs of spellings that share a blocking key (look-alike letters read as Latin) and
+    whose folded forms are at least ``cutoff`` alike (rapidfuzz ratio), each pair once. A
+    block larger than ``max_block`` is too common a key to be worth pairing. Each pair comes
+    in the order of its keys."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for index, spelling in enumerate(spellings):
+        for block in spelling.blocks:
+            blocks[block].append(index)
+    seen: set[int] = set()
+    width = len(spellings)
     for members in blocks.values():
-        if len(members) > max_block:
+        if len(members) < 2 or len(members) > max_block:
             continue
-        for a, b in combinations(sorted(set(members)), 2):
-            if (a, b) not in seen:
-                seen.add((a, b))
-                yield a, b
+        for i, j in _alike(spellings, members, cutoff):
+            pair = i * width + j if i < j else j * width + i
+            if pair not in seen:
+                seen.add(pair)
+                a, b = spellings[i], spellings[j]
+                yield (a, b) if a.key <= b.key else (b, a)
+
+
+def _alike(
+    spellings: Sequence[Spelling], members: list[int], cutoff: float
+) -> Iterator[tuple[int, int]]:
+    """The pairs of one block whose folded forms pass the cheap first look."""
+    folded = [spellings[i].folded for i in members]
+    if len(members) <= SMALL_BLOCK:
+        for x, y in combinations(range(len(members)), 2):
+            if fuzz.ratio(folded[x], folded[y], score_cutoff=cutoff):
+                yield members[x], members[y]
+        return
+    for x in range(len(members) - 1):
+        for _, _, y in process.extract_iter(
+            folded[x], folded[x + 1 :], scorer=fuzz.ratio, score_cutoff=cutoff
+        ):
+            yield members[x], members[x + 1 + y]

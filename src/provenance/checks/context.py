@@ -133,6 +133,11 @@ class Context:
     def entities(self) -> dict[str, Entity]:
         return {e.id: e for e in store.find_entities(self._session)}
 
+    @cached_property
+    def distinct_pairs(self) -> frozenset[tuple[str, str]]:
+        """Entities declared distinct_from each other, as pairs in both directions."""
+        return queries.distinct_pairs(self._session)
+
     def ancestors(self, entity: str) -> tuple[str, ...]:
         """The entities this one sits inside, nearest first (part_of, followed up)."""
         chain: list[str] = []

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
-from rapidfuzz import fuzz
-
 from provenance import names
 from provenance.checks._spellings import (
     Spelling,
@@ -17,7 +15,6 @@ from provenance.checks._spellings import (
 )
 from provenance.checks.base import Finding, Option, Rule, Severity
 from provenance.checks.context import Context
-from provenance.model import Origin
 
 MATCHING = (names.Verdict.SAME, names.Verdict.VARIANT)
 PREFILTER = 60.0
@@ -75,42 +72,33 @@ class SpellingVariant(Rule):
 
     def check(self, context: Context) -> Iterator[Finding]:
         spellings = gather(context.name_rows())
-        for a, b in candidate_pairs(spellings, int(self.setting("max_block"))):
-            finding = self._compare(context, spellings[a], spellings[b])
+        apart = context.distinct_pairs
+        for a, b in candidate_pairs(spellings, int(self.setting("max_block")), PREFILTER):
+            if a.declared_by & b.declared_by or _kept_apart(apart, a, b):
+                continue
+            finding = self._compare(a, b)
             if finding is not None:
                 yield finding
 
-    def _compare(self, context: Context, a: Spelling, b: Spelling) -> Finding | None:
-        if a.declared_by & b.declared_by or _kept_apart(context, a, b):
-            return None
+    def _compare(self, a: Spelling, b: Spelling) -> Finding | None:
         if a.kind and b.kind and a.kind != b.kind:
             return None
         if a.mixed or b.mixed:
             return _lookalike(a, b) if lookalike_key(a.name) == lookalike_key(b.name) else None
-        if _short_form(a, b) or not _alike(a, b):
+        if _short_form(a, b) or a.analysis is None or b.analysis is None:
             return None
-        match = names.compare(a.key, b.key, a.kind, b.kind)  # titles and typography set aside
+        # titles and typography set aside: the spelling keys are compared
+        match = names.compare_analysed((a.key, a.analysis), (b.key, b.analysis), a.kind, b.kind)
         if match.verdict not in MATCHING:
             return None
         return _finding(a, b, match)
 
 
-def _kept_apart(context: Context, a: Spelling, b: Spelling) -> bool:
-    """Entities declared distinct_from each other (in either direction)."""
-    for x in a.entities:
-        for y in b.entities:
-            if x == y:
-                continue
-            ex, ey = context.entities.get(x), context.entities.get(y)
-            if (ex and y in ex.distinct_from) or (ey and x in ey.distinct_from):
-                return True
-    return False
-
-
-def _alike(a: Spelling, b: Spelling) -> bool:
-    """A cheap first look: folded forms less than PREFILTER alike can never be variants (the
-    matcher needs far more), so the full comparison is spared."""
-    return fuzz.ratio(names.fold(a.key), names.fold(b.key), score_cutoff=PREFILTER) > 0
+def _kept_apart(apart: frozenset[tuple[str, str]], a: Spelling, b: Spelling) -> bool:
+    """Entities declared distinct_from each other (``apart`` holds both directions)."""
+    if not apart:
+        return False
+    return any((x, y) in apart for x in a.entities for y in b.entities if x != y)
 
 
 def _short_form(a: Spelling, b: Spelling) -> bool:
@@ -165,10 +153,7 @@ def _make(
     odd: Spelling, known: Spelling, entity: str | None, message: str, details: dict[str, object]
 ) -> Finding:
     rows = [*odd.rows, *known.rows]
-    places: list[Origin] = []
-    for row in rows:
-        if row.origin is not None and row.origin not in places:
-            places.append(row.origin)
+    places = list(dict.fromkeys(row.origin for row in rows if row.origin is not None))
     claims = tuple(sorted({r.claim for r in rows if r.claim}))
     return Finding(
         key=tuple(sorted((odd.key, known.key))),

@@ -196,6 +196,13 @@ def event_dates(session: Session) -> dict[str, list[TimeSpan]]:
     return dict(found)
 
 
+def distinct_pairs(session: Session) -> frozenset[tuple[str, str]]:
+    """Every `distinct_from` link, in both directions."""
+    link = r.DISTINCT
+    found = session.execute(select(link.c.entity_id, link.c.other_id)).all()
+    return frozenset((a, b) for a, b in found) | frozenset((b, a) for a, b in found)
+
+
 def contradiction_pairs(session: Session) -> list[tuple[str, str]]:
     """Every declared `contradicts` link as (claim, other claim)."""
     link = r.CONTRADICTION
