@@ -1,0 +1,193 @@
+"""The synthetic ledger generator (benchmarks/synth.py) and rule quality measured against its
+ground truth (benchmarks/quality.py), on a small ledger with every kind of conflict injected
+several times. No timing checks.
+
+The bar (the issue's): for every rule, recall >= 0.98 and precision >= 0.95, and no
+look-alike flagged; the base ledger, without injections, is conflict-free.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from provenance import api
+from provenance.checks import RULES
+from provenance.config import Settings
+from provenance.errors import LedgerInvalid
+
+# benchmarks/ lives beside src/, outside the installed package: import it from the repository.
+# (No conftest.py here: other tests import the top-level one as "conftest".)
+ROOT = str(Path(__file__).resolve().parents[2])
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)
+synth = importlib.import_module("benchmarks.synth")
+quality = importlib.import_module("benchmarks.quality")
+
+CLAIMS, SEED, RATE = 4000, 11, 0.02
+
+
+@pytest.fixture(scope="module")
+def injected(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("synth-injected")
+    synth.generate(CLAIMS, folder, seed=SEED, rate=RATE, lookalikes=0.005)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def measured(injected: Path) -> object:
+    return quality.measure_quality(injected)
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("synth-base")
+    synth.generate(CLAIMS, folder, seed=SEED, rate=0, lookalikes=0)
+    return folder
+
+
+def _truth(folder: Path) -> dict[str, object]:
+    found = json.loads((folder / "ground_truth.json").read_text("utf-8"))
+    assert isinstance(found, dict)
+    return found
+
+
+def test_every_rule_is_injected_several_times(injected: Path) -> None:
+    truth = _truth(injected)
+    assert truth["version"] == 1 and truth["seed"] == SEED
+    records = truth["injected"]
+    assert isinstance(records, list)
+    counts = {rule.id: sum(r["rule"] == rule.id for r in records) for rule in RULES}
+    assert min(counts.values()) >= 3, counts
+    assert truth["short_of_quota"] == {"injected": {}, "lookalikes": {}}
+
+
+@pytest.mark.parametrize("rule", [rule.id for rule in RULES])
+def test_rule_meets_the_bar(measured: object, rule: str) -> None:
+    score = measured.scores[rule]  # type: ignore[attr-defined]
+    missed = [r for r in measured.missed if r["rule"] == rule]  # type: ignore[attr-defined]
+    wrong = [c.message for c in measured.false_positives if c.rule == rule]  # type: ignore[attr-defined]
+    assert score.injected >= 3
+    assert score.recall >= 0.98, missed
+    assert score.precision >= 0.95, wrong
+    assert score.lookalikes_flagged == 0
+
+
+def test_no_lookalike_is_flagged_and_planned_revisions_are_shown(measured: object) -> None:
+    flagged = [(look["kind"], c.message) for look, c in measured.flagged]  # type: ignore[attr-defined]
+    assert flagged == []
+    revisions = measured.revisions  # type: ignore[attr-defined]
+    assert revisions["expected"] >= 3
+    assert revisions["expected found"] == revisions["expected"]
+    assert revisions["unexpected"] == 0
+
+
+def test_base_ledger_is_conflict_free(base: Path) -> None:
+    result = api.check([base / "ledger"], None, Settings())
+    assert [c.message for c in result.conflicts] == []
+
+
+def test_lookalikes_alone_raise_nothing_but_their_revisions(tmp_path: Path) -> None:
+    synth.generate(3000, tmp_path, seed=SEED + 1, rate=0, lookalikes=0.01)
+    result = api.check([tmp_path / "ledger"], None, Settings())
+    assert [c.message for c in result.conflicts if not c.revision] == []
+    truth = _truth(tmp_path)
+    lookalikes = truth["lookalikes"]
+    assert isinstance(lookalikes, list)
+    planned = {c for look in lookalikes if look.get("revision") for c in look["claims"]}
+    assert planned and all(set(c.claims) <= planned for c in result.conflicts)
+
+
+def test_base_ledger_loads_without_problems(base: Path) -> None:
+    ledger = api.load([base / "ledger"])
+    truth = _truth(base)
+    assert len(ledger.claims) == truth["claims"]
+    assert len(ledger.sources) > 100 and len(ledger.entities) > 100
+
+
+def test_injected_ledger_is_refused_only_for_its_dangling_references(injected: Path) -> None:
+    with pytest.raises(LedgerInvalid) as refused:
+        api.load([injected / "ledger"])
+    records = _truth(injected)["injected"]
+    assert isinstance(records, list)
+    targets = {n for r in records if r["rule"] == "dangling-reference" for n in r["names"]}
+    messages = [p.message for p in refused.value.problems]
+    assert len(messages) == len(targets)
+    assert all(any(f"'{t}'" in m for m in messages) for t in targets)
+
+
+def test_ground_truth_ids_exist_in_the_ledger(injected: Path) -> None:
+    text = "\n".join(p.read_text("utf-8") for p in sorted((injected / "ledger").rglob("*.yaml")))
+    truth = _truth(injected)
+    for key in ("injected", "lookalikes"):
+        records = truth[key]
+        assert isinstance(records, list)
+        for record in records:
+            for claim in record["claims"]:
+                assert f"{{id: {claim}," in text, (key, record)
+            if record.get("source"):
+                assert f"{{id: {record['source']}," in text, record
+
+
+def test_same_seed_same_files_other_seed_other_files(tmp_path: Path) -> None:
+    def files(folder: Path) -> dict[str, bytes]:
+        return {
+            str(p.relative_to(folder)): p.read_bytes()
+            for p in sorted(folder.rglob("*"))
+            if p.is_file()
+        }
+
+    synth.generate(1500, tmp_path / "a", seed=5, rate=0.02)
+    synth.generate(1500, tmp_path / "b", seed=5, rate=0.02)
+    synth.generate(1500, tmp_path / "c", seed=6, rate=0.02)
+    first = files(tmp_path / "a")
+    assert first == files(tmp_path / "b")
+    assert first != files(tmp_path / "c")
+    assert "ground_truth.json" in first and len(first) > 10
+
+
+@pytest.fixture(scope="module")
+def known(tmp_path_factory: pytest.TempPathFactory) -> object:
+    folder = tmp_path_factory.mktemp("synth-known")
+    synth.generate(3000, folder, seed=SEED, rate=0.001, lookalikes=0.001, known_issues=True)
+    return quality.measure_quality(folder)
+
+
+@pytest.mark.xfail(reason="known rule issues, see benchmarks/synth_known.py", strict=False)
+@pytest.mark.parametrize("kind", ["title-place", "denial-overlap"])
+def test_known_issue_lookalike_is_not_flagged(known: object, kind: str) -> None:
+    made, flagged = known.lookalikes[kind]  # type: ignore[attr-defined]
+    assert made >= 1 and flagged == 0
+
+
+@pytest.mark.xfail(reason="known rule issue, see benchmarks/synth_known.py", strict=False)
+def test_known_issue_rewording_is_no_revision(known: object) -> None:
+    assert known.revisions["unexpected"] == 0  # type: ignore[attr-defined]
+
+
+@pytest.mark.xfail(reason="known matcher issue, see benchmarks/synth_known.py", strict=False)
+def test_known_issue_syed_is_found(known: object) -> None:
+    missed = [r for r in known.missed if r["kind"] == "syed"]  # type: ignore[attr-defined]
+    assert missed == []
+
+
+def test_base_figures_hold_the_truth() -> None:
+    """The report words the generator writes read, by the project's own parser, as an
+    interval that holds the figure they were made for."""
+    from provenance.quantities import overlaps, parse_quantity
+
+    words = importlib.import_module("benchmarks.synth_words")
+    import random
+
+    rng = random.Random(3)
+    for truth in [*range(0, 60), 99, 100, 169, 250, 999, 1000, 4000, 12345]:
+        for _ in range(20):
+            text, span = words.figure(rng, truth, words.STYLES)
+            read = parse_quantity(text)
+            exact = parse_quantity(str(truth))
+            assert overlaps(read, exact), (text, truth)
+            assert span.holds(truth), (text, truth)
