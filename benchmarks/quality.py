@@ -274,7 +274,6 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--rate", type=float, default=0.005)
     parser.add_argument("--lookalikes", type=float, default=0.003)
-    parser.add_argument("--known-issues", action="store_true", help="generate them too")
     parser.add_argument("--show", type=int, default=5, help="examples of misses and alarms")
     args = parser.parse_args()
     folder = args.folder
@@ -289,7 +288,6 @@ def main() -> None:
             seed=args.seed,
             rate=args.rate,
             lookalikes=args.lookalikes,
-            known_issues=args.known_issues,
         )
         print(f"generated {folder} in {time.perf_counter() - started:.1f} s")
     if folder is None:

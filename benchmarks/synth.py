@@ -19,13 +19,13 @@ positive.
 On top, at ``rate`` conflicts per claim (at least ``min_each`` of every kind), conflicts of
 every rule are injected (synth_inject*.py), and at ``lookalikes`` per claim, differences that
 are not conflicts (synth_lookalikes.py), each in a subject of its own (synth_plan.py).
-``--known-issues`` adds cases the rules get wrong today (synth_known.py). Generation streams:
+Hard cases that once tripped the rules are always among them (synth_hard.py). Generation streams:
 only the world's entities stay in memory, claims are written region by region.
 
 Modules: synth_names / synth_variants (names, transliteration variants), synth_words (report
 words, dates, confidences), synth_world / synth_build (the truth), synth_desk / synth_room /
 synth_events / synth_attribution / synth_subjects (the base reporting), synth_ledger (records
-and files), synth_plan, synth_inject*, synth_lookalikes, synth_known.
+and files), synth_plan, synth_inject*, synth_lookalikes, synth_hard.
 
 ground_truth.json::
 
@@ -53,10 +53,10 @@ from pathlib import Path
 
 from benchmarks import synth_build as build
 from benchmarks import (
+    synth_hard,
     synth_inject,
     synth_inject_links,
     synth_inject_values,
-    synth_known,
     synth_lookalikes,
 )
 from benchmarks.synth_desk import Desk
@@ -94,15 +94,15 @@ def sizes(claims: int) -> Sizes:
 
 
 def _planners(
-    claims: int, rate: float, lookalikes: float, min_each: int, size: Sizes, known: bool
+    claims: int, rate: float, lookalikes: float, min_each: int, size: Sizes
 ) -> tuple[Planner, Planner]:
     expected = {
         "event": int(size.events * 0.85),
         "person": int(size.people * 0.85),
         "org": int(size.orgs * 0.85),
     }
-    injections = INJECTIONS + (synth_known.INJECTIONS if known else [])
-    alikes = LOOKALIKES + (synth_known.LOOKALIKES if known else [])
+    injections = INJECTIONS + synth_hard.INJECTIONS
+    alikes = LOOKALIKES + synth_hard.LOOKALIKES
     inject = quotas(injections, round(rate * claims), min_each if rate > 0 else 0)
     alike = quotas(alikes, round(lookalikes * claims), min_each if lookalikes > 0 else 0)
     return Planner(injections, inject, expected), Planner(alikes, alike, expected)
@@ -165,18 +165,16 @@ def generate(
     rate: float = 0.005,
     lookalikes: float = 0.003,
     min_each: int = 3,
-    known_issues: bool = False,
 ) -> dict[str, object]:
     """Writes a ledger of about ``claims`` claims under ``out/ledger`` and its ground truth
-    as ``out/ground_truth.json``; returns the ground truth. ``known_issues`` adds the cases
-    the rules get wrong today (benchmarks/synth_known.py)."""
+    as ``out/ground_truth.json``; returns the ground truth."""
     ledger = out / "ledger"
     if ledger.exists():
         shutil.rmtree(ledger)
     files = Files(ledger)
     world = World(random.Random(seed), files)
     size = sizes(claims)
-    plans = _planners(claims, rate, lookalikes, min_each, size, known_issues)
+    plans = _planners(claims, rate, lookalikes, min_each, size)
     build.national(world, size.orgs, size.people, size.regions)
     build.emit_people(world)
     files.close("national")
@@ -192,7 +190,6 @@ def generate(
         "claims": files.counts["claims"],
         "rate": rate,
         "lookalike_rate": lookalikes,
-        "known_issues": known_issues,
         **_outcome(files, plans),
     }
     (out / "ground_truth.json").write_text(json.dumps(truth, indent=1) + "\n", "utf-8")
@@ -228,9 +225,6 @@ def main() -> None:
         default=3,
         help="at least this many of every kind (when its rate is not 0)",
     )
-    parser.add_argument(
-        "--known-issues", action="store_true", help="add the cases the rules get wrong today"
-    )
     args = parser.parse_args()
     started = time.perf_counter()
     truth = generate(
@@ -240,7 +234,6 @@ def main() -> None:
         rate=args.rate,
         lookalikes=args.lookalikes,
         min_each=args.min_each,
-        known_issues=args.known_issues,
     )
     injected, alike = truth["injected"], truth["lookalikes"]
     assert isinstance(injected, list) and isinstance(alike, list)

@@ -47,7 +47,8 @@ GIVEN = _word_list(
     "Habib Haroon Jawad Kamal Malang Nabi Qudratullah Rauf Sami Fida Nematullah Aminullah "
     "Atiqullah Dost Haidar Sardar Nazar Samiullah Lutfullah Hekmat Sharif Baz Jabbar"
 )
-FIRST = _word_list("Mohammad Abdul Sher Noor Gul Ghulam Mir Sayed Abu")
+# Sayed (سيد, a descendant of the Prophet) starts many names: three times as likely here.
+FIRST = _word_list("Mohammad Abdul Sher Noor Gul Ghulam Mir Sayed Sayed Sayed Abu")
 FAMILY = _word_list(
     "Haqqani Akhundzada Noorzai Achakzai Barakzai Popalzai Alizai Ishaqzai Kakar Wardak "
     "Zadran Mangal Stanikzai Hekmatyar Mujahid Mansour Ghazanfar Baradar Muttaqi Omari "

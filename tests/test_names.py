@@ -33,6 +33,8 @@ SAME = [
     ("Hekmatyar", "Hikmatyar"),  # e/i
     ("Gulbuddin Hekmatyar", "Golbuddin Hikmatyar"),
     ("Haqqani", "Haqani"),  # doubled letters
+    ("Sayed Karim Popal", "Syed Karim Popal"),  # sayyid spellings
+    ("Seyed Karim", "Sayyid Karim"),
     ("Sirajuddin Haqqani", "Serajuddin Haqani"),
     ("Khorasan", "Khurasan"),  # o/u
     ("Qandahar", "Kandahar"),  # q/k

@@ -610,6 +610,21 @@ def overlaps(a: Quantity, b: Quantity, rel_tol: float = 0.0) -> bool:
     return not any(is_open for value, is_open in lows + highs if value == low)
 
 
+BOUNDS = frozenset({"over", "at-least", "under", "at-most"})
+"""Qualifiers that make a figure a bound ("at least 10"), which asserts no one figure."""
+
+
+def contains(outer: Quantity, inner: Quantity, rel_tol: float = 0.0) -> bool:
+    """Whether every value of ``inner`` is a value of ``outer`` (widened by ``rel_tol``)."""
+    if outer.unit is not None and inner.unit is not None and outer.unit != inner.unit:
+        raise ValueError(f"cannot compare quantities in {outer.unit} and {inner.unit}")
+    (low, low_open), (high, high_open) = _lower(outer, rel_tol), _upper(outer, rel_tol)
+    (in_low, in_low_open), (in_high, in_high_open) = _lower(inner, 0.0), _upper(inner, 0.0)
+    above = in_low > low or (in_low == low and (in_low_open or not low_open))
+    below = in_high < high or (in_high == high and (in_high_open or not high_open))
+    return above and below
+
+
 def _lower(q: Quantity, rel_tol: float) -> tuple[float, bool]:
     if q.low is None:
         return -math.inf, False

@@ -92,6 +92,8 @@ _CANON_RAW: dict[str, tuple[str, ...]] = {
     "ahmad": ("ahmed",),
     "abdul": ("abdel", "abdal", "abdol", "abdur", "abdus", "abdush", "abdud", "abduz", "abdun"),
     "bin": ("ibn", "ben"),
+    # سيد: the y after the first consonant is a consonant here, not the i of Faryab/Fariab
+    "sayyid": ("syed", "seyed", "seyyed", "syyed"),
 }
 # Free-standing Arabic article al/el/il/ul/ol (folded forms): canonical "al" before a word.
 _ARTICLES = frozenset({"al", "il", "ul"})

@@ -12,9 +12,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from provenance import units
-from provenance.checks.agreement import scope_key, stated_at, times_overlap
+from provenance.checks.agreement import quantity_pair, scope_key, stated_at, times_overlap
 from provenance.checks.context import Context
 from provenance.model import Claim, Polarity, Quantity
+from provenance.quantities import overlaps
 
 ValueKey = tuple[float | None, float | None, bool, bool, str | None]
 
@@ -94,7 +95,8 @@ class Revision:
 
 def revisions(context: Context, claims: Sequence[Claim]) -> list[Revision]:
     """Each speaker's revisions: the same speakers and scope, times that overlap, different
-    figures. Figures for times that do not overlap are a trend, not a revision."""
+    figures. Figures for times that do not overlap are a trend, not a revision; figures
+    stated for the same time that agree ("about 50" and "50") are a rewording."""
     buckets: dict[tuple[str, tuple[str, ...]], list[Claim]] = defaultdict(list)
     for c in claims:
         if c.said_by:
@@ -109,6 +111,8 @@ def revisions(context: Context, claims: Sequence[Claim]) -> list[Revision]:
             for b in ordered[i + 1 :]:
                 if value_key(a) == value_key(b) or not times_overlap(a, b):
                     continue
+                if when[a.id] == when[b.id] and _agree(a, b):
+                    continue  # the same figure in other words, for the same time
                 involved |= {a.id, b.id}
                 if when[a.id] < when[b.id]:
                     earlier.add(a.id)
@@ -116,3 +120,11 @@ def revisions(context: Context, claims: Sequence[Claim]) -> list[Revision]:
             sequence = tuple(c for c in ordered if c.id in involved)
             found.append(Revision(speakers, scope, sequence, frozenset(earlier)))
     return found
+
+
+def _agree(a: Claim, b: Claim) -> bool:
+    pair = quantity_pair(a, b)
+    try:
+        return pair is not None and overlaps(pair[0], pair[1])
+    except ValueError:
+        return False

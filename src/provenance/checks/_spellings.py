@@ -77,16 +77,22 @@ LOOKALIKES = str.maketrans(
 )
 
 
-def spelling_key(name: str) -> str:
+def spelling_key(name: str, titles: bool = True) -> str:
     """A name as written, minus what is only typography: case, accents, hyphens, spaces and
-    apostrophes, and titles at the start ("Mullah Omar" and "Omar" are one spelling)."""
+    apostrophes, and (with ``titles``, for people and names of unknown kind) titles at the
+    start: "Mullah Omar" and "Omar" are one spelling, but "Mullah Khel" is a village."""
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name).casefold())
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"['`´ʹʻʼʽʾʿ‘’]", "", text)
     words = re.findall(r"\w+", text)
-    while len(words) > 1 and fold_raw_token(words[0]) in TITLES:
+    while titles and len(words) > 1 and fold_raw_token(words[0]) in TITLES:
         words = words[1:]
     return " ".join(words)
+
+
+def titled(kind: str | None) -> bool:
+    """Whether a name of this kind may begin with a title: people's, and unknown kinds'."""
+    return kind in (None, "person")
 
 
 def without_titles(name: str) -> str:
@@ -152,11 +158,12 @@ class Spelling:
 def gather(rows: Iterable[NameRow]) -> list[Spelling]:
     """Every spelling, with its rows (each distinct name is keyed once)."""
     spellings: dict[str, Spelling] = {}
-    keys: dict[str, str] = {}
+    keys: dict[tuple[str, bool], str] = {}
     for row in rows:
-        key = keys.get(row.name)
+        written = (row.name, titled(row.kind))
+        key = keys.get(written)
         if key is None:
-            key = keys[row.name] = spelling_key(row.name)
+            key = keys[written] = spelling_key(*written)
         if key:
             spelling = spellings.get(key)
             if spelling is None:

@@ -21,7 +21,7 @@ from provenance.checks.base import Finding, Option, Rule, Severity
 from provenance.checks.context import Context
 from provenance.errors import ProvenanceError
 from provenance.model import Claim, EntityValue, PartialDate, Polarity, Quantity, TimeSpan
-from provenance.quantities import interval_text
+from provenance.quantities import BOUNDS, contains, interval_text
 
 
 class Denial(Rule):
@@ -37,6 +37,8 @@ class Denial(Rule):
     speakers and its sources.
 
     Not a denial of it: values that do not agree (a denial of "30" against "over 50"); a
+    bound ("at least 10") against a denial that does not cover all of it ("not 52": both
+    can hold; "not more than 5" would cover it); a
     different scope (civilians against all killed) or an as_of that does not overlap; the
     same speaker, or copies of one source with no speaker named (one voice: affirming then
     denying is a retraction, shown as a revision, never failing); a denial stated strictly
@@ -100,7 +102,8 @@ def _question(
         if a.polarity is b.polarity or agreement.scope_key(a) != agreement.scope_key(b):
             return False
         try:
-            return agreement.values_agree(context, a, b, tolerance) is True
+            agree = agreement.values_agree(context, a, b, tolerance) is True
+            return agree and not _bound_left_standing(a, b, tolerance)
         except ValueError:  # units the shared reading cannot reconcile: not comparable
             return False
 
@@ -118,6 +121,16 @@ def _question(
     if finding is not None:
         yield finding
     yield from revision_findings(context, pairs, _position, show)
+
+
+def _bound_left_standing(a: Claim, b: Claim, tolerance: float) -> bool:
+    """An affirmed bound ("at least 10") that the denial does not cover entirely: it
+    asserts no one figure, so denying one inside it ("not 52") leaves it standing."""
+    affirmed, denied = (a, b) if a.polarity is Polarity.AFFIRMED else (b, a)
+    if not isinstance(affirmed.value, Quantity) or affirmed.value.qualifier not in BOUNDS:
+        return False
+    pair = agreement.quantity_pair(affirmed, denied)
+    return pair is not None and not contains(pair[1], pair[0], tolerance)
 
 
 def _position(claim: Claim) -> str:

@@ -11,6 +11,7 @@ from provenance.checks._spellings import (
     candidate_pairs,
     gather,
     lookalike_key,
+    titled,
     without_titles,
 )
 from provenance.checks.base import Finding, Option, Rule, Severity
@@ -165,7 +166,7 @@ def _make(
             **details,
             "names": [odd.name, known.name],
             "entity": entity,
-            "alias": without_titles(odd.name),
+            "alias": without_titles(odd.name) if titled(known.kind or odd.kind) else odd.name,
             "kind": known.kind or odd.kind,
         },
     )

@@ -1,17 +1,13 @@
-"""Known issues: realistic cases the rules get wrong today (see the benchmark report), made
-only on request (``synth.generate(..., known_issues=True)``, ``--known-issues``) so that the
-default ledger measures the rules on what they are meant to handle, and these can be
-measured apart. Each record carries ``"known_issue": true``.
+"""Hard cases: realistic cases that tripped the rules once, kept in every ledger so that
+they stay fixed.
 
-title-place      (look-alike) a village named "Haji Kerimabad" beside "Karimabad": the
-                 spelling-variant rule reads a leading title off every name, places
-                 included, and flags two different villages.
-rewording        (look-alike) one speaker quoted the same day as "about 50" and "50": shown
-                 as a revision although nothing changed.
-denial-overlap   (look-alike) "at least 10 killed" and a denial that 40 were: flagged as a
-                 denial, though both can be true.
-syed             (spelling-variant) "Syed"/"Seyed" for "Sayed": the matcher calls them
-                 different names.
+title-place      (look-alike) a village named "Haji Kerimabad" beside "Karimabad": a title
+                 word starts a place's name and is part of it.
+rewording        (look-alike) one speaker quoted for the same day as "about 50" and "50": the
+                 same figure in other words, not a revision.
+denial-overlap   (look-alike) "at least 10 killed" and a denial that 40 were: both can be
+                 true, so it is not a denial of the bound.
+syed             (spelling-variant) "Syed"/"Seyed" for "Sayed": one name.
 """
 
 from __future__ import annotations
@@ -37,7 +33,7 @@ def title_place(t: Target) -> Record | None:
         return None
     t.world.entity(t.desk.folder, ident, "place", name, part_of=village.parent.id)
     claim.mentions = [*claim.mentions, mention(name, ident)]
-    return record([], None, names=[name, village.name], known_issue=True, subject=ident)
+    return record([], None, names=[name, village.name], subject=ident)
 
 
 def rewording(t: Target) -> Record | None:
@@ -49,7 +45,7 @@ def rewording(t: Target) -> Record | None:
         t.desk.extra(fresh(t, outlet, 1, 1), "killed", q(words), said_by=("nds",))
         for outlet, words in (("national", f"about {truth}"), ("radio", str(truth)))
     ]
-    return record(made, "killed", known_issue=True)
+    return record(made, "killed")
 
 
 def denial_overlap(t: Target) -> Record | None:
@@ -66,7 +62,7 @@ def denial_overlap(t: Target) -> Record | None:
         denied=True,
         stance="denied",
     )
-    return record([said, denied], "killed", known_issue=True)
+    return record([said, denied], "killed")
 
 
 def syed(t: Target) -> Record | None:
@@ -87,7 +83,7 @@ def syed(t: Target) -> Record | None:
     t.world.varied.add(person.id)
     claim = t.desk.rng.choice(claims)
     claim.mentions = [*claim.mentions, mention(spelling, person.id)]
-    return record([claim], claim.prop, names=[spelling, person.name], known_issue=True)
+    return record([claim], claim.prop, names=[spelling, person.name])
 
 
 INJECTIONS = [Kind("spelling-variant", "syed", "person", syed)]
