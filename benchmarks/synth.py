@@ -73,6 +73,7 @@ INJECTIONS: list[Kind] = [
     *synth_inject_links.KINDS,
 ]
 LOOKALIKES: list[Kind] = synth_lookalikes.KINDS
+DANGLING = "dangling-reference"
 CLAIMS_PER = {"event": 15.0, "person": 7.0, "org": 19.0}  # about, as generated
 
 
@@ -94,7 +95,7 @@ def sizes(claims: int) -> Sizes:
 
 
 def _planners(
-    claims: int, rate: float, lookalikes: float, min_each: int, size: Sizes
+    claims: int, rate: float, lookalikes: float, min_each: int, size: Sizes, importable: bool
 ) -> tuple[Planner, Planner]:
     expected = {
         "event": int(size.events * 0.85),
@@ -102,6 +103,8 @@ def _planners(
         "org": int(size.orgs * 0.85),
     }
     injections = INJECTIONS + synth_hard.INJECTIONS
+    if importable:  # import refuses references to nothing: leave that rule out
+        injections = [k for k in injections if k.group != DANGLING]
     alikes = LOOKALIKES + synth_hard.LOOKALIKES
     inject = quotas(injections, round(rate * claims), min_each if rate > 0 else 0)
     alike = quotas(alikes, round(lookalikes * claims), min_each if lookalikes > 0 else 0)
@@ -165,16 +168,18 @@ def generate(
     rate: float = 0.005,
     lookalikes: float = 0.003,
     min_each: int = 3,
+    importable: bool = False,
 ) -> dict[str, object]:
     """Writes a ledger of about ``claims`` claims under ``out/ledger`` and its ground truth
-    as ``out/ground_truth.json``; returns the ground truth."""
+    as ``out/ground_truth.json``; returns the ground truth. An ``importable`` ledger has no
+    injected references to nothing (which `provenance import` refuses)."""
     ledger = out / "ledger"
     if ledger.exists():
         shutil.rmtree(ledger)
     files = Files(ledger)
     world = World(random.Random(seed), files)
     size = sizes(claims)
-    plans = _planners(claims, rate, lookalikes, min_each, size)
+    plans = _planners(claims, rate, lookalikes, min_each, size, importable)
     build.national(world, size.orgs, size.people, size.regions)
     build.emit_people(world)
     files.close("national")
@@ -190,6 +195,7 @@ def generate(
         "claims": files.counts["claims"],
         "rate": rate,
         "lookalike_rate": lookalikes,
+        "importable": importable,
         **_outcome(files, plans),
     }
     (out / "ground_truth.json").write_text(json.dumps(truth, indent=1) + "\n", "utf-8")
@@ -225,6 +231,11 @@ def main() -> None:
         default=3,
         help="at least this many of every kind (when its rate is not 0)",
     )
+    parser.add_argument(
+        "--importable",
+        action="store_true",
+        help="inject no references to nothing, so that `provenance import` accepts it",
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     truth = generate(
@@ -234,6 +245,7 @@ def main() -> None:
         rate=args.rate,
         lookalikes=args.lookalikes,
         min_each=args.min_each,
+        importable=args.importable,
     )
     injected, alike = truth["injected"], truth["lookalikes"]
     assert isinstance(injected, list) and isinstance(alike, list)

@@ -9,7 +9,7 @@ import unicodedata
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -38,17 +38,35 @@ def _fold(char: str) -> str:
     return "".join(" " if c.isspace() else c for c in folded)
 
 
-@dataclass(frozen=True, slots=True)
 class Normalised:
-    """A text as it is compared, with the position in the original of each character."""
+    """A text as it is compared, with the position in the original of each character (worked
+    out only when asked: a hint needs them, a match does not)."""
 
-    text: str
-    positions: array[int]
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self.text = _fast(original) if original.isascii() else _walk(original)[0]
+
+    @cached_property
+    def positions(self) -> array[int]:
+        return _walk(self.original)[1]
 
 
 def normalise(original: str) -> Normalised:
     """NFKC, case folded, curly quotes straight, dashes as '-', every run of whitespace one
     space, no space at either end."""
+    return Normalised(original)
+
+
+_ASCII_MARKS = str.maketrans({"`": "'"})
+_SPACES = re.compile(r"\s+")
+
+
+def _fast(original: str) -> str:
+    """normalise() of ASCII text, a string at a time rather than a character at a time."""
+    return _SPACES.sub(" ", original.lower().translate(_ASCII_MARKS)).strip(" ")
+
+
+def _walk(original: str) -> tuple[str, array[int]]:
     chars: list[str] = []
     positions: array[int] = array("q")
     for index, char in enumerate(original):
@@ -60,7 +78,7 @@ def normalise(original: str) -> Normalised:
     if chars and chars[-1] == " ":
         chars.pop()
         positions.pop()
-    return Normalised("".join(chars), positions)
+    return "".join(chars), positions
 
 
 def quote_parts(quote: str) -> list[str]:

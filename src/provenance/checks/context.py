@@ -65,9 +65,9 @@ class Context:
         """Claims whose date value or as_of may state a weekday (a superset: check each)."""
         return queries.weekday_claims(self._session)
 
-    def quoting_claims(self, sources: Collection[str]) -> Iterator[Claim]:
-        """Claims that quote one of ``sources``."""
-        return queries.quoting_claims(self._session, sources) if sources else iter(())
+    def quoting_claims(self) -> Iterator[Claim]:
+        """Claims that quote a source with an archived text."""
+        return queries.quoting_claims(self._session)
 
     @cached_property
     def event_dates(self) -> dict[str, list[TimeSpan]]:
@@ -120,6 +120,10 @@ class Context:
             return claim.as_of
         source = self.sources.get(claim.source)
         return source.published if source else None
+
+    def archived_sources(self) -> list[Source]:
+        """The sources with an archived text."""
+        return store.find_sources(self._session, archived=True)
 
     def archive_path(self, source: Source) -> Path | None:
         """The archived text of a source: relative to the folder of the file declaring it."""

@@ -76,12 +76,12 @@ class QuoteNotFound(Rule):
     default_severity = Severity.ERROR
 
     def check(self, context: Context) -> Iterator[Finding]:
-        archived = {s.id: s for s in context.sources.values() if s.archive is not None}
+        archived = {s.id: s for s in context.archived_sources()}
         if not archived:
             return
         archives = _Archives(context)
         quoting: dict[str, list[str]] = defaultdict(list)
-        for claim in context.quoting_claims(archived):
+        for claim in context.quoting_claims():
             source = archived.get(claim.source)
             if source is None or not claim.quote or not claim.quote.strip():
                 continue
@@ -104,8 +104,14 @@ class _Archives:
         self._context = context
         self._roots = tuple(_folder(root) for root in context.roots)
         self._read: dict[tuple[Path, tuple[Path, ...]], ArchiveText] = {}
+        self._by_source: dict[str, ArchiveText | None] = {}
 
     def read(self, source: Source) -> ArchiveText | None:
+        if source.id not in self._by_source:
+            self._by_source[source.id] = self._find(source)
+        return self._by_source[source.id]
+
+    def _find(self, source: Source) -> ArchiveText | None:
         path = self._context.archive_path(source)
         if path is None or source.origin is None or not Path(source.origin.file).is_file():
             return None  # the file declaring it is not reachable from here: nowhere to look

@@ -19,6 +19,7 @@ from sqlalchemy import (
     case,
     func,
     literal,
+    null,
     or_,
     select,
     true,
@@ -28,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from provenance import dates
 from provenance.db import rows as r
+from provenance.db.raw import raw_rows, records
 from provenance.model import Claim, Mention, Origin, Polarity, TimeSpan, ValueKind
 
 
@@ -82,70 +84,65 @@ def stream_claims(
 ) -> Iterator[Claim]:
     """Claims read from ``source`` (the claim table, or a join of it) that match ``where``,
     in ``order`` (which must end with the claim id), a batch at a time: one query for the
-    claims and one per link table, sorted alike and merged as they arrive, so memory holds
-    a batch, never the ledger."""
+    claims and one for all their links, sorted alike and merged as they arrive, so memory
+    holds a batch, never the ledger. Rows come straight from the driver: at a million
+    claims, SQLAlchemy's per-row work would cost more than the rules."""
     claim = r.CLAIM
     source = claim if source is None else source
     order = (claim.c.id,) if order is None else order
-    options = {"yield_per": STREAM_BATCH}
-
-    def rows(query: Select[Any]) -> Iterator[Any]:
-        if where is not None:
-            query = query.where(where)
-        return iter(session.execute(query, execution_options=options))
-
-    claims = session.execute(
-        select(claim)
-        .select_from(source)
-        .where(true() if where is None else where)
-        .order_by(*order),
-        execution_options=options,
-    ).mappings()
-    links = {
-        table: _Merged(
-            rows(
-                select(table.c.claim_id, *(table.c[name] for name in columns))
-                .select_from(source.join(table, table.c.claim_id == claim.c.id))
-                .order_by(*order, table.c.position)
-            )
+    condition = true() if where is None else where
+    claims = records(
+        session, select(*claim.columns).select_from(source).where(condition).order_by(*order)
+    )
+    branches = [
+        select(
+            *(expression.label(f"o{i}") for i, expression in enumerate(order)),
+            link.c.claim_id.label("owner"),
+            literal(tag).label("tag"),
+            link.c.position.label("position"),
+            link.c[first].label("a"),
+            (link.c[second] if second else null()).label("b"),
         )
-        for table, columns in _LINK_COLUMNS.items()
-    }
+        .select_from(source.join(link, link.c.claim_id == claim.c.id))
+        .where(condition)
+        for tag, (link, first, second) in enumerate(_LINKS)
+    ]
+    joined = union_all(*branches).subquery("link")
+    keys = [joined.c[f"o{i}"] for i in range(len(order))]
+    links = _Merged(
+        raw_rows(session, select(joined).order_by(*keys, joined.c.tag, joined.c.position)),
+        owner=len(order),
+    )
     for row in claims:
-        ident = row["id"]
-        mentions = tuple(Mention(name, entity) for name, entity in links[r.MENTION].take(ident))
-        yield r.to_claim(
-            row,
-            r.ClaimLinks(
-                value_entities=tuple(e for (e,) in links[r.VALUE_ENTITY].take(ident)),
-                said_by=tuple(e for (e,) in links[r.SPEAKER].take(ident)),
-                mentions=mentions,
-                contradicts=tuple(o for (o,) in links[r.CONTRADICTION].take(ident)),
-            ),
-        )
+        found: tuple[list[Any], ...] = ([], [], [], [])
+        for link in links.take(row["id"]):
+            found[link[0]].append(link[2] if link[0] != _MENTION else Mention(link[2], link[3]))
+        yield r.to_claim(row, r.ClaimLinks(*(tuple(items) for items in found)))
 
 
-STREAM_BATCH = 5_000
-_LINK_COLUMNS: dict[Table, tuple[str, ...]] = {
-    r.VALUE_ENTITY: ("entity_id",),
-    r.SPEAKER: ("entity_id",),
-    r.MENTION: ("name", "entity_id"),
-    r.CONTRADICTION: ("other_id",),
-}
+_MENTION = 2
+_LINKS: tuple[tuple[Table, str, str | None], ...] = (
+    (r.VALUE_ENTITY, "entity_id", None),
+    (r.SPEAKER, "entity_id", None),
+    (r.MENTION, "name", "entity_id"),  # _MENTION
+    (r.CONTRADICTION, "other_id", None),
+)
+"""The claims' link tables in the order of ClaimLinks' fields: (table, value, second value)."""
 
 
 class _Merged:
-    """Link rows (claim id first) in the claims' order: ``take`` returns the rest of the
-    row for each link of one claim, consuming them."""
+    """Link rows in the claims' order, each (tag, ..., owner, ...): ``take`` returns the
+    rows (from the tag on) of one claim's links, consuming them."""
 
-    def __init__(self, rows: Iterator[Any]) -> None:
-        self._rows = rows
+    def __init__(self, rows: Iterator[Any], owner: int) -> None:
+        self._rows, self._owner = rows, owner
         self._next: Any = next(rows, None)
 
     def take(self, claim: str) -> list[tuple[Any, ...]]:
         found: list[tuple[Any, ...]] = []
-        while self._next is not None and self._next[0] == claim:
-            found.append(tuple(self._next[1:]))
+        owner = self._owner
+        while self._next is not None and self._next[owner] == claim:
+            found.append(self._next[owner + 1 :])
             self._next = next(self._rows, None)
         return found
 
@@ -175,11 +172,12 @@ def weekday_claims(session: Session) -> Iterator[Claim]:
     return stream_claims(session, where=or_(dated, begins(claim.c.as_of)))
 
 
-def quoting_claims(session: Session, sources: Collection[str]) -> Iterator[Claim]:
-    """Claims with a quote, from the given sources."""
-    claim = r.CLAIM
-    where = and_(claim.c.quote.is_not(None), claim.c.source_id.in_(sorted(sources)))
-    return stream_claims(session, where=where)
+def quoting_claims(session: Session) -> Iterator[Claim]:
+    """Claims with a quote from a source with an archived text."""
+    claim, source = r.CLAIM, r.SOURCE
+    joined = claim.join(source, source.c.id == claim.c.source_id)
+    where = and_(claim.c.quote.is_not(None), source.c.archive_path.is_not(None))
+    return stream_claims(session, joined, where)
 
 
 def event_dates(session: Session) -> dict[str, list[TimeSpan]]:

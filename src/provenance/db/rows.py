@@ -272,6 +272,9 @@ def _confidence(probability: float | None, term: str | None, credibility: int | 
 
 
 _POLARITY = {p.value: p for p in Polarity}
+_SOURCE_KIND = {k.value: k for k in SourceKind}
+_RELIABILITY = {g.value: g for g in Reliability}
+_ENTITY_KIND = {k.value: k for k in EntityKind}
 _VALUE_KIND = {k.value: k for k in ValueKind}
 
 
@@ -280,8 +283,8 @@ def to_source(row: Mapping[Any, Any], derived_from: Sequence[str]) -> Source:
     return Source(
         id=row["id"],
         title=row["title"],
-        kind=SourceKind(row["kind"]),
-        reliability=Reliability(row["reliability"]),
+        kind=_SOURCE_KIND[row["kind"]],
+        reliability=_RELIABILITY[row["reliability"]],
         publisher=row["publisher"],
         authors=tuple(row["authors"]),
         published=_span(row["published"]),
@@ -297,7 +300,7 @@ def to_source(row: Mapping[Any, Any], derived_from: Sequence[str]) -> Source:
 def to_entity(row: Mapping[Any, Any], aliases: Sequence[str], distinct: Sequence[str]) -> Entity:
     return Entity(
         id=row["id"],
-        kind=EntityKind(row["kind"]),
+        kind=_ENTITY_KIND[row["kind"]],
         name=row["name"],
         aliases=tuple(aliases),
         distinct_from=tuple(distinct),

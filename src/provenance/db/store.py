@@ -23,6 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from provenance.db import rows as r
+from provenance.db.raw import records
 from provenance.model import (
     Claim,
     Entity,
@@ -221,7 +222,7 @@ def _grouped(
         query = select(table).order_by(parent, table.c.position)
         if batch is not None:
             query = query.where(parent.in_(batch))
-        for row in session.execute(query).mappings():
+        for row in records(session, query):
             groups[row[key]].append(value(row))
     return groups
 
@@ -240,17 +241,24 @@ def _in(column: Any, ids: Iterable[str] | None) -> list[ColumnElement[bool]]:
 
 
 def find_sources(
-    session: Session, *, ids: Iterable[str] | None = None, repeating: Iterable[str] | None = None
+    session: Session,
+    *,
+    ids: Iterable[str] | None = None,
+    repeating: Iterable[str] | None = None,
+    archived: bool = False,
 ) -> list[Source]:
-    """Sources, all of them or those with the given ids or repeating the given sources."""
+    """Sources, all of them or those with the given ids, repeating the given sources, or
+    (``archived``) with an archived text."""
     conditions = _in(r.SOURCE.c.id, ids)
+    if archived:
+        conditions.append(r.SOURCE.c.archive_path.is_not(None))
     if repeating is not None:
         copies = select(r.DERIVATION.c.source_id).where(
             r.DERIVATION.c.derived_from_id.in_(sorted(set(repeating)))
         )
         conditions.append(r.SOURCE.c.id.in_(copies))
     where = _all(conditions)
-    found = list(session.execute(_ordered(r.SOURCE, where)).mappings())
+    found = list(records(session, _ordered(r.SOURCE, where)))
     keys = None if where is None else [row["id"] for row in found]
     derived = _grouped(session, r.DERIVATION, "source_id", keys, lambda x: x["derived_from_id"])
     return [r.to_source(row, derived[row["id"]]) for row in found]
@@ -264,7 +272,7 @@ def find_entities(
     if part_of is not None:
         conditions.append(r.ENTITY.c.part_of_id == part_of)
     where = _all(conditions)
-    found = list(session.execute(_ordered(r.ENTITY, where)).mappings())
+    found = list(records(session, _ordered(r.ENTITY, where)))
     keys = None if where is None else [row["id"] for row in found]
     aliases = _grouped(session, r.ALIAS, "entity_id", keys, lambda x: x["name"])
     distinct = _grouped(session, r.DISTINCT, "entity_id", keys, lambda x: x["other_id"])
@@ -318,7 +326,7 @@ def _linked(table: Table, column: str, value: str) -> Select[Any]:
 
 
 def claims_where(session: Session, where: ColumnElement[bool] | None) -> list[Claim]:
-    found = list(session.execute(_ordered(r.CLAIM, where)).mappings())
+    found = list(records(session, _ordered(r.CLAIM, where)))
     keys = None if where is None else [row["id"] for row in found]
     values = _grouped(session, r.VALUE_ENTITY, "claim_id", keys, lambda x: x["entity_id"])
     speakers = _grouped(session, r.SPEAKER, "claim_id", keys, lambda x: x["entity_id"])
