@@ -178,3 +178,18 @@ def test_base_figures_hold_the_truth() -> None:
             exact = parse_quantity(str(truth))
             assert overlaps(read, exact), (text, truth)
             assert span.holds(truth), (text, truth)
+
+
+def test_rules_run_together_find_what_each_finds_alone(tmp_path: Path) -> None:
+    """The group rules share one reading of the claim groups when they run together; what
+    each finds must not depend on the company it keeps."""
+    folder = tmp_path / "synth"
+    synth.generate(2500, folder, seed=SEED, rate=0.02, lookalikes=0.005, importable=True)
+    db = f"sqlite:///{tmp_path / 'ledger.db'}"
+    api.import_ledger([folder / "ledger"], db)
+    together = api.check([], db, Settings())
+    assert len({c.rule for c in together.conflicts}) >= 8
+    for rule in RULES:
+        alone = api.check([], db, Settings(), only=[rule.id])
+        mine = [c for c in together.conflicts if c.rule == rule.id]
+        assert [(c.id, c.message) for c in alone.conflicts] == [(c.id, c.message) for c in mine]

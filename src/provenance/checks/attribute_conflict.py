@@ -10,7 +10,7 @@ from typing import ClassVar
 from provenance import dates
 from provenance.checks import _revisions as rv
 from provenance.checks import agreement
-from provenance.checks.base import Finding, Option, Rule, Severity
+from provenance.checks.base import Finding, GroupRule, Groups, Option, Severity
 from provenance.checks.context import Context
 from provenance.model import (
     Claim,
@@ -34,7 +34,7 @@ ATTRIBUTE_PROPERTIES = tuple(
 )
 
 
-class AttributeConflict(Rule):
+class AttributeConflict(GroupRule):
     """One person or organisation with two values of a single-valued property at one time.
 
     Why it matters:
@@ -92,11 +92,14 @@ class AttributeConflict(Rule):
         )
     }
 
-    def check(self, context: Context) -> Iterator[Finding]:
-        kinds = {ValueKind.ENTITY.value, ValueKind.TEXT.value}
+    groups = Groups(
+        kinds=frozenset({ValueKind.ENTITY.value, ValueKind.TEXT.value}),
+        properties=frozenset(ATTRIBUTE_PROPERTIES),
+    )
+
+    def group(self, context: Context, claims: list[Claim]) -> Iterator[Finding]:
         precision = _PRECISIONS.get(str(self.settings["publication_precision"]), Precision.YEAR)
-        for group in context.claim_groups(kinds=kinds, properties=ATTRIBUTE_PROPERTIES):
-            yield from _group(Times(context, precision), group)
+        return _group(Times(context, precision), claims)
 
 
 _PRECISIONS = {"year": Precision.YEAR, "month": Precision.MONTH, "day": Precision.DAY}

@@ -4,12 +4,12 @@ class. A rule knows only how to find; the checker stamps ids, severities and rev
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, ClassVar
 
-from provenance.model import Origin
+from provenance.model import Claim, Origin, Polarity, value_kind
 
 if TYPE_CHECKING:
     from provenance.checks.context import Context
@@ -82,3 +82,73 @@ class Rule:
     @classmethod
     def summary(cls) -> str:
         return cls.documentation().split("\n", 1)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Groups:
+    """Which claims a group rule reads: groups of claims sharing a subject and property,
+    counting only claims of these value ``kinds`` and ``properties`` (None: any), only
+    ``affirmed`` claims if asked, and only groups ``with_denial`` if asked. Groups of one
+    are never read."""
+
+    kinds: frozenset[str] | None = None
+    properties: frozenset[str] | None = None
+    affirmed: bool = False
+    with_denial: bool = False
+
+    def union(self, other: Groups) -> Groups:
+        """What both read: read once, each takes its own from it."""
+
+        def either(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+            return None if a is None or b is None else a | b
+
+        return Groups(
+            either(self.kinds, other.kinds),
+            either(self.properties, other.properties),
+            self.affirmed and other.affirmed,
+            self.with_denial and other.with_denial,
+        )
+
+    def take(self, group: Sequence[Claim]) -> list[Claim] | None:
+        """This rule's part of a group read for several, or None when it has none."""
+        claims = [
+            c
+            for c in group
+            if (self.kinds is None or value_kind(c.value).value in self.kinds)
+            and (self.properties is None or c.property in self.properties)
+            and (not self.affirmed or c.polarity is Polarity.AFFIRMED)
+        ]
+        if len(claims) < 2:
+            return None
+        if self.with_denial and not any(c.polarity is Polarity.DENIED for c in claims):
+            return None
+        return claims
+
+
+class GroupRule(Rule):
+    """A rule that looks at one group of claims at a time (see Groups). The checker reads
+    the groups once for every group rule that runs and hands each rule its part: ``begin``,
+    then ``group`` for each group, then ``end``. A rule keeps what it needs between them."""
+
+    groups: ClassVar[Groups] = Groups()
+
+    def begin(self, context: Context) -> None:
+        """Before the first group."""
+
+    def group(self, context: Context, claims: list[Claim]) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def end(self, context: Context) -> Iterator[Finding]:
+        """After the last group: findings that are not about a group."""
+        return iter(())
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        self.begin(context)
+        for claims in context.claim_groups(
+            kinds=self.groups.kinds,
+            properties=self.groups.properties,
+            affirmed=self.groups.affirmed,
+            with_denial=self.groups.with_denial,
+        ):
+            yield from self.group(context, claims)
+        yield from self.end(context)

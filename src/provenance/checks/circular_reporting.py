@@ -7,13 +7,13 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import ClassVar
 
 from provenance.checks import agreement
-from provenance.checks.base import Finding, Option, Rule, Severity
+from provenance.checks.base import Finding, GroupRule, Groups, Option, Severity
 from provenance.checks.context import Context
 from provenance.model import Claim, Polarity, Quantity
 from provenance.quantities import interval_text
 
 
-class CircularReporting(Rule):
+class CircularReporting(GroupRule):
     """Agreeing claims from several sources that all derive from one origin.
 
     A cluster is a set of affirmed claims about one subject and property whose values agree
@@ -58,13 +58,13 @@ class CircularReporting(Rule):
         )
     }
 
-    def check(self, context: Context) -> Iterator[Finding]:
-        rel_tol = max(0.0, self.setting("tolerance"))
-        for group in context.claim_groups(affirmed=True):
-            for cluster in _clusters(context, group, rel_tol):
-                finding = _circular(context, cluster)
-                if finding is not None:
-                    yield finding
+    groups = Groups(affirmed=True)
+
+    def group(self, context: Context, claims: list[Claim]) -> Iterator[Finding]:
+        for cluster in _clusters(context, claims, max(0.0, self.setting("tolerance"))):
+            finding = _circular(context, cluster)
+            if finding is not None:
+                yield finding
 
 
 def _agree(context: Context, a: Claim, b: Claim, rel_tol: float) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from provenance import dates
 from provenance.checks import _revisions as rv
-from provenance.checks.base import Finding, Rule, Severity
+from provenance.checks.base import Finding, GroupRule, Groups, Severity
 from provenance.checks.context import Context
 from provenance.model import Claim, PartialDate, Polarity, Precision, TimeSpan, ValueKind
 from provenance.properties import PROPERTIES
@@ -17,7 +17,7 @@ DATE_PROPERTIES = tuple(
 )
 
 
-class DateConflict(Rule):
+class DateConflict(GroupRule):
     """One event with two dates that disagree beyond their precision, or a wrong weekday.
 
     Why it matters:
@@ -64,14 +64,16 @@ class DateConflict(Rule):
     id = "date-conflict"
     default_severity = Severity.WARNING
 
-    def check(self, context: Context) -> Iterator[Finding]:
-        for group in context.claim_groups(
-            kinds={"date"}, properties=DATE_PROPERTIES, affirmed=True
-        ):
-            yield from self._group(context, group)
-        yield from _weekdays(context)
+    groups = Groups(
+        kinds=frozenset({ValueKind.DATE.value}),
+        properties=frozenset(DATE_PROPERTIES),
+        affirmed=True,
+    )
 
-    def _group(self, context: Context, group: list[Claim]) -> Iterator[Finding]:
+    def end(self, context: Context) -> Iterator[Finding]:
+        return _weekdays(context)
+
+    def group(self, context: Context, group: list[Claim]) -> Iterator[Finding]:
         dated = [
             c for c in group if c.polarity is Polarity.AFFIRMED and isinstance(c.value, TimeSpan)
         ]

@@ -17,14 +17,14 @@ from provenance.checks._positions import (
     opposing_pairs,
     revision_findings,
 )
-from provenance.checks.base import Finding, Option, Rule, Severity
+from provenance.checks.base import Finding, GroupRule, Groups, Option, Severity
 from provenance.checks.context import Context
 from provenance.errors import ProvenanceError
 from provenance.model import Claim, EntityValue, PartialDate, Polarity, Quantity, TimeSpan
 from provenance.quantities import BOUNDS, contains, interval_text
 
 
-class Denial(Rule):
+class Denial(GroupRule):
     """One speaker denies what another affirms, for the same subject, property and time.
 
     Owns denials (`polarity: denied`) of every property except the attribution properties
@@ -83,13 +83,13 @@ class Denial(Rule):
         ),
     }
 
-    def check(self, context: Context) -> Iterator[Finding]:
-        events = EventDates(context)
+    groups = Groups(with_denial=True)
+
+    def group(self, context: Context, claims: list[Claim]) -> Iterator[Finding]:
+        if claims[0].property in ATTRIBUTION:
+            return iter(())
         tolerance = max(0.0, self.setting("tolerance"))
-        for group in context.claim_groups(with_denial=True):
-            if group[0].property in ATTRIBUTION:
-                continue
-            yield from _question(context, events, group, tolerance)
+        return _question(context, EventDates(context), claims, tolerance)
 
 
 def _question(

@@ -15,12 +15,12 @@ from provenance.checks._positions import (
     opposing_pairs,
     revision_findings,
 )
-from provenance.checks.base import Finding, Rule, Severity
+from provenance.checks.base import Finding, GroupRule, Groups, Severity
 from provenance.checks.context import Context
 from provenance.model import Claim, EntityValue, Polarity
 
 
-class DisputedAttribution(Rule):
+class DisputedAttribution(GroupRule):
     """Different answers to who did it, for one event, from different speakers.
 
     Owns the attribution properties, `perpetrator` and `claimed-by` (an empty list,
@@ -76,10 +76,10 @@ class DisputedAttribution(Rule):
     id = "disputed-attribution"
     default_severity = Severity.WARNING
 
-    def check(self, context: Context) -> Iterator[Finding]:
-        events = EventDates(context)
-        for group in context.claim_groups(properties=sorted(ATTRIBUTION)):
-            yield from _question(context, events, group)
+    groups = Groups(properties=frozenset(ATTRIBUTION))
+
+    def group(self, context: Context, claims: list[Claim]) -> Iterator[Finding]:
+        return _question(context, EventDates(context), claims)
 
 
 def _question(context: Context, events: EventDates, group: list[Claim]) -> Iterator[Finding]:

@@ -25,14 +25,14 @@ from provenance.checks.agreement import (
     times_overlap,
     words,
 )
-from provenance.checks.base import Finding, Option, Rule, Severity
+from provenance.checks.base import Finding, GroupRule, Groups, Option, Severity
 from provenance.checks.context import Context
 from provenance.errors import InvalidValue
 from provenance.model import Claim, Quantity, ValueKind
 from provenance.quantities import interval_text, overlaps
 
 
-class NumericConflict(Rule):
+class NumericConflict(GroupRule):
     """Two figures for the same subject, property, scope and time that cannot both be true.
 
     Why it matters:
@@ -80,11 +80,15 @@ class NumericConflict(Rule):
         )
     }
 
-    def check(self, context: Context) -> Iterator[Finding]:
+    groups = Groups(kinds=frozenset({ValueKind.QUANTITY.value}), affirmed=True)
+    _tolerance = 0.0
+
+    def begin(self, context: Context) -> None:
         tolerance = self.setting("tolerance")
-        tolerance = tolerance if math.isfinite(tolerance) and tolerance > 0 else 0.0
-        for group in context.claim_groups(kinds=[ValueKind.QUANTITY.value], affirmed=True):
-            yield from self._group(context, quantity_claims(group), tolerance)
+        self._tolerance = tolerance if math.isfinite(tolerance) and tolerance > 0 else 0.0
+
+    def group(self, context: Context, claims: list[Claim]) -> Iterator[Finding]:
+        return self._group(context, quantity_claims(claims), self._tolerance)
 
     def _group(self, context: Context, claims: list[Claim], tolerance: float) -> Iterator[Finding]:
         if len(claims) < 2:
