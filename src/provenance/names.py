@@ -177,7 +177,10 @@ def blocking_keys(name: str) -> frozenset[str]:
     prefixed by "'" if it starts with a vowel (catches vowel-only differences); for tokens of
     LONG_TOKEN_MIN_LEN letters or more, "d:" + the skeleton and each one-letter deletion of it
     (catches the one-consonant differences compare() accepts).  Tokens in COMMON_TOKENS and
-    tokens under 3 letters give no key unless the name has no other token.  A Latin-script name
+    tokens under 3 letters give no key unless the name has no other token.  "w:" + the
+    skeleton of all its tokens written as one word: a key shared only by names whose every part
+    differs by vowels or spacing, which still pairs them when each part is too common a key to
+    pair on (Gul Rashid Amiri/Gul Reshid Amiri, Nur Zai/Noorzai, Kali/Keeli).  A Latin-script name
     of several parts, none in COMMON_TOKENS, also gets the "s:" and "d:" keys of its parts
     written as one word, which compare() falls back on when two names have different numbers
     of parts (Kuh-i-Dasht/Kuhdasht, Sir Avand/Siravan).
@@ -189,14 +192,17 @@ def keys_of(an: Analysis) -> frozenset[str]:
     """The blocking keys of an analysed name (see blocking_keys)."""
     toks = [t.fold for t in an.toks(drop_titles=True)]
     keys = {"=" + an.folded.replace(" ", ""), "=" + "".join(toks)}
+    latin = an.scripts == {"Latin"}
+    whole = _joined_fold(tuple(toks)) if latin and len(toks) > 1 else "".join(toks)
+    keys.add("w:" + skeleton(whole))
     distinctive = [t for t in toks if len(t) >= 3 and t not in COMMON_TOKENS]
     for tok in distinctive or [t for t in toks if len(t) >= 3]:
         keys |= _token_keys(tok)
-    if an.scripts == {"Latin"}:
+    if latin:
         for parts in {tuple(toks), tuple(t.fold for t in an.identity)}:
             if len(parts) > 1 and _joinable(parts):
                 keys |= _token_keys(_joined_fold(parts))
-    return frozenset(k[:KEY_MAX_LEN] for k in keys if k not in ("=", "d:"))
+    return frozenset(k[:KEY_MAX_LEN] for k in keys if k not in ("=", "d:", "w:"))
 
 
 def _token_keys(tok: str) -> set[str]:
@@ -359,8 +365,8 @@ _KINDS = frozenset({"person", "organisation", "place", "event", "other"})
 
 
 def _kind(kind: str | None) -> str | None:
-    if kind is None:
-        return None
+    if kind is None or kind in _KINDS:
+        return kind
     value = {"organization": "organisation"}.get(
         str(kind).strip().lower(), str(kind).strip().lower()
     )

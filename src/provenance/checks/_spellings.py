@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from provenance import names
@@ -105,6 +105,8 @@ def without_titles(name: str) -> str:
 
 def mixes_scripts(name: str) -> bool:
     """A word written in two scripts at once: usually a look-alike letter pasted in."""
+    if name.isascii():
+        return False
     return any(len(names.scripts(word)) > 1 for word in name.split())
 
 
@@ -172,46 +174,72 @@ def gather(rows: Iterable[NameRow]) -> list[Spelling]:
     return [spelling.settle() for spelling in spellings.values()]
 
 
-SMALL_BLOCK = 12
-"""Blocks up to this size are scored pair by pair; larger ones a row at a time in C++."""
-
-
 def candidate_pairs(
     spellings: Sequence[Spelling], max_block: int, cutoff: float
 ) -> Iterator[tuple[Spelling, Spelling]]:
     """Pairs of spellings that share a blocking key (look-alike letters read as Latin) and
     whose folded forms are at least ``cutoff`` alike (rapidfuzz ratio), each pair once. A
     block larger than ``max_block`` is too common a key to be worth pairing. Each pair comes
-    in the order of its keys."""
-    blocks: dict[str, list[int]] = defaultdict(list)
-    for index, spelling in enumerate(spellings):
-        for block in spelling.blocks:
-            blocks[block].append(index)
-    seen: set[int] = set()
+    in the order of its keys.
+
+    No pair is touched in Python before it passes: the pairs of every block are laid out as
+    numpy arrays (blocks of one size at a time), made unique, and scored by rapidfuzz's
+    ``cpdist`` in C++ on every core."""
+    first, second = candidate_indexes(spellings, max_block, cutoff)
+    for i, j in zip(first.tolist(), second.tolist(), strict=True):
+        a, b = spellings[i], spellings[j]
+        yield (a, b) if a.key <= b.key else (b, a)
+
+
+def candidate_indexes(
+    spellings: Sequence[Spelling], max_block: int, cutoff: float
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """candidate_pairs as two arrays of indexes into ``spellings``, i < j, pair by pair."""
     width = len(spellings)
-    for members in blocks.values():
-        if len(members) < 2 or len(members) > max_block:
-            continue
-        for i, j in _alike(spellings, members, cutoff):
-            pair = i * width + j if i < j else j * width + i
-            if pair not in seen:
-                seen.add(pair)
-                a, b = spellings[i], spellings[j]
-                yield (a, b) if a.key <= b.key else (b, a)
+    codes = _pair_codes(_blocks(spellings), max_block, width)
+    first, second = np.divmod(codes, width)
+    folded = [s.folded for s in spellings]
+    scores = process.cpdist(
+        [folded[i] for i in first.tolist()],
+        [folded[j] for j in second.tolist()],
+        scorer=fuzz.ratio,
+        score_cutoff=cutoff,
+        dtype=np.float32,
+        workers=-1,
+    )
+    alike = np.flatnonzero(scores)
+    return first[alike], second[alike]
 
 
-def _alike(
-    spellings: Sequence[Spelling], members: list[int], cutoff: float
-) -> Iterator[tuple[int, int]]:
-    """The pairs of one block whose folded forms pass the cheap first look."""
-    folded = [spellings[i].folded for i in members]
-    if len(members) <= SMALL_BLOCK:
-        for x, y in combinations(range(len(members)), 2):
-            if fuzz.ratio(folded[x], folded[y], score_cutoff=cutoff):
-                yield members[x], members[y]
-        return
-    for x in range(len(members) - 1):
-        for _, _, y in process.extract_iter(
-            folded[x], folded[x + 1 :], scorer=fuzz.ratio, score_cutoff=cutoff
-        ):
-            yield members[x], members[x + 1 + y]
+def _blocks(spellings: Sequence[Spelling]) -> tuple[npt.NDArray[np.int64], ...]:
+    """The blocks as (members, starts, sizes): ``members`` holds the spelling indexes of every
+    block, one block after another and ascending within each; a block is ``sizes[b]`` long
+    from ``starts[b]``."""
+    keys = [key for spelling in spellings for key in spelling.blocks]
+    owners = np.repeat(
+        np.arange(len(spellings), dtype=np.int64), [len(s.blocks) for s in spellings]
+    )
+    ids = {key: n for n, key in enumerate(dict.fromkeys(keys))}
+    numbered = np.fromiter(map(ids.__getitem__, keys), dtype=np.int64, count=len(keys))
+    order = np.lexsort((owners, numbered))
+    numbered, members = numbered[order], owners[order]
+    starts = np.flatnonzero(np.r_[True, numbered[1:] != numbered[:-1]]) if len(keys) else order
+    sizes = np.diff(np.r_[starts, len(keys)])
+    return members, starts, sizes
+
+
+def _pair_codes(
+    blocks: tuple[npt.NDArray[np.int64], ...], max_block: int, width: int
+) -> npt.NDArray[np.int64]:
+    """Every pair of spellings that share a block of 2 to ``max_block`` members, once each,
+    as ``i * width + j`` with i < j. Blocks of one size are laid out as the rows of one
+    matrix and paired in one step."""
+    members, starts, sizes = blocks
+    found = [np.empty(0, dtype=np.int64)]
+    for size in np.unique(sizes[(sizes >= 2) & (sizes <= max_block)]).tolist():
+        rows = members[starts[sizes == size][:, None] + np.arange(size)]
+        left, right = np.triu_indices(size, 1)
+        found.append((rows[:, left] * width + rows[:, right]).ravel())
+    codes = np.concatenate(found)
+    codes.sort(kind="stable")  # a radix sort for integers: np.unique's own is far slower
+    return codes[np.r_[True, codes[1:] != codes[:-1]]] if len(codes) else codes
