@@ -7,6 +7,7 @@ for each, so that its peak memory is its own.
     python -m benchmarks.measure check DB_URL | FOLDER
     python -m benchmarks.measure spelling NAMES_FILE [--sample N]
     python -m benchmarks.measure quality FOLDER
+    python -m benchmarks.measure names COUNT FILE [--seed N]
 
 Times are wall-clock seconds of the work itself (imports and start-up excluded); ``peak_mb``
 is the process's peak resident set, start-up included.
@@ -118,6 +119,15 @@ def spelling(names_file: str, sample: int = 0) -> Result:
     return measure_search(names, sample)
 
 
+def names(count: str, path: str, seed: int = 7) -> Result:
+    """Writes ``count`` distinct names (benchmarks/spelling_search.make_names), one a line."""
+    from benchmarks.spelling_search import make_names
+
+    made = make_names(int(count), seed)
+    Path(path).write_text("\n".join(made) + "\n", "utf-8")
+    return {"names": len(made)}
+
+
 def quality(folder: str) -> Result:
     from benchmarks.quality import measure_quality
 
@@ -147,6 +157,7 @@ TASKS: dict[str, Callable[..., Result]] = {
     "check": check,
     "spelling": spelling,
     "quality": quality,
+    "names": names,
 }
 
 

@@ -8,14 +8,17 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import numpy as np
-import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from provenance import names
 from provenance.checks.context import NameRow
 from provenance.transliteration import TITLES, fold_raw_token
+
+if TYPE_CHECKING:  # numpy is imported when a search runs, not by every command's start-up
+    import numpy as np
+    import numpy.typing as npt
 
 # Cyrillic and Greek letters that look like Latin ones (the common confusables).
 LOOKALIKES = str.maketrans(
@@ -195,6 +198,8 @@ def candidate_indexes(
     spellings: Sequence[Spelling], max_block: int, cutoff: float
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     """candidate_pairs as two arrays of indexes into ``spellings``, i < j, pair by pair."""
+    import numpy as np
+
     width = len(spellings)
     codes = _pair_codes(_blocks(spellings), max_block, width)
     first, second = np.divmod(codes, width)
@@ -215,6 +220,8 @@ def _blocks(spellings: Sequence[Spelling]) -> tuple[npt.NDArray[np.int64], ...]:
     """The blocks as (members, starts, sizes): ``members`` holds the spelling indexes of every
     block, one block after another and ascending within each; a block is ``sizes[b]`` long
     from ``starts[b]``."""
+    import numpy as np
+
     keys = [key for spelling in spellings for key in spelling.blocks]
     owners = np.repeat(
         np.arange(len(spellings), dtype=np.int64), [len(s.blocks) for s in spellings]
@@ -234,6 +241,8 @@ def _pair_codes(
     """Every pair of spellings that share a block of 2 to ``max_block`` members, once each,
     as ``i * width + j`` with i < j. Blocks of one size are laid out as the rows of one
     matrix and paired in one step."""
+    import numpy as np
+
     members, starts, sizes = blocks
     found = [np.empty(0, dtype=np.int64)]
     for size in np.unique(sizes[(sizes >= 2) & (sizes <= max_block)]).tolist():
