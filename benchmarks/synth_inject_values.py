@@ -20,11 +20,14 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+import yaml
+
 from benchmarks import synth_words as sw
 from benchmarks.synth_inject import after, base_claims, fresh, record
 from benchmarks.synth_ledger import Claim, ids, q
 from benchmarks.synth_plan import Kind, Record, Target
 from benchmarks.synth_world import ROLES, YEARS
+from provenance.quantities import BOUNDS, parse_quantity
 
 
 def _far(truth: int) -> list[tuple[str, sw.Span]]:
@@ -159,8 +162,20 @@ def denial_location(t: Target) -> Record | None:
 
 
 def denial_toll(t: Target) -> Record | None:
+    """Denies the true toll where someone states it (a figure, a range, "about"): a bound
+    ("over 13") asserts no one figure, so denying one inside it contradicts nobody."""
+    figures = [
+        c for c in base_claims(t, "killed") if c.scope is None and not c.denied and not _bound(c)
+    ]
+    if not figures:
+        return None
     speaker = t.event.perpetrators[:1] or ("nds",)
     return _deny(t, "killed", q(str(t.event.killed)), speaker)
+
+
+def _bound(claim: Claim) -> bool:
+    text = yaml.safe_load(claim.value)
+    return parse_quantity(text).qualifier in BOUNDS
 
 
 def denial_role(t: Target) -> Record | None:

@@ -101,6 +101,7 @@ VARIANT = [
     ("Ayman al-Zawahri", "Ayman al-Zawahiri"),
     ("Sar-e Pul", "Sari Pul"),  # spacing
     ("Lashkar Gah", "Lashkargah"),
+    ("Naw Abad", "Nawabad"),  # a closing w is a consonant again when the parts are joined
     ("Pul-e Khumri", "Puli Khumri"),
     ("Abu Bakr al-Baghdadi", "Abu Bakr Albaghdadi"),
     ("Abu Bakr al-Baghdadi", "Abu Bakr Baghdadi"),  # article left out

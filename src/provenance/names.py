@@ -224,7 +224,19 @@ def _joinable(folds: tuple[str, ...]) -> bool:
 
 def _joined_fold(folds: tuple[str, ...]) -> str:
     """Folded name parts written as one word, folded again (the letters now meet)."""
-    return refold("".join(folds))[1]
+    return refold(_glue(folds))[1]
+
+
+def _glue(parts: tuple[str, ...]) -> str:
+    """Name parts written as one word. A part's closing w, folded to "u" after a vowel, is
+    a consonant again before a vowel: Naw Abad -> "nau" + "abad" -> "navabad", as Nawabad."""
+    glued = [
+        part[:-1] + "v"
+        if part[-1:] == "u" and part[-2:-1] in VOWELS and after[:1] in VOWELS
+        else part
+        for part, after in zip(parts, (*parts[1:], ""), strict=True)
+    ]
+    return "".join(glued)
 
 
 def _vowel_variant(short: _Tok, long: _Tok, score: float) -> _TokMatch:
@@ -335,7 +347,9 @@ def _compare_tokens(x: Analysis, y: Analysis, person_like: bool) -> NameMatch:
 
 def _joined(toks: tuple[_Tok, ...]) -> _Tok:
     """Name parts written as one word: fold as blocking_keys() does, fine for the vowels."""
-    return _Tok(_joined_fold(tuple(t.fold for t in toks)), refold("".join(t.fine for t in toks))[0])
+    return _Tok(
+        _joined_fold(tuple(t.fold for t in toks)), refold(_glue(tuple(t.fine for t in toks)))[0]
+    )
 
 
 def _compare_joined(
