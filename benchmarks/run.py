@@ -2,7 +2,7 @@
 rule quality on generated ledgers, each against a baseline measured in the same run; prints
 a table and writes it to benchmarks/RESULTS.md.
 
-    python benchmarks/run.py            # the full run: 10k, 100k and 1M claims (about 30 min)
+    python benchmarks/run.py            # the full run: 10k, 100k and 1M claims (about 20 min)
     python benchmarks/run.py --quick    # small sizes, under 2 minutes; prints only
 
 Ledgers come from the ground-truth generator (benchmarks/synth.py, seed 7) and are kept
