@@ -291,11 +291,13 @@ def check(
     *,
     only: Sequence[str] = (),
     ignore: Sequence[str] = (),
+    jobs: int | None = None,
 ) -> CheckResult:
     """Runs the rules on ledger files, or, without paths, on the database. Reviews in the
-    ledger (or the database) silence what they decide."""
+    ledger (or the database) silence what they decide. ``jobs``: see checker.run."""
     with _checking(paths, db) as (context, reviews):
-        return checker.run(context, settings.rules(only, ignore), settings.severities(), reviews)
+        rules = settings.rules(only, ignore)
+        return checker.run(context, rules, settings.severities(), reviews, jobs=jobs)
 
 
 def report(

@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from provenance import lanes
 from provenance.checks import RULES, by_id
 from provenance.checks.base import Finding, GroupRule, Rule, Severity
 from provenance.checks.context import Context
@@ -97,8 +98,12 @@ def run(
     rules: Sequence[Rule],
     severities: Mapping[str, Severity],
     reviews: Iterable[Review],
+    *,
+    jobs: int | None = None,
 ) -> CheckResult:
-    """Every finding of every rule, stamped and reviewed, in file order."""
+    """Every finding of every rule, stamped and reviewed, in file order. On a large ledger
+    in a shared database some rules run in a second process meanwhile (provenance.lanes;
+    ``jobs=1`` keeps everything in this one, ``jobs=2`` asks for two at any size)."""
     found: dict[str, Conflict] = {}
     timings: dict[str, float] = {}
 
@@ -108,8 +113,15 @@ def run(
             conflict = _stamp(rule.id, severity, finding)
             found.setdefault(conflict.id, conflict)
 
-    grouped = [rule for rule in rules if isinstance(rule, GroupRule)]
-    for rule in rules:
+    elsewhere = lanes.aside(context, rules, jobs)
+    lane = None
+    if elsewhere:
+        url = context.shareable_url()
+        assert url is not None  # aside() chose rules only for a shared database
+        lane = lanes.start(url, context.roots, elsewhere)
+    here = [rule for rule in rules if rule not in elsewhere]
+    grouped = [rule for rule in here if isinstance(rule, GroupRule)]
+    for rule in here:
         if isinstance(rule, GroupRule) and len(grouped) > 1:
             if rule is grouped[0]:
                 _shared_pass(context, grouped, keep, timings)
@@ -117,6 +129,11 @@ def run(
         started = time.perf_counter()
         keep(rule, rule.check(context))
         timings[rule.id] = time.perf_counter() - started
+    if lane is not None:
+        sent = {rule.id: rule for rule in elsewhere}
+        for rule_id, findings, seconds in lane.results():
+            keep(sent[rule_id], findings)
+            timings[rule_id] = seconds
     history = _history(reviews)
     reviewed = [_with_reviews(c, history.get(c.id, ())) for c in found.values()]
     ran = {rule.id for rule in rules}

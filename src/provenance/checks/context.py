@@ -7,10 +7,12 @@ from collections.abc import Collection, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from provenance.db import queries, store
 from provenance.db.queries import Dangling, NameRow
+from provenance.db.schema import ClaimRow
 
 __all__ = ["Context", "Dangling", "NameRow"]
 from provenance.model import Claim, Entity, Source, TimeSpan
@@ -24,6 +26,21 @@ class Context:
         self._session = session
         self.roots = tuple(roots)
         self._origins: dict[str, frozenset[str]] = {}
+
+    @property
+    def session(self) -> Session:
+        return self._session
+
+    def claim_count(self) -> int:
+        return int(self._session.scalar(select(func.count()).select_from(ClaimRow)) or 0)
+
+    def shareable_url(self) -> str | None:
+        """The database's URL when another process can open it too (a file, a server);
+        None for an in-memory store, which only this process sees."""
+        url = self._session.get_bind().engine.url
+        if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
+            return None
+        return url.render_as_string(hide_password=False)
 
     # claims ---------------------------------------------------------------------------------
 

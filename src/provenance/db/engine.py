@@ -70,6 +70,35 @@ def make_engine(url: str) -> Engine:
         ) from None
 
 
+@contextmanager
+def reader_session(url: str) -> Iterator[Session]:
+    """A read-only session of its own on the database at ``url`` (see reader_engine)."""
+    engine = reader_engine(url)
+    try:
+        with Session(engine) as session:
+            yield session
+    finally:
+        engine.dispose()
+
+
+def reader_engine(url: str) -> Engine:
+    """An engine that only reads, for a second process beside one that holds a
+    transaction: SQLite without the up-front write lock (WAL lets it read meanwhile)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return make_engine(url)
+    engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_MS / 1000})
+
+    def pragmas(dbapi_connection: Any, _: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA query_only = ON")
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_MS}")
+        cursor.close()
+
+    event.listen(engine, "connect", pragmas)
+    return engine
+
+
 def _sqlite_engine(url: URL) -> Engine:
     if url.database and url.database != ":memory:":
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
