@@ -7,6 +7,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -53,9 +54,17 @@ def sqlite_url(tmp_path: Path) -> str:
 @pytest.fixture
 def pg_url() -> Iterator[str]:
     """A PostgreSQL URL whose search_path is a schema made for this test alone."""
-    server = pg_server()
-    if server is None:
+    if pg_server() is None:
         pytest.skip(f"{PG_ENV} is not set")
+    with pg_schema() as url:
+        yield url
+
+
+@contextmanager
+def pg_schema() -> Iterator[str]:
+    """A PostgreSQL URL whose search_path is a new schema, dropped afterwards."""
+    server = pg_server()
+    assert server is not None
     schema = f"t_{uuid.uuid4().hex[:12]}"
     admin = create_engine(server)
     with admin.begin() as connection:
@@ -77,3 +86,18 @@ def db_url(request: pytest.FixtureRequest) -> str:
     name = "sqlite_url" if request.param == "sqlite" else "pg_url"
     url: str = request.getfixturevalue(name)
     return url
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The bad-input corpus's count: how many bad inputs were refused as documented with the
+    database left exactly as it was (tests/hardening/test_bad_inputs.py)."""
+    import sys
+
+    module = sys.modules.get("test_bad_inputs")
+    tried: dict[str, list[str]] = getattr(module, "TRIED", {})
+    total = len(getattr(sys.modules.get("bad_input_corpus"), "CASES", ()))
+    for kind, names in sorted(tried.items()):
+        terminalreporter.write_line(
+            f"bad-input corpus on {kind}: {len(names)} of {total} bad inputs refused as "
+            "documented; none changed the database"
+        )

@@ -4,6 +4,7 @@ to convert between them ("10 kg" and "about 20 lb" agree). Currencies are never 
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import replace
 
 from provenance.model import Quantity
@@ -124,6 +125,21 @@ def canonical(unit: str | None) -> str | None:
         return text
     lowered = text.lower()
     return _SPELLINGS.get(lowered) or (lowered.upper() if lowered.upper() in _UNITS else lowered)
+
+
+def is_known(unit: str) -> bool:
+    """A unit this module can compare and convert (any spelling of it)."""
+    return canonical(unit) in _UNITS
+
+
+def near_miss(unit: str) -> str | None:
+    """The known spelling an unknown unit was probably meant to be ("kilogramms" ->
+    "kilograms"), or None: a word unlike any unit ("households") is a counting unit."""
+    if is_known(unit):
+        return None
+    word = " ".join(unit.strip().lower().split())
+    close = difflib.get_close_matches(word, [*_UNITS, *_SPELLINGS], n=1, cutoff=0.8)
+    return close[0] if close else None
 
 
 def unit_of(quantity: Quantity, written: str | None) -> str | None:

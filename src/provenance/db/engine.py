@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 from sqlalchemy.schema import CreateIndex, CreateTable
@@ -57,6 +57,13 @@ def sqlite_path(url: str) -> Path | None:
 def make_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
+        parsed.get_dialect()
+    except NoSuchModuleError:  # before ArgumentError, its base
+        raise DatabaseError(
+            f"'{url}' is not a database URL provenance can open: no driver for "
+            f"'{parsed.drivername}' (give a file path, sqlite:///file.db or "
+            "postgresql://user@host/db)"
+        ) from None
     except ArgumentError as error:
         raise DatabaseError(f"'{url}' is not a database URL: {error}") from None
     if parsed.get_backend_name() == "sqlite":

@@ -116,6 +116,12 @@ def read_plain(text: str) -> object:
     return None if tag == NULL else text
 
 
+MAX_REPEATED = 10_000
+"""Lists and mappings that aliases may repeat in one file. Aliases share what they repeat,
+but whatever walks the values (validation, digests, export) walks every repetition: nine
+aliases of nine aliases of nine... is a billion values from a few lines."""
+
+
 @dataclass(slots=True)
 class _Open:
     """A collection being built (``mapping`` or ``items``), and for a mapping the key
@@ -126,6 +132,7 @@ class _Open:
     anchor: str | None = None
     key: str | None = None
     drop_next: bool = False
+    opened_at: int = 0  # Builder.collections when it opened
 
 
 @dataclass
@@ -136,6 +143,9 @@ class Builder:
     problems: list[Problem]
     stack: list[_Open] = field(default_factory=list)
     anchors: dict[str, object] = field(default_factory=dict)
+    sizes: dict[str, int] = field(default_factory=dict)  # collections inside each anchor
+    collections: int = 0  # collections so far, those that aliases repeat counted again
+    repeated: int = 0  # collections that aliases repeat
     root: object = None
     skipping: int = 0
     documents: int = 0
@@ -225,6 +235,7 @@ class Builder:
         closed = self.stack.pop()
         if closed.anchor is not None:
             self.anchors[closed.anchor] = closed.mapping if closed.items is None else closed.items
+            self.sizes[closed.anchor] = self.collections - closed.opened_at
 
     def _skip(self, event: Any) -> None:
         if isinstance(event, yaml.CollectionStartEvent):
@@ -246,11 +257,12 @@ class Builder:
             self._place(REFUSED, event, None)
             return
         if mapping:
-            opened = _Open(new_map(line), None, event.anchor)
+            opened = _Open(new_map(line), None, event.anchor, opened_at=self.collections)
             self._place(opened.mapping, event, None)
         else:
-            opened = _Open(None, new_seq(line), event.anchor)
+            opened = _Open(None, new_seq(line), event.anchor, opened_at=self.collections)
             self._place(opened.items, event, None)
+        self.collections += 1
         self.stack.append(opened)
 
     def _place(self, value: object, event: Any, anchor: str | None) -> None:
@@ -310,6 +322,19 @@ class Builder:
                 f"define &{event.anchor} before using it",
             )
             return REFUSED
+        size = self.sizes.get(event.anchor, 0)
+        if self.repeated + size > MAX_REPEATED:
+            if self.repeated <= MAX_REPEATED:
+                self.problem(
+                    event.start_mark.line + 1,
+                    f"aliases here repeat more than {MAX_REPEATED:,} lists and mappings "
+                    "(a YAML alias bomb)",
+                    "write the values out instead of repeating them with *aliases",
+                )
+            self.repeated = MAX_REPEATED + 1
+            return REFUSED
+        self.repeated += size
+        self.collections += size
         return self.anchors[event.anchor]
 
     def _scalar(self, event: Any) -> object:

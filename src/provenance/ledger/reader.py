@@ -71,9 +71,26 @@ def _display(path: Path) -> str:
     return str(PurePosixPath(*path.parts)) if not path.is_absolute() else path.as_posix()
 
 
+MAX_FILE_MB = 64
+"""Largest ledger file read. A generated ledger of a million claims spreads over files of
+about 2 MB; a file this large is a mistake (a dump, a log, a data file saved as .yaml)."""
+
+
 def read_file(file: LedgerFile, problems: list[Problem]) -> YamlMap | None:
     """The file's top-level mapping, or None (with problems added) when it cannot be read."""
     try:
+        size = file.path.stat().st_size
+        if size > MAX_FILE_MB * 1024 * 1024:
+            problems.append(
+                Problem(
+                    file.name,
+                    1,
+                    f"file is {size / 1024 / 1024:,.0f} MB, over the {MAX_FILE_MB} MB a ledger "
+                    "file may hold",
+                    "split it into several files (a folder of files is one ledger)",
+                )
+            )
+            return None
         data = file.path.read_bytes()
     except OSError as error:
         problems.append(

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from provenance import units
 from provenance.errors import InvalidValue, Problem
 from provenance.ledger import fields as f
 from provenance.ledger.reader import YamlMap, YamlSeq
 from provenance.ledger.values import parse_value
 from provenance.model import (
+    Archive,
     Claim,
     Entity,
     EntityKind,
@@ -265,7 +268,24 @@ def parse_file(root: YamlMap, file: str, into: ParsedLedger, problems: list[Prob
 
 def _source(rec: _Record, into: ParsedLedger) -> None:
     values = rec.values()
+    archive = values.get("archive")
+    if isinstance(archive, Archive) and _links_out(rec.file, archive.path):
+        rec.problem(
+            rec.mapping.line_of("archive"),
+            f"archive path '{archive.path}' is a link to a file outside the ledger",
+            "copy the archived text into the ledger folder instead of linking to it",
+        )
     rec.keep(into, lambda o: into.sources.append(Parsed(Source(**values, origin=o), rec.lines())))
+
+
+def _links_out(file: str, archive: str) -> bool:
+    """Whether the archive, relative to the ledger file, resolves (through a symbolic link)
+    to a place outside that file's folder. A missing file is left to quote-not-found."""
+    try:
+        folder = Path(file).parent.resolve()
+        return not (folder / archive).resolve().is_relative_to(folder)
+    except (OSError, RuntimeError):  # a link loop, a path the system cannot resolve
+        return True
 
 
 def _entity(rec: _Record, into: ParsedLedger) -> None:
@@ -291,6 +311,13 @@ def _claim(rec: _Record, into: ParsedLedger) -> None:
             rec.mapping.line_of("unit"),
             f"{rec.label} has a unit but its value is not a number",
             "remove unit:, or give the value as a quantity",
+        )
+    meant = units.near_miss(values["unit"]) if values.get("unit") else None
+    if meant is not None:
+        rec.problem(
+            rec.mapping.line_of("unit"),
+            f"unknown unit '{values['unit']}'",
+            f"did you mean '{meant}'? (a word unlike any unit, such as 'households', counts)",
         )
     rec.keep(into, lambda o: into.claims.append(Parsed(Claim(**values, origin=o), rec.lines())))
 

@@ -1,0 +1,207 @@
+"""The bad-input corpus: tiny ledgers and command lines that an analyst could produce by
+pasting from the web, editing YAML by hand or mistyping a flag. Each case says what the
+user must see: the exit status, and for a ledger mistake the file and line and a fragment
+of what to do about it.
+
+A case's files are written under a fresh folder ``ledger/``; ``lines`` are the 1-based
+lines of ``file`` that a message must name (any one of them); ``hint`` is a fragment the
+message must hold (case-insensitive).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SOURCE = "  - {id: s1, title: Wire story, kind: news, reliability: B}\n"
+ENTITY = "  - {id: e1, kind: place, name: Mirza Olang}\n"
+CLAIM = "  - {id: c1, subject: e1, property: killed, value: 12, source: s1}\n"
+GOOD = f"sources:\n{SOURCE}entities:\n{ENTITY}claims:\n{CLAIM}"
+"""A valid ledger file: sources on line 2, entities on line 4, claims on line 6."""
+
+
+def claim(extra: str = "", **fields: str) -> str:
+    """A file with a valid source and entity, and one claim (on line 6) with ``fields``
+    replacing or adding to its own, and ``extra`` text inside the braces."""
+    base = {"id": "c1", "subject": "e1", "property": "killed", "value": "12", "source": "s1"}
+    base.update(fields)
+    body = ", ".join(f"{k}: {v}" for k, v in base.items() if v != "<none>")
+    return f"sources:\n{SOURCE}entities:\n{ENTITY}claims:\n  - {{{body}{extra}}}\n"
+
+
+def source(**fields: str) -> str:
+    """A file whose one source (on line 2) has ``fields``."""
+    base = {"id": "s1", "title": "Wire story", "kind": "news", "reliability": "B"}
+    base.update(fields)
+    body = ", ".join(f"{k}: {v}" for k, v in base.items() if v != "<none>")
+    return f"sources:\n  - {{{body}}}\n"
+
+
+def entity(**fields: str) -> str:
+    """A file whose one entity (on line 2) has ``fields``."""
+    base = {"id": "e1", "kind": "place", "name": "Mirza Olang"}
+    base.update(fields)
+    body = ", ".join(f"{k}: {v}" for k, v in base.items() if v != "<none>")
+    return f"entities:\n  - {{{body}}}\n"
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    files: dict[str, str | bytes] = field(default_factory=dict)
+    hint: str = ""
+    lines: tuple[int, ...] = ()
+    file: str = "a.yaml"
+    status: int = 2
+    args: tuple[str, ...] = ()  # a command line instead of `import ledger/`
+    symlinks: dict[str, str] = field(default_factory=dict)  # name -> target, in ledger/
+    pad_to: int = 0  # bytes: the file is padded with comment lines up to this size
+
+
+def one(name: str, text: str | bytes, hint: str, *lines: int) -> Case:
+    return Case(name, {"a.yaml": text}, hint, lines)
+
+
+BILLION_LAUGHS = (
+    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)
+    )
+    + "sources: *i\n"
+)
+
+CASES: list[Case] = [
+    # -- malformed YAML ----------------------------------------------------------------------
+    one("an unclosed flow mapping", "claims:\n  - {id: c1, subject: e1\n", "not valid YAML", 2, 3),
+    one("an unclosed quote", "sources:\n  - {id: 's1, title: T}\n", "not valid YAML", 2, 3),
+    one("a tab for indentation", "claims:\n\t- id: c1\n", "tabs", 2),
+    one("a key indented one space too far", "sources:\n  - id: s1\n   title: T\n", "YAML", 3),
+    one("a list at the top of a file", "- {id: s1, title: T}\n", "mapping", 1),
+    one("a sentence at the top of a file", "just some notes\n", "mapping", 1),
+    one("an unknown section", "source:\n" + SOURCE, "did you mean 'sources'", 1),
+    one("a key given twice", "sources:\n  - {id: s1, id: s2, title: T, kind: news}\n", "twice", 2),
+    one("a colon in a plain value", "sources:\n  - id: s1\n    title: Kabul: a city\n", "YAML", 3),
+    # -- wrong types -------------------------------------------------------------------------
+    one("a section that is not a list", "sources: {id: s1, title: T}\n", "list", 1),
+    one("a record that is not a mapping", "sources:\n  - s1\n", "mapping", 2),
+    one("a list as an id", source(id="[s1]"), "id", 2),
+    one("a list as a title", source(title="[a, b]"), "title", 2),
+    one("a number as a reliability grade", source(reliability="3"), "reliability", 2),
+    one("a mapping as a value", claim(value="{a: 1}"), "value", 6),
+    one("a list as a confidence", claim(confidence="[likely]"), "confidence", 6),
+    one("true as a mention", claim(mentions="[true]"), "mention", 6),
+    one("an unknown polarity", claim(polarity="maybe"), "polarity", 6),
+    one("an unknown entity kind", entity(kind="planet"), "kind", 2),
+    one("an unknown source kind", source(kind="rumour"), "kind", 2),
+    one("a number as said_by", claim(said_by="7"), "said_by", 6),
+    # -- missing required fields -------------------------------------------------------------
+    one("a source without an id", source(id="<none>"), "id", 2),
+    one("a source without a title", source(title="<none>"), "title", 2),
+    one("a claim without a subject", claim(subject="<none>"), "subject", 6),
+    one("a claim without a property", claim(property="<none>"), "property", 6),
+    one("a claim without a value", claim(value="<none>"), "value", 6),
+    one("a claim without a source", claim(source="<none>"), "source", 6),
+    one("an entity without a name", entity(name="<none>"), "name", 2),
+    # -- unknown keys ------------------------------------------------------------------------
+    one("a misspelt claim key", claim(confidance="likely"), "did you mean 'confidence'", 6),
+    one("a misspelt source key", source(reliabilty="B"), "did you mean 'reliability'", 2),
+    one("a misspelt entity key", entity(aliasses="[Mirsa Olang]"), "did you mean 'aliases'", 2),
+    one("an unknown key with no near match", claim(colour="red"), "colour", 6),
+    # -- duplicate ids -----------------------------------------------------------------------
+    one("one id twice in a file", "sources:\n" + SOURCE + SOURCE, "s1", 2, 3),
+    Case(
+        "one id in two files",
+        {"a.yaml": GOOD, "b.yaml": "claims:\n" + CLAIM},
+        "c1",
+        (2,),
+        file="b.yaml",
+    ),
+    one("a claim with an entity's id", claim(id="e1"), "e1", 4, 6),
+    # -- references --------------------------------------------------------------------------
+    one("a claim citing no known source", claim(source="wire-9"), "wire-9", 6),
+    one("a claim about no known subject", claim(subject="nowhere"), "nowhere", 6),
+    one("a contradiction of no known claim", claim(contradicts="[c9]"), "c9", 6),
+    one(
+        "sources that copy each other",
+        "sources:\n  - {id: s1, title: A, kind: news, reliability: B, derived_from: [s2]}\n"
+        "  - {id: s2, title: B, kind: news, reliability: B, derived_from: [s1]}\n",
+        "circle",
+        2,
+        3,
+    ),
+    # -- dates -------------------------------------------------------------------------------
+    one("the 30th of February", claim(as_of="2017-02-30"), "2017-02-30", 6),
+    one("month 13", claim(as_of="2017-13-01"), "2017-13-01", 6),
+    one("a date with words after it", claim(as_of="'2017-05-01 or so'"), "not a date", 6),
+    one("an impossible publication date", source(published="2017-02-30"), "not a date", 2),
+    # -- quantities --------------------------------------------------------------------------
+    one("a negative count", claim(value="-5"), "value", 6),
+    one("a range upside down", claim(value="'between 60 and 50'"), "60", 6),
+    one("an unknown qualifier", claim(value="'approximately-ish 50'"), "not a known qualifier", 6),
+    one("a misspelt unit", claim(value="10", unit="kilogramms"), "did you mean", 6),
+    # -- grades ------------------------------------------------------------------------------
+    one("an unknown reliability grade", source(reliability="Q"), "A, B, C, D, E, F", 2),
+    one("an unknown credibility grade", claim(confidence="{credibility: 9}"), "credibility", 6),
+    one("a confidence over 100 %", claim(confidence="150%"), "confidence", 6),
+    one("a confidence in unknown words", claim(confidence="certainish"), "confidence", 6),
+    # -- files -------------------------------------------------------------------------------
+    Case("an empty file", {"a.yaml": ""}, status=0),
+    Case("a file of comments only", {"a.yaml": "# nothing yet\n# still nothing\n"}, status=0),
+    one("a binary file", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
+    one(
+        "a file in Latin-1",
+        "sources:\n  - {id: s1, title: K\u00e2bul}\n".encode("latin-1"),
+        "UTF-8",
+        2,
+    ),
+    one("deep nesting", "claims: " + "[" * 5000 + "]" * 5000 + "\n", "deep", 1),
+    one("a billion laughs", BILLION_LAUGHS, "alias", 2, 3, 4, 5, 6, 7, 8, 9, 10),
+    one(
+        "an alias of a record",
+        "sources:\n  - &s {id: s1, title: T, kind: news, reliability: B}\n  - *s\n",
+        "already used",
+        2,
+        3,
+    ),
+    one(
+        "a tag that runs a command", "sources: !!python/object/apply:os.system ['true']\n", "tag", 1
+    ),
+    one("a tag that builds an object", "sources:\n  - !!python/object:dict {id: s1}\n", "tag", 2),
+    one("a custom tag", "sources:\n  - !source {id: s1, title: T}\n", "tag", 2),
+    Case("a 100 MB file", {"a.yaml": GOOD}, "split it", (1,), pad_to=100 * 1024 * 1024),
+    # -- Unicode traps -----------------------------------------------------------------------
+    one("a Cyrillic letter in an id", source(id="s\u04301"), "id", 2),
+    one("a zero-width joiner in an id", source(id="s\u200d1"), "id", 2),
+    one("a right-to-left mark in an id", source(id="s1\u200f"), "id", 2),
+    one("an accent in an id", source(id="caf\u00e9"), "id", 2),
+    one(
+        "one name's NFC and NFD forms as two ids",
+        "entities:\n  - {id: e1, kind: place, name: Kabul}\n"
+        "  - {id: e1\u0301, kind: place, name: Kabul}\n",
+        "id",
+        3,
+    ),
+    # -- archive paths -----------------------------------------------------------------------
+    one("an archive outside the ledger", source(archive="../../etc/passwd"), "archive", 2),
+    one("an archive at an absolute path", source(archive="/etc/passwd"), "archive", 2),
+    Case(
+        "an archive symlinked out of the ledger",
+        {"a.yaml": source(archive="archive/copy.txt")},
+        "archive",
+        (2,),
+        symlinks={"archive/copy.txt": "/etc/passwd"},
+    ),
+    # -- command lines -----------------------------------------------------------------------
+    Case(
+        "a database server that does not answer",
+        {"a.yaml": GOOD},
+        "check --db",
+        args=("import", "ledger", "--db", "postgresql://127.0.0.1:9/nothing"),
+    ),
+    Case(
+        "a database URL that is not one",
+        {"a.yaml": GOOD},
+        "not a database URL",
+        args=("import", "ledger", "--db", "nosuchdriver://x"),
+    ),
+    Case("a path that does not exist", {}, "no such file", args=("import", "no-such-folder")),
+]
