@@ -184,8 +184,19 @@ def has_schema(engine: Engine) -> bool:
         raise unreachable(engine, error) from None
 
 
+BUSY = ("database is locked", "database is busy", "lock timeout", "could not obtain lock")
+"""How drivers say another writer kept the database past the wait (SQLite's busy timeout,
+PostgreSQL's lock_timeout)."""
+
+
 def unreachable(engine: Engine, error: Exception) -> DatabaseError:
     reason = str(getattr(error, "orig", error)).strip().splitlines()[0]
+    if any(words in reason.lower() for words in BUSY):
+        return DatabaseError(
+            f"the database {shown(str(engine.url))} stayed busy with another writer for "
+            f"{SQLITE_BUSY_MS / 1000:g} s (an import or a review by someone else?); nothing "
+            "was written (run the command again when the other one has finished)"
+        )
     return DatabaseError(
         f"cannot use the database {shown(str(engine.url))}: {reason} "
         f"(check --db or ${ENV_VAR}, and that the server is running)"
