@@ -146,7 +146,8 @@ CASES: list[Case] = [
     # -- files -------------------------------------------------------------------------------
     Case("an empty file", {"a.yaml": ""}, status=0),
     Case("a file of comments only", {"a.yaml": "# nothing yet\n# still nothing\n"}, status=0),
-    one("a binary file", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
+    one("a binary file", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary", 3),
+    one("a file in UTF-16", "sources:\n".encode("utf-16"), "save the file as UTF-8", 1),
     one(
         "a file in Latin-1",
         "sources:\n  - {id: s1, title: K\u00e2bul}\n".encode("latin-1"),

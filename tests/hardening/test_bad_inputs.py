@@ -110,6 +110,8 @@ def test_the_corpus_is_large_and_its_cases_distinct() -> None:
     assert len(CASES) >= 60
     assert len({c.name for c in CASES}) == len(CASES)
     assert len({(tuple(sorted(c.files.items())), c.args) for c in CASES}) == len(CASES)
+    unplaced = [c.name for c in CASES if c.status == 2 and c.files and not c.args and not c.lines]
+    assert unplaced == [], "every mistake in a ledger file is placed on a line"
 
 
 @pytest.mark.parametrize("unit", ["households", "kg", "kilograms", "people"])

@@ -78,7 +78,7 @@ def test_a_file_with_no_records_loads_as_nothing(tmp_path: Path, text: str) -> N
 
 def test_a_binary_file_is_refused(tmp_path: Path) -> None:
     name = write(tmp_path, "image.yaml", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    refused_for(tmp_path, name, 0, "binary file, not a text ledger")
+    refused_for(tmp_path, name, 3, "binary data (a NUL byte), not a text ledger")  # its line
 
 
 def test_a_latin1_file_is_refused_at_the_line_of_the_bad_byte(tmp_path: Path) -> None:
@@ -90,7 +90,7 @@ def test_a_latin1_file_is_refused_at_the_line_of_the_bad_byte(tmp_path: Path) ->
 
 def test_a_utf16_file_is_told_to_save_as_utf8(tmp_path: Path) -> None:
     name = write(tmp_path, "utf16.yaml", PLACE.encode("utf-16"))
-    refused_for(tmp_path, name, 0, "not UTF-8", "save the file as UTF-8")
+    refused_for(tmp_path, name, 1, "not UTF-8", "save the file as UTF-8")
 
 
 def test_a_control_character_is_reported_at_its_line(tmp_path: Path) -> None:

@@ -152,10 +152,18 @@ def read_file(file: LedgerFile, problems: list[Problem]) -> YamlMap | None:
 
 def _decode(name: str, data: bytes, problems: list[Problem]) -> str | None:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        problems.append(Problem(name, 0, "UTF-16 text, not UTF-8", "save the file as UTF-8"))
+        problems.append(Problem(name, 1, "UTF-16 text, not UTF-8", "save the file as UTF-8"))
         return None
     if b"\x00" in data:
-        problems.append(Problem(name, 0, "binary file, not a text ledger", "remove it"))
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        problems.append(
+            Problem(
+                name,
+                line,
+                "binary data (a NUL byte), not a text ledger",
+                "remove the file, or save it again as UTF-8 text",
+            )
+        )
         return None
     try:
         return data.decode("utf-8-sig")
