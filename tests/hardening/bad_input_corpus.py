@@ -44,6 +44,15 @@ def entity(**fields: str) -> str:
     return f"entities:\n  - {{{body}}}\n"
 
 
+def review(**fields: str) -> str:
+    """A file whose one review (on line 2) has ``fields``."""
+    base = {"conflict": "'numeric-conflict:0123456789ab'", "verdict": "disputed",
+            "reviewer": "ana", "at": "'2026-11-21T09:00:00Z'"}  # fmt: skip
+    base.update(fields)
+    body = ", ".join(f"{k}: {v}" for k, v in base.items() if v != "<none>")
+    return f"reviews:\n  - {{{body}}}\n"
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -59,6 +68,26 @@ class Case:
 
 def one(name: str, text: str | bytes, hint: str, *lines: int) -> Case:
     return Case(name, {"a.yaml": text}, hint, lines)
+
+
+WRONG = "{nested: {deeper: [1]}}"
+"""A value of the wrong type for every field: no field takes a mapping of this shape."""
+
+
+def wrong_types() -> list[Case]:
+    """A mapping where each field of each kind of record expects something else."""
+    from provenance.ledger.schema import SECTIONS
+
+    writers = {"sources": (source, 2), "entities": (entity, 2), "claims": (claim, 6),
+               "reviews": (review, 2)}  # fmt: skip
+    found = []
+    for section, fields in SECTIONS.items():
+        write, line = writers[section]
+        for name in fields:
+            text = write(**{name: WRONG})
+            hint = "mention" if name == "mentions" else name
+            found.append(one(f"a mapping as {section}.{name}", text, hint, line))
+    return found
 
 
 BILLION_LAUGHS = (
@@ -206,3 +235,4 @@ CASES: list[Case] = [
     ),
     Case("a path that does not exist", {}, "no such file", args=("import", "no-such-folder")),
 ]
+CASES += wrong_types()
