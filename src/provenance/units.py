@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import replace
+from functools import lru_cache
 
 from provenance.model import Quantity
 
@@ -132,6 +133,7 @@ def is_known(unit: str) -> bool:
     return canonical(unit) in _UNITS
 
 
+@lru_cache(maxsize=4096)
 def near_miss(unit: str) -> str | None:
     """The known spelling an unknown unit was probably meant to be ("kilogramms" ->
     "kilograms"), or None: a word unlike any unit ("households") is a counting unit."""
