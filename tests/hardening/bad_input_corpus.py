@@ -19,38 +19,38 @@ GOOD = f"sources:\n{SOURCE}entities:\n{ENTITY}claims:\n{CLAIM}"
 """A valid ledger file: sources on line 2, entities on line 4, claims on line 6."""
 
 
-def claim(extra: str = "", **fields: str) -> str:
-    """A file with a valid source and entity, and one claim (on line 6) with ``fields``
-    replacing or adding to its own, and ``extra`` text inside the braces."""
+LEFT_OUT = "<none>"
+"""A field value meaning: leave the field out."""
+
+
+def _flow(base: dict[str, str], fields: dict[str, str]) -> str:
+    """One record as a YAML flow mapping: ``base`` with ``fields`` replacing or added."""
+    merged = {**base, **fields}
+    return "{" + ", ".join(f"{k}: {v}" for k, v in merged.items() if v != LEFT_OUT) + "}"
+
+
+def claim(**fields: str) -> str:
+    """A file with a valid source and entity, and one claim (on line 6) with ``fields``."""
     base = {"id": "c1", "subject": "e1", "property": "killed", "value": "12", "source": "s1"}
-    base.update(fields)
-    body = ", ".join(f"{k}: {v}" for k, v in base.items() if v != "<none>")
-    return f"sources:\n{SOURCE}entities:\n{ENTITY}claims:\n  - {{{body}{extra}}}\n"
+    return f"sources:\n{SOURCE}entities:\n{ENTITY}claims:\n  - {_flow(base, fields)}\n"
 
 
 def source(**fields: str) -> str:
     """A file whose one source (on line 2) has ``fields``."""
     base = {"id": "s1", "title": "Wire story", "kind": "news", "reliability": "B"}
-    base.update(fields)
-    body = ", ".join(f"{k}: {v}" for k, v in base.items() if v != "<none>")
-    return f"sources:\n  - {{{body}}}\n"
+    return f"sources:\n  - {_flow(base, fields)}\n"
 
 
 def entity(**fields: str) -> str:
     """A file whose one entity (on line 2) has ``fields``."""
-    base = {"id": "e1", "kind": "place", "name": "Mirza Olang"}
-    base.update(fields)
-    body = ", ".join(f"{k}: {v}" for k, v in base.items() if v != "<none>")
-    return f"entities:\n  - {{{body}}}\n"
+    return f"entities:\n  - {_flow({'id': 'e1', 'kind': 'place', 'name': 'Mirza Olang'}, fields)}\n"
 
 
 def review(**fields: str) -> str:
     """A file whose one review (on line 2) has ``fields``."""
     base = {"conflict": "'numeric-conflict:0123456789ab'", "verdict": "disputed",
             "reviewer": "ana", "at": "'2026-11-21T09:00:00Z'"}  # fmt: skip
-    base.update(fields)
-    body = ", ".join(f"{k}: {v}" for k, v in base.items() if v != "<none>")
-    return f"reviews:\n  - {{{body}}}\n"
+    return f"reviews:\n  - {_flow(base, fields)}\n"
 
 
 @dataclass(frozen=True)
@@ -123,13 +123,13 @@ CASES: list[Case] = [
     one("an unknown source kind", source(kind="rumour"), "kind", 2),
     one("a number as said_by", claim(said_by="7"), "said_by", 6),
     # -- missing required fields -------------------------------------------------------------
-    one("a source without an id", source(id="<none>"), "id", 2),
-    one("a source without a title", source(title="<none>"), "title", 2),
-    one("a claim without a subject", claim(subject="<none>"), "subject", 6),
-    one("a claim without a property", claim(property="<none>"), "property", 6),
-    one("a claim without a value", claim(value="<none>"), "value", 6),
-    one("a claim without a source", claim(source="<none>"), "source", 6),
-    one("an entity without a name", entity(name="<none>"), "name", 2),
+    one("a source without an id", source(id=LEFT_OUT), "id", 2),
+    one("a source without a title", source(title=LEFT_OUT), "title", 2),
+    one("a claim without a subject", claim(subject=LEFT_OUT), "subject", 6),
+    one("a claim without a property", claim(property=LEFT_OUT), "property", 6),
+    one("a claim without a value", claim(value=LEFT_OUT), "value", 6),
+    one("a claim without a source", claim(source=LEFT_OUT), "source", 6),
+    one("an entity without a name", entity(name=LEFT_OUT), "name", 2),
     # -- unknown keys ------------------------------------------------------------------------
     one("a misspelt claim key", claim(confidance="likely"), "did you mean 'confidence'", 6),
     one("a misspelt source key", source(reliabilty="B"), "did you mean 'reliability'", 2),
