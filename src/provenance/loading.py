@@ -55,7 +55,7 @@ class Loader:
             root = read_file(file, self.problems)
             if root is not None:
                 part = ParsedLedger()
-                parse_file(root, file.name, part, self.problems)
+                parse_file(root, file.name, part, self.problems, file.folder)
                 self.add(part)
             done += _size(file.path)
             if progress:

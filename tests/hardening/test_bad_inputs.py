@@ -123,3 +123,19 @@ def test_counting_words_and_known_units_are_not_mistaken_for_misspellings(
     (workdir / "a.yaml").write_text(claim(value="10", unit=unit), "utf-8")
     result = CliRunner().invoke(main, ["check", "a.yaml"])
     assert result.exit_code == 0, result.output
+
+
+def test_an_archive_linked_elsewhere_inside_the_ledger_is_accepted(workdir: Path) -> None:
+    # The bound is the ledger folder (as quote-not-found reads it), not the declaring file's.
+    ledger = workdir / "ledger"
+    (ledger / "shared").mkdir(parents=True)
+    (ledger / "shared" / "report.txt").write_text("Twelve people were killed.\n", "utf-8")
+    (ledger / "caci" / "archive").mkdir(parents=True)
+    (ledger / "caci" / "archive" / "report.txt").symlink_to(ledger / "shared" / "report.txt")
+    (ledger / "caci" / "a.yaml").write_text(
+        "sources:\n  - {id: s1, title: T, kind: news, reliability: B,"
+        " archive: archive/report.txt}\n",
+        "utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", "ledger"])
+    assert result.exit_code == 0, result.output

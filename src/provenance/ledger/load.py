@@ -26,7 +26,7 @@ def parse_paths(
     for file in files:
         root = read_file(file, problems)
         if root is not None:
-            parse_file(root, file.name, parsed, problems)
+            parse_file(root, file.name, parsed, problems, file.folder)
         done += _size(file.path)
         if progress:
             progress(done, total)

@@ -27,10 +27,12 @@ LEDGER_SUFFIXES = (".yaml", ".yml", ".json")
 
 @dataclass(frozen=True, slots=True)
 class LedgerFile:
-    """One file of a ledger; ``name`` is how messages and origins refer to it."""
+    """One file of a ledger; ``name`` is how messages and origins refer to it, ``folder`` the
+    ledger folder it was found in (None: a file given on its own, which is its own ledger)."""
 
     path: Path
     name: str
+    folder: Path | None = None
 
 
 def discover(paths: Sequence[Path]) -> tuple[list[LedgerFile], list[Problem]]:
@@ -64,7 +66,7 @@ def _walk(folder: Path) -> Iterator[LedgerFile]:
         for name in sorted(names):
             if name.lower().endswith(LEDGER_SUFFIXES) and not name.startswith("."):
                 path = Path(directory) / name
-                yield LedgerFile(path, _display(path))
+                yield LedgerFile(path, _display(path), folder)
 
 
 def _display(path: Path) -> str:

@@ -164,9 +164,16 @@ class ParsedLedger:
 class _Record:
     """Collects one record's field values and the problems found on the way."""
 
-    def __init__(self, section: str, mapping: YamlMap, file: str, problems: list[Problem]):
+    def __init__(
+        self,
+        section: str,
+        mapping: YamlMap,
+        file: str,
+        problems: list[Problem],
+        folder: Path | None = None,
+    ):
         self.section, self.mapping, self.file = section, mapping, file
-        self.problems = problems
+        self.problems, self.folder = problems, folder
         self.ok = True
         ident = mapping.get("id") if section != "reviews" else mapping.get("conflict")
         noun = SINGULAR[section]
@@ -231,8 +238,16 @@ class _Record:
         return lines
 
 
-def parse_file(root: YamlMap, file: str, into: ParsedLedger, problems: list[Problem]) -> None:
-    """Adds every record of one file to ``into``; problems are collected, never raised."""
+def parse_file(
+    root: YamlMap,
+    file: str,
+    into: ParsedLedger,
+    problems: list[Problem],
+    folder: Path | None = None,
+) -> None:
+    """Adds every record of one file to ``into``; problems are collected, never raised.
+    ``folder`` is the ledger folder the file belongs to (default: the file's own), which
+    archived texts may not leave."""
     for section, value in root.items():
         if section not in SECTIONS:
             hint = f.did_you_mean(section, SECTIONS) or "use sources:, entities:, claims:, reviews:"
@@ -263,13 +278,13 @@ def parse_file(root: YamlMap, file: str, into: ParsedLedger, problems: list[Prob
                     )
                 )
                 continue
-            _BUILDERS[section](_Record(section, item, file, problems), into)
+            _BUILDERS[section](_Record(section, item, file, problems, folder), into)
 
 
 def _source(rec: _Record, into: ParsedLedger) -> None:
     values = rec.values()
     archive = values.get("archive")
-    if isinstance(archive, Archive) and _links_out(rec.file, archive.path):
+    if isinstance(archive, Archive) and _links_out(rec.file, archive.path, rec.folder):
         rec.problem(
             rec.mapping.line_of("archive"),
             f"archive path '{archive.path}' is a link to a file outside the ledger",
@@ -278,12 +293,13 @@ def _source(rec: _Record, into: ParsedLedger) -> None:
     rec.keep(into, lambda o: into.sources.append(Parsed(Source(**values, origin=o), rec.lines())))
 
 
-def _links_out(file: str, archive: str) -> bool:
+def _links_out(file: str, archive: str, folder: Path | None) -> bool:
     """Whether the archive, relative to the ledger file, resolves (through a symbolic link)
-    to a place outside that file's folder. A missing file is left to quote-not-found."""
+    to a place outside the ledger ``folder`` (quote-not-found reads archives within the same
+    bounds). A missing file is left to quote-not-found."""
     try:
-        folder = Path(file).parent.resolve()
-        return not (folder / archive).resolve().is_relative_to(folder)
+        within = (folder or Path(file).parent).resolve()
+        return not (Path(file).parent / archive).resolve().is_relative_to(within)
     except (OSError, RuntimeError):  # a link loop, a path the system cannot resolve
         return True
 
