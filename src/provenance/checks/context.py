@@ -27,10 +27,6 @@ class Context:
         self.roots = tuple(roots)
         self._origins: dict[str, frozenset[str]] = {}
 
-    @property
-    def session(self) -> Session:
-        return self._session
-
     def claim_count(self) -> int:
         return int(self._session.scalar(select(func.count()).select_from(ClaimRow)) or 0)
 
