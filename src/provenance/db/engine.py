@@ -186,16 +186,17 @@ def has_schema(engine: Engine) -> bool:
 
 BUSY = ("database is locked", "database is busy", "lock timeout", "could not obtain lock")
 """How drivers say another writer kept the database past the wait (SQLite's busy timeout,
-PostgreSQL's lock_timeout)."""
+PostgreSQL's lock_timeout, whose length is the server's setting, not ours)."""
 
 
 def unreachable(engine: Engine, error: Exception) -> DatabaseError:
     reason = str(getattr(error, "orig", error)).strip().splitlines()[0]
     if any(words in reason.lower() for words in BUSY):
+        waited = SQLITE_BUSY_MS / 1000 if engine.url.get_backend_name() == "sqlite" else None
         return DatabaseError(
-            f"the database {shown(str(engine.url))} stayed busy with another writer for "
-            f"{SQLITE_BUSY_MS / 1000:g} s (an import or a review by someone else?); nothing "
-            "was written (run the command again when the other one has finished)"
+            f"the database {shown(str(engine.url))} stayed busy with another writer"
+            f"{f' for {waited:g} s' if waited else ''} (an import or a review by someone "
+            "else?); nothing was written (run the command again when the other one has finished)"
         )
     return DatabaseError(
         f"cannot use the database {shown(str(engine.url))}: {reason} "
