@@ -28,6 +28,8 @@ except ImportError:  # pragma: no cover - libyaml ships in PyYAML's wheels
 
 
 MAX_DEPTH = 64
+TOO_DEEP = (f"nested deeper than {MAX_DEPTH} levels", "flatten the structure")
+"""The message and hint for nesting past MAX_DEPTH, whichever layer notices it."""
 STR, NULL, BOOL, INT, FLOAT, SEQ, MAP = (
     f"tag:yaml.org,2002:{name}" for name in ("str", "null", "bool", "int", "float", "seq", "map")
 )
@@ -247,7 +249,7 @@ class Builder:
         line = event.start_mark.line + 1
         mapping = isinstance(event, yaml.MappingStartEvent)
         if len(self.stack) > MAX_DEPTH:
-            self.problem(line, f"nested deeper than {MAX_DEPTH} levels", "flatten the structure")
+            self.problem(line, *TOO_DEEP)
             self.skipping = 1
             self._place(REFUSED, event, None)
             return

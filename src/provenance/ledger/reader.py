@@ -13,6 +13,7 @@ import yaml
 from provenance.errors import Problem
 from provenance.ledger.compose import (
     REFUSED,
+    TOO_DEEP,
     Builder,
     SeveralDocuments,
     YamlMap,
@@ -121,7 +122,10 @@ def read_file(file: LedgerFile, problems: list[Problem]) -> YamlMap | None:
         return None
     except yaml.MarkedYAMLError as error:
         line, hint = _where(error, text)
-        problems.append(Problem(file.name, line, f"not valid YAML: {error.problem}", hint))
+        if _too_deep(error):
+            problems.append(Problem(file.name, line, *TOO_DEEP))
+        else:
+            problems.append(Problem(file.name, line, f"not valid YAML: {error.problem}", hint))
         return None
     except yaml.reader.ReaderError as error:
         line = text[: error.position].count("\n") + 1
@@ -180,6 +184,13 @@ def _decode(name: str, data: bytes, problems: list[Problem]) -> str | None:
 def plain_scalar(text: str) -> object:
     """A command-line value read the way the ledger reads an unquoted YAML scalar."""
     return read_plain(text)
+
+
+def _too_deep(error: yaml.MarkedYAMLError) -> bool:
+    """Whether the parser itself refused the nesting: libyaml (from the one bundled with
+    PyYAML 6.0.4 on) stops at its own depth limit before the builder's MAX_DEPTH guard sees
+    the events, and the user gets the same message whichever of the two notices first."""
+    return "nesting depth" in (error.problem or "")
 
 
 def _where(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
