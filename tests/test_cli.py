@@ -3,6 +3,8 @@ variable, export to standard output."""
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -67,3 +69,28 @@ def test_a_usage_mistake_exits_2_with_click_s_message(workdir: Path) -> None:
     status, _, stderr = invoke("export", "--format", "xml")
     assert status == 2
     assert "'xml' is not one of 'yaml', 'json'" in stderr
+
+
+def test_python_m_provenance_is_the_command_line() -> None:
+    import subprocess
+    import sys
+
+    from provenance import __version__
+
+    run = subprocess.run(
+        [sys.executable, "-m", "provenance", "--version"], capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == f"provenance, version {__version__}\n"
+
+
+def test_check_json_is_the_same_on_every_run_and_timings_come_on_request(workdir: Path) -> None:
+    shipped = str(SHIPPED)
+    runs = [CliRunner().invoke(cli.main, ["check", shipped, "--format", "json"]) for _ in range(2)]
+    assert runs[0].exit_code == 0, runs[0].output
+    assert runs[0].stdout == runs[1].stdout
+    assert "timings" not in json.loads(runs[0].stdout)
+    timed = CliRunner().invoke(cli.main, ["check", shipped, "--format", "json", "--timings"])
+    assert "numeric-conflict" in json.loads(timed.stdout)["timings"]
+    text = CliRunner().invoke(cli.main, ["check", shipped, "--timings"])
+    assert re.search(r"^timing: numeric-conflict \d+\.\d{3} s$", text.stdout, re.M), text.stdout

@@ -210,3 +210,36 @@ def test_the_readme_worked_example_is_what_check_finds_on_the_shipped_ledger() -
     found = api.check([ROOT / "claims"], None, api.check_settings([ROOT / "claims"]))
     assert listed == {c.id for c in found.conflicts}
     assert f"{len(listed)} conflicts" in example
+
+
+def requirements() -> list[str]:
+    """Every requirement pyproject.toml states: the runtime ones and every extra's."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    extras = project["optional-dependencies"].values()
+    return [*project["dependencies"], *(r for extra in extras for r in extra)]
+
+
+def test_every_requirement_is_pinned_within_its_range() -> None:
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    lines = (ROOT / ".ci" / "constraints.txt").read_text("utf-8").splitlines()
+    pins = {
+        canonicalize_name(name): version
+        for name, version in (line.split("==") for line in lines if "==" in line)
+    }
+    for text in requirements():
+        wanted = Requirement(text)
+        name = canonicalize_name(wanted.name)
+        assert name in pins, f"{wanted.name} is not pinned: run .ci/lock"
+        assert wanted.specifier.contains(pins[name], prereleases=True), (
+            f"{wanted.name}=={pins[name]} is outside {wanted.specifier}: run .ci/lock"
+        )
+
+
+def test_ci_installs_from_the_pins() -> None:
+    _, test_command = readme_blocks("sh")[:2]
+    assert "-c .ci/constraints.txt" in test_command
+    assert (ROOT / ".ci" / "lock").read_text("utf-8").count(".ci/constraints.txt") >= 1

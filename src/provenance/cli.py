@@ -179,6 +179,12 @@ def claims_(
     help="Processes to check a database with: 1, or 2 (default: 2 from 50,000 claims on "
     "a machine with two cores or more; ledger files are always checked in one).",
 )
+@click.option(
+    "--timings",
+    is_flag=True,
+    help="Also report the seconds each rule took (text and json formats; json output is "
+    "otherwise the same on every run over the same input).",
+)
 @db_option
 @click.pass_context
 def check(
@@ -194,6 +200,7 @@ def check(
     config: Path | None,
     output: Path | None,
     jobs: int | None,
+    timings: bool,
     db: str | None,
 ) -> None:
     """Find conflicts in ledger files (PATHS) or, without PATHS, in the database.
@@ -205,7 +212,7 @@ def check(
     )
     result = api.check(paths, db, settings, only=only, ignore=ignore, jobs=jobs)
     target = " ".join(str(p) for p in paths) if paths else "the database"
-    report = CheckReport(result, settings.fail_on, include_reviewed, target)
+    report = CheckReport(result, settings.fail_on, include_reviewed, target, timings)
     _emit(FORMATS[fmt](report), output)
     ctx.exit(EXIT_CONFLICTS if report.failing else EXIT_OK)
 

@@ -22,10 +22,13 @@ def render(report: CheckReport) -> str:
             "shown": len(report.shown),
             "failing": len(report.failing),
         },
-        "timings": {rule: round(seconds, 4) for rule, seconds in report.result.timings.items()},
         "conflicts": [conflict(c) for c in report.shown],
         "stale_reviews": [review(r) for r in report.result.stale_reviews],
     }
+    if report.timings:  # only on request: the document is otherwise the same on every run
+        document["timings"] = {
+            rule: round(seconds, 4) for rule, seconds in report.result.timings.items()
+        }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 

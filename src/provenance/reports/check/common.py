@@ -20,6 +20,7 @@ class CheckReport:
     fail_on: Severity
     include_reviewed: bool
     target: str  # the paths checked, or the database
+    timings: bool = False  # seconds per rule: useful to a person, but never the same twice
 
     @property
     def shown(self) -> list[Conflict]:
@@ -54,6 +55,14 @@ class CheckReport:
         failing = len(self.failing)
         text += f"; {failing} at or above {self.fail_on.value}" if failing else ""
         return text
+
+
+def timing_lines(report: CheckReport) -> list[str]:
+    """Seconds per rule, slowest first, when asked for (``check --timings``)."""
+    if not report.timings:
+        return []
+    spent = sorted(report.result.timings.items(), key=lambda item: (-item[1], item[0]))
+    return [f"timing: {rule} {seconds:.3f} s" for rule, seconds in spent]
 
 
 def where(conflict: Conflict) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tabulate import tabulate
 
-from provenance.reports.check.common import CheckReport, where
+from provenance.reports.check.common import CheckReport, timing_lines, where
 
 
 def render(report: CheckReport) -> str:
@@ -33,5 +33,6 @@ def render(report: CheckReport) -> str:
             f"info: the review of {review.conflict} ({review.verdict.value}, "
             f"{review.reviewer}) decides a conflict that no longer exists"
         )
+    out.extend(timing_lines(report))
     out.append(report.summary())
     return "\n".join(out) + "\n"
