@@ -1,0 +1,69 @@
+"""`python -m benchmarks.realworld [DATA]`: convert the real-reporting data set into a ledger,
+run `provenance check` on it, and print the scores against the data set's answer key."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from benchmarks.realworld import score
+from benchmarks.realworld.convert import convert
+
+DEFAULT = Path(__file__).resolve().parents[3] / "shared" / "realworld"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT, help="the data set folder")
+    parser.add_argument("--ledger", type=Path, help="write the converted ledger here (kept)")
+    parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument("--verbose", action="store_true", help="list misses and false flags")
+    args = parser.parse_args(argv)
+    if not (args.data / "claims.yaml").is_file():
+        print(f"error: {args.data}: no claims.yaml (give the data set folder)", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = args.ledger or Path(scratch) / "ledger"
+        ledger = convert(args.data / "claims.yaml", folder)
+        document = score.check(folder)
+    found = score.findings(document)
+    scores = score.score(score.load_expected(args.data / "expected.yaml"), found)
+    result = scores.as_dict() | {"by_rule": score.by_rule(found), "unsaid": ledger.unsaid}
+    if args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+        return 0
+    print(render(result, args.verbose))
+    return 0
+
+
+def render(result: dict[str, object], verbose: bool) -> str:
+    lines = [
+        f"should-flag recall     {result['should_flag_recall']:.3f}  "
+        f"({result['found']} of {result['should_flag']}; high {result['recall_high']:.3f}, "
+        f"medium {result['recall_medium']:.3f}, low {result['recall_low']:.3f})",
+        f"false flags            {result['false_flag_rate']:.3f}  "
+        f"({result['false_flags']} of {result['should_not_flag']} should-not-flag items)",
+        f"spelling groups        {result['groups_matched']} of {result['groups']} matched "
+        f"({result['groups_matched_confident']} by the confident tier alone)",
+        f"look-alikes merged     {result['lookalikes_merged']} of {result['lookalikes']}",
+        f"findings per conflict  {result['findings_per_expected_conflict']:.2f} "
+        f"(at most {result['max_findings_per_expected_conflict']}; "
+        f"{result['value_findings']} value findings in all)",
+    ]
+    if verbose:
+        for key in ("missed", "false_flag_items", "groups_missed", "lookalike_items_merged"):
+            items = result[key]
+            assert isinstance(items, list)
+            lines += [f"{key}:", *(f"  {item}" for item in items)]
+        lines.append(f"by rule: {json.dumps(result['by_rule'])}")
+        unsaid = result["unsaid"]
+        assert isinstance(unsaid, list)
+        lines += [f"not said in the ledger ({len(unsaid)}):", *(f"  {u}" for u in unsaid)]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
