@@ -117,7 +117,9 @@ class Converter:
     def _claim(self, claim: dict[str, Any], ident: str) -> None:
         subject = self._event(claim)
         reading = self.properties.read(claim["property"])
-        speaker = self.speakers.read(claim.get("speaker") or "publication", claim.get("speaker_role") or "")
+        speaker = self.speakers.read(
+            claim.get("speaker") or "publication", claim.get("speaker_role") or ""
+        )
         record: dict[str, Any] = {"id": ident, "subject": subject}
         record.update(self._value(claim, reading))
         times = read_times(claim.get("refers_to"))

@@ -31,8 +31,11 @@ class PropertyReader:
     def __init__(self, mapping: dict[str, Any]) -> None:
         self.named = {k.casefold(): v for k, v in mapping["named"].items()}
         self.measures = sorted(
-            ((phrase.casefold(), prop) for prop, phrases in mapping["measures"].items()
-             for phrase in phrases),
+            (
+                (phrase.casefold(), prop)
+                for prop, phrases in mapping["measures"].items()
+                for phrase in phrases
+            ),
             key=lambda item: -len(item[0]),
         )
         self.populations = {k.casefold(): v for k, v in mapping["populations"].items()}
@@ -46,18 +49,22 @@ class PropertyReader:
         named = self.named.get(words)
         if named is not None:
             return PropertyReading(
-                named["property"], named.get("scope"), named.get("unit"), named.get("kind"),
-                bool(named.get("credibility")), claimed_by,
+                named["property"],
+                named.get("scope"),
+                named.get("unit"),
+                named.get("kind"),
+                bool(named.get("credibility")),
+                claimed_by,
             )
         for phrase, prop in self.measures:
             found = re.search(rf"\b{re.escape(phrase)}\b", words)
             if found is None:
                 continue
             before = _content(words[: found.start()])
-            after = _content(words[found.end():])
+            after = _content(words[found.end() :])
             scopes = [self.populations.get(before, before)] if before else []
-            if after:
-                scopes.append(after if after.startswith(("at ", "in ")) else after)
+            if after:  # "at the MSF hospital", "in the ward": where they were counted
+                scopes.append(after)
             scope = " ".join(s for s in scopes if s) or None
             return PropertyReading(prop, scope, kind=QUANTITY, claimed_by=claimed_by)
         return PropertyReading(re.sub(r"[^a-z0-9]+", "-", words).strip("-"), claimed_by=claimed_by)
@@ -96,7 +103,7 @@ def read_times(refers_to: str | None) -> Times:
         return Times(None, None, text)
     start, end = found.group(1), found.group(2)
     span = start if end is None else f"{start}/{_complete(start, end)}"
-    rest = body[found.end():].strip(" ()") or None
+    rest = body[found.end() :].strip(" ()") or None
     if current:
         return Times(span, None, rest)
     return Times(None, span, rest)
