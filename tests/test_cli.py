@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from conftest import SHIPPED
 from provenance import cli
-from provenance.loading import load_ledger
+from provenance.importing import load_ledger
 
 
 def invoke(*args: str) -> tuple[int, str, str]:

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from provenance import api, lanes
-from provenance.checker import CheckResult
+from provenance import api
+from provenance.checker import CheckResult, lanes
+from provenance.checker.settings import Settings
 from provenance.checks.spelling_variant import SpellingVariant
-from provenance.config import Settings
 
 ROOT = str(Path(__file__).resolve().parents[1])
 if ROOT not in sys.path:

@@ -1,24 +1,56 @@
-"""The command line: options in, one api call, rendered output, an exit code. Nothing else."""
+"""The command line: options in, one api call, rendered output, an exit code. Nothing else.
+
+Start-up is kept light: `--help`, `--version` and `rules` never load the database layer.
+The modules a command needs are loaded when it runs (``_lazy``): their names are bound here
+for the type checker, and to modules that load on first use at run time."""
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from provenance import __version__, api, names
-from provenance.checker import Conflict
-from provenance.config import Settings
+from provenance import __version__
 from provenance.errors import EXIT_CONFLICTS, EXIT_OK, ProvenanceError
-from provenance.ledger.reader import YamlMap, YamlSeq, plain_scalar
 from provenance.model import Verdict
-from provenance.reports import records, review_view, rules_doc, summary
 from provenance.reports.check import FORMATS, CheckReport
 from provenance.reports.contradictions import FORMATS as REPORT_FORMATS
+
+
+def _lazy(name: str) -> ModuleType:
+    """The module ``name``, executed at its first attribute access rather than now."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    assert spec is not None and spec.loader is not None, name
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    parent, _, child = name.rpartition(".")
+    setattr(sys.modules[parent], child, module)  # as an import statement does
+    return module
+
+
+if TYPE_CHECKING:
+    from provenance import api, names
+    from provenance.checker import Conflict
+    from provenance.reports import records, review_view, rules_doc, summary
+    from provenance.reports.contradictions import content
+else:
+    api = _lazy("provenance.api")
+    names = _lazy("provenance.names")
+    records = _lazy("provenance.reports.records")
+    review_view = _lazy("provenance.reports.review_view")
+    rules_doc = _lazy("provenance.reports.rules_doc")
+    summary = _lazy("provenance.reports.summary")
+    content = _lazy("provenance.reports.contradictions.content")
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -43,6 +75,40 @@ def db_option(command: F) -> F:
         help="Database: a SQLite file path or an SQLAlchemy URL "
         "(default: $PROVENANCE_DB, else .provenance/provenance.db).",
     )(command)
+
+
+def output_option(command: F) -> F:
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Write the report to this file instead of standard output.",
+    )(command)
+
+
+def config_option(help_text: str) -> Callable[[F], F]:
+    def decorate(command: F) -> F:
+        return click.option(
+            "--config",
+            type=click.Path(exists=True, dir_okay=False, path_type=Path),
+            help=help_text,
+        )(command)
+
+    return decorate
+
+
+def format_option(formats: Sequence[str], help_text: str | None = None) -> Callable[[F], F]:
+    def decorate(command: F) -> F:
+        return click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(list(formats)),
+            default=formats[0],
+            show_default=True,
+            help=help_text,
+        )(command)
+
+    return decorate
 
 
 @click.group(cls=Provenance, context_settings={"help_option_names": ["-h", "--help"]})
@@ -84,9 +150,7 @@ def import_(paths: tuple[Path, ...], prune: bool, db: str | None) -> None:
     help="Write one file per original ledger file under this folder "
     "(default: the whole ledger on standard output).",
 )
-@click.option(
-    "--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True
-)
+@format_option(("yaml", "json"))
 @db_option
 def export(out_dir: Path | None, fmt: str, db: str | None) -> None:
     """Write the stored ledger back as YAML or JSON, stably."""
@@ -123,14 +187,7 @@ def claims_(
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(list(FORMATS)),
-    default="text",
-    show_default=True,
-    help="text for people; json, sarif, junit or github for machines.",
-)
+@format_option(list(FORMATS), "text for people; json, sarif, junit or github for machines.")
 @click.option(
     "--rule", "only", multiple=True, metavar="ID", help="Run only this rule (repeatable)."
 )
@@ -161,18 +218,11 @@ def claims_(
     metavar="RULE.SETTING=VALUE",
     help="Override a rule's setting, e.g. numeric-conflict.tolerance=0.05.",
 )
-@click.option(
-    "--config",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Settings file (default: provenance.toml or [tool.provenance] in a "
-    "pyproject.toml next to the ledger or above it).",
+@config_option(
+    "Settings file (default: provenance.toml or [tool.provenance] in a pyproject.toml next "
+    "to the ledger or above it)."
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to this file instead of standard output.",
-)
+@output_option
 @click.option(
     "--jobs",
     type=click.IntRange(1, 2),
@@ -228,30 +278,15 @@ def _emit(text: str, output: Path | None) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "markdown", "html", "json", "csv"]),
-    default="text",
-    show_default=True,
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to this file instead of standard output.",
-)
+@format_option(list(REPORT_FORMATS))
+@output_option
 @click.option("--subject", metavar="ID", help="Only the conflicts about this entity.")
 @click.option(
     "--include-decided",
     is_flag=True,
     help="Also show conflicts already decided (disputed ones are always shown).",
 )
-@click.option(
-    "--config",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Settings file, as for check.",
-)
+@config_option("Settings file, as for check.")
 @db_option
 def report(
     paths: tuple[Path, ...],
@@ -265,7 +300,7 @@ def report(
     """Publish the disagreements side by side: ledger files (PATHS) or the database."""
     settings = api.check_settings(paths, config)
     data = api.report(paths, db, settings, subject=subject)
-    _emit(REPORT_FORMATS[fmt](data, include_decided), output)
+    _emit(REPORT_FORMATS[fmt](content.build(data, include_decided)), output)
 
 
 VERDICT_KEYS = {
@@ -316,33 +351,29 @@ def review(
     reviewing the database stores the decision there. Reviews are never changed: a later
     review of the same conflict supersedes the earlier one, and both stay in its history.
     """
-    target = api.review_target(ledger, db)
-    settings = api.check_settings(target.paths)
+    desk = api.review_desk(ledger, db)
     if listing:
-        result = api.check(target.paths, target.db, settings)
-        click.echo(review_view.render_list(result, str(target)), nl=False)
+        click.echo(review_view.render_list(desk.conflicts(), str(desk.target)), nl=False)
         return
-    who = api.reviewer_name(settings, target, reviewer)
+    who = desk.reviewer(reviewer)
     if conflict_id is None:
-        _walk(target, settings, who)
+        _walk(desk, who)
         return
     if verdict is None or note is None:
         raise click.UsageError(
             "give --verdict and --note with a conflict id "
             "(or no id, to review the open conflicts in turn)"
         )
-    conflict = api.find_conflict(target, settings, conflict_id)
-    decided, where = api.review(target, conflict, Verdict(verdict), note, who, in_favour_of)
+    decided, where = desk.decide(conflict_id, Verdict(verdict), note, who, in_favour_of)
     click.echo(f"recorded {decided.verdict.value} for {decided.conflict} in {where}")
 
 
-def _walk(target: api.ReviewTarget, settings: Settings, reviewer: str) -> None:
+def _walk(desk: api.ReviewDesk, reviewer: str) -> None:
     """The interactive review: each open conflict, its claims side by side, a verdict and a
     note; Enter skips, q quits."""
-    data = api.report(target.paths, target.db, settings)
-    waiting = [c for c in data.result.conflicts if not c.decided and not c.revision]
+    waiting, data = desk.waiting()
     if not waiting:
-        click.echo(f"no open conflicts in {target}")
+        click.echo(f"no open conflicts in {desk.target}")
         return
     done = 0
     for position, conflict in enumerate(waiting, start=1):
@@ -356,7 +387,7 @@ def _walk(target: api.ReviewTarget, settings: Settings, reviewer: str) -> None:
         note = _ask("note (why)", required=True)
         if note is None:
             break
-        decided, where = api.review(target, conflict, answer, note, reviewer, favoured)
+        decided, where = desk.decide(conflict, answer, note, reviewer, favoured)
         click.echo(f"recorded {decided.verdict.value} for {decided.conflict} in {where}\n")
         done += 1
     click.echo(
@@ -536,32 +567,8 @@ def _mention(text: str) -> dict[str, str]:
 
 
 def _add(db: str | None, section: str, ident: str, options: dict[str, Any]) -> None:
-    fields = _located({"id": ident, **options})
-    record = api.add(db, section, fields)
+    record = api.add(db, section, {"id": ident, **options})
     click.echo(f"added {section[:-1] if section != 'entities' else 'entity'} {record.id}")
-
-
-def _located(options: dict[str, Any]) -> YamlMap:
-    """Options as the loader sees a ledger mapping, read as YAML scalars are."""
-    mapping = YamlMap()
-    mapping.line, mapping.key_lines, mapping.raw = 0, {}, {}
-    for key, value in options.items():
-        if value is None or value == () or value == []:
-            continue
-        mapping[key.replace("-", "_")] = _value(value)
-        if isinstance(value, str):
-            mapping.raw[key] = value
-    return mapping
-
-
-def _value(value: Any) -> object:
-    if isinstance(value, dict):
-        return _located(value)
-    if isinstance(value, list | tuple):
-        items = YamlSeq(_value(v) for v in value)
-        items.line, items.item_lines, items.raw = 0, [0] * len(items), {}
-        return items
-    return plain_scalar(value) if isinstance(value, str) else value
 
 
 def on_terminal() -> bool:

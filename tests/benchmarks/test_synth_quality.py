@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 
 from provenance import api
+from provenance.checker.settings import Settings
 from provenance.checks import RULES
-from provenance.config import Settings
 from provenance.errors import LedgerInvalid
+from provenance.importing import load_ledger
 
 # benchmarks/ lives beside src/, outside the installed package: import it from the repository.
 # (No conftest.py here: other tests import the top-level one as "conftest".)
@@ -103,7 +104,7 @@ def test_lookalikes_alone_raise_nothing_but_their_revisions(tmp_path: Path) -> N
 
 
 def test_base_ledger_loads_without_problems(base: Path) -> None:
-    ledger = api.load([base / "ledger"])
+    ledger = load_ledger([base / "ledger"])
     truth = _truth(base)
     assert len(ledger.claims) == truth["claims"]
     assert len(ledger.sources) > 100 and len(ledger.entities) > 100
@@ -111,7 +112,7 @@ def test_base_ledger_loads_without_problems(base: Path) -> None:
 
 def test_injected_ledger_is_refused_only_for_its_dangling_references(injected: Path) -> None:
     with pytest.raises(LedgerInvalid) as refused:
-        api.load([injected / "ledger"])
+        load_ledger([injected / "ledger"])
     records = _truth(injected)["injected"]
     assert isinstance(records, list)
     targets = {n for r in records if r["rule"] == "dangling-reference" for n in r["names"]}

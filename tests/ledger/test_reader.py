@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from provenance.errors import LedgerInvalid, Problem
-from provenance.loading import load_ledger
+from provenance.importing import load_ledger
 from provenance.model import Ledger
 
 
@@ -292,7 +292,7 @@ def test_nesting_far_past_the_limit_is_a_problem_not_a_crash(tmp_path: Path) -> 
     script = (
         "import sys, pathlib\n"
         "from provenance.errors import LedgerInvalid\n"
-        "from provenance.loading import load_ledger\n"
+        "from provenance.importing import load_ledger\n"
         "try:\n    load_ledger([pathlib.Path(sys.argv[1])])\n"
         "except LedgerInvalid as error:\n    print(*error.lines(), sep='\\n')\n"
     )

@@ -12,7 +12,7 @@ import pytest
 
 from provenance.errors import LedgerInvalid, Problem
 from provenance.graphs import Tangle, find_cycles
-from provenance.loading import load_ledger
+from provenance.importing import load_ledger
 
 BASE = """
 sources:

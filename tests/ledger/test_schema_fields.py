@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from provenance.errors import LedgerInvalid, Problem
-from provenance.loading import load_ledger
+from provenance.importing import load_ledger
 from provenance.model import (
     Archive,
     Ledger,

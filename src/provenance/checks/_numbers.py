@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from provenance import units
-from provenance.checks.agreement import quantity_pair, scope_key, stated_at, times_overlap
+from provenance.agreement import quantity_pair, scope_key, stated_at, times_overlap
 from provenance.checks.context import Context
 from provenance.model import Claim, Polarity, Quantity
 from provenance.quantities import overlaps

@@ -10,13 +10,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from provenance import names
 from provenance.checks.context import NameRow
 from provenance.transliteration import TITLES, fold_raw_token
 
-if TYPE_CHECKING:  # numpy is imported when a search runs, not by every command's start-up
+if TYPE_CHECKING:  # numpy and rapidfuzz.process are imported when a search runs
     import numpy as np
     import numpy.typing as npt
 
@@ -199,6 +199,7 @@ def candidate_indexes(
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     """candidate_pairs as two arrays of indexes into ``spellings``, i < j, pair by pair."""
     import numpy as np
+    from rapidfuzz import process
 
     width = len(spellings)
     codes = _pair_codes(_blocks(spellings), max_block, width)

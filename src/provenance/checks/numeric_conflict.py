@@ -9,6 +9,13 @@ from dataclasses import replace
 from typing import ClassVar
 
 from provenance import dates, units
+from provenance.agreement import (
+    one_voice,
+    quantity_pair,
+    scope_key,
+    times_overlap,
+    words,
+)
 from provenance.checks._numbers import (
     Revision,
     quantity_claims,
@@ -18,17 +25,10 @@ from provenance.checks._numbers import (
     superseded,
     value_key,
 )
-from provenance.checks.agreement import (
-    one_voice,
-    quantity_pair,
-    scope_key,
-    times_overlap,
-    words,
-)
-from provenance.checks.base import Finding, GroupRule, Groups, Option, Severity
+from provenance.checks.base import Finding, GroupRule, Groups, Option
 from provenance.checks.context import Context
 from provenance.errors import InvalidValue
-from provenance.model import Claim, Quantity, ValueKind
+from provenance.model import Claim, Quantity, Severity, ValueKind
 from provenance.quantities import interval_text, overlaps
 
 
@@ -72,6 +72,7 @@ class NumericConflict(GroupRule):
 
     id = "numeric-conflict"
     default_severity = Severity.WARNING
+    weighs_values = True
     options: ClassVar[Mapping[str, Option]] = {
         "tolerance": Option(
             0.01,

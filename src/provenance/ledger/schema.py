@@ -152,6 +152,11 @@ class ParsedLedger:
     reviews: list[Parsed[Review]] = field(default_factory=list)
     broken: list[Broken] = field(default_factory=list)
 
+    def extend(self, other: ParsedLedger) -> None:
+        """Adds another part's records (another file's) after these."""
+        for name in ("sources", "entities", "claims", "reviews", "broken"):
+            getattr(self, name).extend(getattr(other, name))
+
     def ledger(self) -> Ledger:
         return Ledger(
             sources=tuple(p.record for p in self.sources),

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
-from provenance.checker import Conflict
 from provenance.model import Review
 from provenance.reports.check.common import JSON_VERSION, TOOL, VERSION, CheckReport
+
+if TYPE_CHECKING:
+    from provenance.checker import Conflict
 
 
 def render(report: CheckReport) -> str:

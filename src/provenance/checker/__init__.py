@@ -9,11 +9,11 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from provenance import lanes
+from provenance.checker import lanes
 from provenance.checks import RULES, by_id
-from provenance.checks.base import Finding, GroupRule, Rule, Severity
+from provenance.checks.base import Finding, GroupRule, Rule
 from provenance.checks.context import Context
-from provenance.model import Origin, Review, Verdict
+from provenance.model import Origin, Review, Severity, Verdict
 
 ID_DIGITS = 12
 
@@ -61,16 +61,6 @@ class Conflict:
     def kept_visible(self) -> bool:
         """A disputed conflict stays in reports after its review."""
         return self.review is not None and self.review.verdict is Verdict.DISPUTED
-
-
-@dataclass(frozen=True, slots=True)
-class ConflictView:
-    """A conflict id with what is known of it: the conflict as the checker finds it now
-    (None when it no longer exists) and every review of it, oldest first."""
-
-    id: str
-    conflict: Conflict | None
-    reviews: tuple[Review, ...]
 
 
 @dataclass(frozen=True, slots=True)
