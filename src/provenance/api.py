@@ -260,6 +260,11 @@ class ReviewDesk:
         data = report(self.target.paths, self.target.db, self.settings)
         return [c for c in data.result.conflicts if not c.decided and not c.revision], data
 
+    def choices(self, conflict: Conflict) -> dict[Verdict, str]:
+        """The verdicts that fit the conflict (names: same-entity or distinct; claims:
+        disputed or resolved; anything: not-a-conflict), each with what it means."""
+        return {verdict: reviews.MEANING[verdict] for verdict in reviews.verdicts_for(conflict)}
+
     def reviewer(self, given: str | None = None) -> str:
         """Who signs: ``given`` (--by), else the configured reviewer, else git's user.name,
         else the account name."""
@@ -325,12 +330,3 @@ def review(
     """Decides a conflict and records the decision; returns it and where it was stored."""
     decided = reviews.decide(conflict, verdict, note, reviewer, in_favour_of)
     return decided, record_review(target, decided)
-
-
-VERDICT_MEANING = reviews.MEANING
-
-
-def verdicts_for(conflict: Conflict) -> list[Verdict]:
-    """The verdicts that fit a conflict (names: same-entity or distinct; claims: disputed
-    or resolved; anything: not-a-conflict)."""
-    return reviews.verdicts_for(conflict)

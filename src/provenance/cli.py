@@ -378,7 +378,7 @@ def _walk(desk: api.ReviewDesk, reviewer: str) -> None:
     done = 0
     for position, conflict in enumerate(waiting, start=1):
         click.echo(review_view.render_conflict(conflict, data, position, len(waiting)))
-        answer = _ask_verdict(conflict)
+        answer = _ask_verdict(desk, conflict)
         if answer == "quit":
             break
         if not isinstance(answer, Verdict):
@@ -407,11 +407,11 @@ def _ask(text: str, *, required: bool = False) -> str | None:
             return answer
 
 
-def _ask_verdict(conflict: Conflict) -> Verdict | str | None:
-    allowed = api.verdicts_for(conflict)
+def _ask_verdict(desk: api.ReviewDesk, conflict: Conflict) -> Verdict | str | None:
+    allowed = desk.choices(conflict)
     keys = {k: v for k, v in VERDICT_KEYS.items() if v in allowed}
     for key, value in keys.items():
-        click.echo(f"  {key}  {value.value}: {api.VERDICT_MEANING[value]}")
+        click.echo(f"  {key}  {value.value}: {allowed[value]}")
     click.echo("  Enter  skip    q  quit")
     while True:
         answer = _ask("verdict")

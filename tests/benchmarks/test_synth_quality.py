@@ -8,26 +8,18 @@ look-alike flagged; the base ledger, without injections, is conflict-free.
 
 from __future__ import annotations
 
-import importlib
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
+from benchmarks import quality, synth
+from benchmarks import synth_words as words
 from provenance import api
 from provenance.checker.settings import Settings
 from provenance.checks import RULES
 from provenance.errors import LedgerInvalid
 from provenance.importing import load_ledger
-
-# benchmarks/ lives beside src/, outside the installed package: import it from the repository.
-# (No conftest.py here: other tests import the top-level one as "conftest".)
-ROOT = str(Path(__file__).resolve().parents[2])
-if ROOT not in sys.path:
-    sys.path.insert(0, ROOT)
-synth = importlib.import_module("benchmarks.synth")
-quality = importlib.import_module("benchmarks.quality")
 
 CLAIMS, SEED, RATE = 4000, 11, 0.02
 
@@ -166,10 +158,9 @@ def test_hard_spellings_are_found(measured: object, injected: Path) -> None:
 def test_base_figures_hold_the_truth() -> None:
     """The report words the generator writes read, by the project's own parser, as an
     interval that holds the figure they were made for."""
-    from provenance.quantities import overlaps, parse_quantity
-
-    words = importlib.import_module("benchmarks.synth_words")
     import random
+
+    from provenance.quantities import overlaps, parse_quantity
 
     rng = random.Random(3)
     for truth in [*range(0, 60), 99, 100, 169, 250, 999, 1000, 4000, 12345]:

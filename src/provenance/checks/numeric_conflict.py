@@ -18,8 +18,8 @@ from provenance.agreement import (
 )
 from provenance.checks._numbers import (
     Revision,
+    copy_groups,
     quantity_claims,
-    representatives,
     revisions,
     supersede_chains,
     superseded,
@@ -98,7 +98,7 @@ class NumericConflict(GroupRule):
             if len({(value_key(c), scope_key(c)) for c in chain}) > 1:
                 yield _chain_finding(context, chain)
         replaced = superseded(claims)
-        kept = representatives(context, [c for c in claims if c.id not in replaced])
+        kept = copy_groups(context, [c for c in claims if c.id not in replaced])
         standing = [c for c in claims if c.id in kept]
         dropped: set[str] = set()
         for revision in revisions(context, standing):

@@ -76,7 +76,7 @@ CLAIM_FIELDS: dict[str, Parser] = {
     "notes": f.text,
 }
 REVIEW_FIELDS: dict[str, Parser] = {
-    "conflict": f.conflict_id,
+    "conflict": f.conflict_reference,
     "verdict": f.choice(Verdict, "review verdict"),
     "in_favour_of": f.identifier,
     "entity": f.identifier,

@@ -108,7 +108,7 @@ def status(entry: ConflictEntry) -> str:
     return "open (not reviewed)" if entry.review is None else entry.status
 
 
-def review(entry: ConflictEntry) -> str:
+def review_line(entry: ConflictEntry) -> str:
     """The latest review: verdict, who, when, in favour of what, and its history count."""
     found: ShownReview | None = entry.review
     if found is None:
@@ -128,7 +128,7 @@ def fields(entry: ConflictEntry) -> list[tuple[str, str]]:
         ("rule", f"{entry.rule} ({entry.severity})"),
         ("why", entry.message),
         ("status", status(entry)),
-        ("review", review(entry)),
+        ("review", review_line(entry)),
         ("note", note(entry)),
         ("where", entry.where),
     ]
