@@ -34,8 +34,6 @@ claims:
 """
 
 
-
-
 class Elements(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
