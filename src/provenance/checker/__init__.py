@@ -92,7 +92,7 @@ def run(
     jobs: int | None = None,
 ) -> CheckResult:
     """Every finding of every rule, stamped and reviewed, in file order. On a large ledger
-    in a shared database some rules run in a second process meanwhile (provenance.lanes;
+    in a shared database some rules run in a second process meanwhile (checker/lanes.py;
     ``jobs=1`` keeps everything in this one, ``jobs=2`` asks for two at any size)."""
     found: dict[str, Conflict] = {}
     timings: dict[str, float] = {}
