@@ -177,6 +177,18 @@ def test_the_domain_model_imports_nothing_from_the_project() -> None:
         ("reports/", {"provenance.api", "provenance.cli"}),
         ("ledger/", {"provenance.api", "provenance.cli", "provenance.db", "provenance.reports"}),
         ("db/", {"provenance.api", "provenance.cli", "provenance.reports"}),
+        ("checker/", {"provenance.api", "provenance.cli", "provenance.reports"}),
+        (
+            "checks/",
+            {
+                "provenance.api",
+                "provenance.checker",
+                "provenance.cli",
+                "provenance.db",
+                "provenance.importing",
+                "provenance.reports",
+            },
+        ),
     ],
 )
 def test_lower_layers_do_not_import_upper_ones(layer: str, forbidden: set[str]) -> None:
