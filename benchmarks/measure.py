@@ -97,7 +97,7 @@ def import_(folder: str, db: str) -> Result:
 def check(target: str) -> Result:
     """`check` of a database (a URL) or of ledger files (a folder), every rule."""
     from provenance import api
-    from provenance.config import Settings
+    from provenance.checker.settings import Settings
 
     paths = [Path(target)] if Path(target).exists() else []
     db = None if paths else target

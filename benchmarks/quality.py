@@ -44,8 +44,8 @@ from tabulate import tabulate
 from benchmarks.synth_names import spelling_key
 from provenance import api
 from provenance.checker import Conflict
+from provenance.checker.settings import Settings
 from provenance.checks import RULES
-from provenance.config import Settings
 
 Record = Mapping[str, object]
 

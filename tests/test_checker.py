@@ -14,8 +14,8 @@ from click.testing import CliRunner
 
 from provenance import api
 from provenance.checker import conflict_id
+from provenance.checker.settings import Settings
 from provenance.cli import main
-from provenance.config import Settings
 
 LEDGER = """
 sources:

@@ -12,7 +12,8 @@ from click.testing import CliRunner
 
 from conftest import SHIPPED
 from provenance import cli
-from provenance.loading import load_ledger
+from provenance.cli import ledger_commands
+from provenance.importing import load_ledger
 
 
 def invoke(*args: str) -> tuple[int, str, str]:
@@ -23,8 +24,8 @@ def invoke(*args: str) -> tuple[int, str, str]:
 def test_a_slow_import_on_a_terminal_shows_a_progress_bar(
     workdir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli, "on_terminal", lambda: True)
-    monkeypatch.setattr(cli._Progress, "DELAY", 0.0)
+    monkeypatch.setattr(ledger_commands, "on_terminal", lambda: True)
+    monkeypatch.setattr(ledger_commands._Progress, "DELAY", 0.0)
     status, _, stderr = invoke("import", str(SHIPPED))
     assert status == 0
     assert stderr.startswith("reading ledger")  # click draws the bar itself on a real terminal
@@ -33,7 +34,7 @@ def test_a_slow_import_on_a_terminal_shows_a_progress_bar(
 def test_a_quick_import_shows_no_progress_bar(
     workdir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli, "on_terminal", lambda: True)
+    monkeypatch.setattr(ledger_commands, "on_terminal", lambda: True)
     status, _, stderr = invoke("import", str(SHIPPED))
     assert status == 0
     assert "reading ledger" not in stderr
@@ -42,7 +43,7 @@ def test_a_quick_import_shows_no_progress_bar(
 def test_no_progress_bar_when_output_is_not_a_terminal(
     workdir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli._Progress, "DELAY", 0.0)
+    monkeypatch.setattr(ledger_commands._Progress, "DELAY", 0.0)
     status, _, stderr = invoke("import", str(SHIPPED))
     assert status == 0
     assert "reading ledger" not in stderr

@@ -44,12 +44,14 @@ def importers(prefix: str) -> set[str]:
 @pytest.mark.parametrize(
     ("library", "allowed"),
     [
-        ("click", {"cli.py"}),
+        ("click", {"cli/"}),
         ("tabulate", {"reports/"}),
         ("yaml", {"ledger/"}),
-        # api.py opens sessions; loading.py and the checks' context use the ones handed down
-        ("sqlalchemy", {"db/", "api.py", "loading.py", "checks/context.py"}),
+        # sessions are opened in db/sessions.py and handed down as opaque handles
+        ("sqlalchemy", {"db/"}),
         ("alembic", {"db/"}),
+        # the spelling-variant search lays out its pairs in numpy on a large ledger
+        ("numpy", {"checks/_spellings.py"}),
     ],
 )
 def test_libraries_stay_in_their_layer(library: str, allowed: set[str]) -> None:
@@ -58,11 +60,111 @@ def test_libraries_stay_in_their_layer(library: str, allowed: set[str]) -> None:
 
 
 def test_rules_read_only_through_the_context() -> None:
-    """A rule module never touches the database: it reads through checks/context.py."""
-    for name, found in MODULES.items():
-        if name.startswith("checks/") and name not in ("checks/context.py",):
-            reaching = {i for i in found if i.startswith(("provenance.db", "sqlalchemy"))}
-            assert reaching == set(), f"{name} imports {reaching}"
+    """Nothing in checks/ touches the database: rules read through the Context protocol of
+    checks/context.py, which db/ledger_view.py answers in SQL."""
+    checks = [name for name in MODULES if name.startswith("checks/")]
+    assert "checks/context.py" in checks
+    for name in checks:
+        reaching = {i for i in MODULES[name] if i.startswith(("provenance.db", "sqlalchemy"))}
+        assert reaching == set(), f"{name} imports {reaching}"
+
+
+def rule_ids() -> set[str]:
+    return {name for rule in RULES for name in (rule.id, *rule.aliases)}
+
+
+def strings(path: Path) -> set[str]:
+    """The string constants of a module, its docstrings left out."""
+    tree = ast.parse(path.read_text("utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, *DOCUMENTED))
+        and ast.get_docstring(node)
+        and isinstance(node.body[0], ast.Expr)
+    }
+    return {
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings
+    }
+
+
+DOCUMENTED = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+def test_facts_about_rules_live_on_the_rules() -> None:
+    """No module outside checks/ names a rule by its id: what the rest of the program needs
+    to know about a rule (its traits) is declared on the rule."""
+    ids = rule_ids()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        name = path.relative_to(PACKAGE).as_posix()
+        if not name.startswith("checks/"):
+            named = strings(path) & ids
+            assert named == set(), f"{name} names the rules {named}; declare a trait instead"
+
+
+TRAITS = {"aside": bool, "about_names": bool, "weighs_values": bool, "load_problems": frozenset}
+
+
+@pytest.mark.parametrize("trait", TRAITS)
+def test_every_trait_is_declared_on_the_base_rule_and_read_outside_the_rules(trait: str) -> None:
+    assert trait in Rule.__annotations__, f"Rule does not declare {trait}"
+    for rule in RULES:
+        assert isinstance(getattr(rule, trait), TRAITS[trait]), f"{rule.id}.{trait}"
+    readers = [
+        name
+        for name, path in ((p.relative_to(PACKAGE).as_posix(), p) for p in PACKAGE.rglob("*.py"))
+        if not name.startswith("checks/") and f".{trait}" in path.read_text("utf-8")
+    ]
+    assert readers, f"nothing outside checks/ reads the trait {trait}"
+
+
+SAME_ROLE = {
+    # a command and the use case it runs
+    **dict.fromkeys(
+        ("add", "check", "init", "report", "review", "show"), frozenset({"api.py", "cli/"})
+    ),
+    # one operation on different value types, called through its module
+    "describe": frozenset({"confidence.py", "quantities.py"}),
+    "overlaps": frozenset({"dates.py", "quantities.py"}),
+    # the name matcher's verdict, being renamed NameVerdict in names.py
+    "Verdict": frozenset({"model.py", "names.py"}),
+}
+"""Public names that several modules define for one role, and the modules that may (cli/:
+any module of the command line)."""
+PROTOCOLS = {"render": "reports/", "table": "reports/contradictions/"}
+"""Public names that every module of a folder defines in its own way: each output module
+renders its output, each format of the contradiction report draws its tables."""
+
+
+def test_no_two_modules_define_one_public_name_for_different_things() -> None:
+    defined: dict[str, set[str]] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        name = path.relative_to(PACKAGE).as_posix()
+        if name.startswith("db/migrations/"):
+            continue  # Alembic's scripts: upgrade() and downgrade() by its convention
+        for node in ast.parse(path.read_text("utf-8")).body:
+            if isinstance(node, (*DOCUMENTED,)) and not node.name.startswith("_"):
+                defined.setdefault(node.name, set()).add(name)
+    for public, modules in defined.items():
+        if public in PROTOCOLS:
+            modules = {m for m in modules if not m.startswith(PROTOCOLS[public])}
+        homes = {"cli/" if m.startswith("cli/") else m for m in modules}
+        if len(modules) > 1:
+            assert len(homes) == len(modules), f"{public} is in {modules}"
+            assert homes <= SAME_ROLE.get(public, frozenset()), f"{public} is in {modules}"
+
+
+def test_one_union_find() -> None:
+    """Groups joined pair by pair are graphs.Partition's job, nobody else's."""
+    for path in sorted(PACKAGE.rglob("*.py")):
+        name = path.relative_to(PACKAGE).as_posix()
+        if name != "graphs.py":
+            text = path.read_text("utf-8")
+            assert "parent[" not in text, f"{name} walks a union-find of its own"
 
 
 def test_the_domain_model_imports_nothing_from_the_project() -> None:
@@ -75,6 +177,18 @@ def test_the_domain_model_imports_nothing_from_the_project() -> None:
         ("reports/", {"provenance.api", "provenance.cli"}),
         ("ledger/", {"provenance.api", "provenance.cli", "provenance.db", "provenance.reports"}),
         ("db/", {"provenance.api", "provenance.cli", "provenance.reports"}),
+        ("checker/", {"provenance.api", "provenance.cli", "provenance.reports"}),
+        (
+            "checks/",
+            {
+                "provenance.api",
+                "provenance.checker",
+                "provenance.cli",
+                "provenance.db",
+                "provenance.importing",
+                "provenance.reports",
+            },
+        ),
     ],
 )
 def test_lower_layers_do_not_import_upper_ones(layer: str, forbidden: set[str]) -> None:
@@ -137,6 +251,19 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
     ]
     assert "python benchmarks/run.py --quick" in (ROOT / "README.md").read_text("utf-8")
     assert "provenance" in main_command and "claims/" in main_command
+
+
+def test_the_readme_describes_each_folder_of_the_package() -> None:
+    """The Development section has a line for every folder of src/provenance."""
+    text = (ROOT / "README.md").read_text("utf-8")
+    development = text.split("## Development", 1)[1]
+    folders = sorted(
+        p.relative_to(PACKAGE).as_posix() + "/"
+        for p in PACKAGE.rglob("*")
+        if p.is_dir() and (p / "__init__.py").exists()
+    )
+    for folder in folders:
+        assert f"`{folder}`" in development, f"README's Development section omits {folder}"
 
 
 def test_the_readme_example_is_a_valid_ledger_file(tmp_path: Path) -> None:

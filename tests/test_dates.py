@@ -19,7 +19,6 @@ from provenance.dates import (
     parse_timespan,
     sortable,
     sortable_span,
-    span_bounds,
     weekday_mismatch,
 )
 from provenance.errors import InvalidValue
@@ -259,8 +258,13 @@ def test_bounds_clamp_at_the_end_of_the_calendar() -> None:
         ("August 2017", dt("2017-08-01T00:00"), dt("2017-09-01T00:00")),
     ],
 )
-def test_span_bounds(text: str, start: datetime | None, end: datetime | None) -> None:
-    assert span_bounds(parse_timespan(text)) == (start, end)
+def test_a_period_runs_from_its_starts_start_to_its_ends_end(
+    text: str, start: datetime | None, end: datetime | None
+) -> None:
+    span = parse_timespan(text)
+    first = None if span.start is None else bounds(span.start)[0]
+    last = None if span.end is None else bounds(span.end)[1]
+    assert (first, last) == (start, end)
 
 
 OVERLAPS: list[tuple[str, str, bool]] = [

@@ -3,22 +3,16 @@ result is the same as in one."""
 
 from __future__ import annotations
 
-import importlib
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from provenance import api, lanes
-from provenance.checker import CheckResult
+from benchmarks import synth
+from provenance import api
+from provenance.checker import CheckResult, lanes
+from provenance.checker.settings import Settings
 from provenance.checks.spelling_variant import SpellingVariant
-from provenance.config import Settings
-
-ROOT = str(Path(__file__).resolve().parents[1])
-if ROOT not in sys.path:
-    sys.path.insert(0, ROOT)
-synth = importlib.import_module("benchmarks.synth")
 
 
 @pytest.fixture(scope="module")

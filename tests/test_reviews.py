@@ -11,11 +11,12 @@ import pytest
 
 from provenance import api, reviews
 from provenance.checker import Conflict
-from provenance.checks.base import Severity
+from provenance.checker.settings import default_reviewer
 from provenance.errors import LedgerInvalid, ProvenanceError
+from provenance.importing import load_ledger
 from provenance.ledger.load import parse_paths
-from provenance.loading import load_ledger
-from provenance.model import Verdict
+from provenance.ledger.reviews_file import append_to_ledger
+from provenance.model import Severity, Verdict
 from steps.database import stored_ledger
 
 NUMERIC = Conflict(
@@ -86,8 +87,8 @@ def test_a_review_that_does_not_fit_is_refused(
 def test_reviews_are_appended_to_the_reviews_file_and_load_back(tmp_path: Path) -> None:
     first = reviews.decide(NUMERIC, Verdict.DISPUTED, "Unclear.", "Ana")
     second = reviews.decide(NUMERIC, Verdict.RESOLVED, "Radio is final.", "Ben", "radio-toll")
-    reviews.append_to_ledger(tmp_path, first)
-    reviews.append_to_ledger(tmp_path, second)
+    append_to_ledger(tmp_path, first)
+    append_to_ledger(tmp_path, second)
     parsed, problems = parse_paths([tmp_path / "reviews.yaml"])
     assert problems == []
     loaded = [p.record for p in parsed.reviews]
@@ -100,7 +101,7 @@ def test_reviews_are_appended_to_the_reviews_file_and_load_back(tmp_path: Path) 
 
 def test_an_empty_reviews_list_is_continued(tmp_path: Path) -> None:
     (tmp_path / "reviews.yaml").write_text("reviews: []\n", "utf-8")
-    reviews.append_to_ledger(tmp_path, reviews.decide(NUMERIC, Verdict.DISPUTED, "x", "Ana"))
+    append_to_ledger(tmp_path, reviews.decide(NUMERIC, Verdict.DISPUTED, "x", "Ana"))
     assert len(load_ledger([tmp_path]).reviews) == 1
 
 
@@ -116,7 +117,7 @@ def test_a_reviews_file_that_is_not_sound_is_left_untouched(
 ) -> None:
     (tmp_path / "reviews.yaml").write_text(text, "utf-8")
     with pytest.raises(LedgerInvalid) as refused:
-        reviews.append_to_ledger(tmp_path, reviews.decide(NUMERIC, Verdict.DISPUTED, "x", "Ana"))
+        append_to_ledger(tmp_path, reviews.decide(NUMERIC, Verdict.DISPUTED, "x", "Ana"))
     assert any(message in p.message for p in refused.value.problems)
     assert refused.value.outcome == "the review was not recorded"
     assert (tmp_path / "reviews.yaml").read_text("utf-8") == text
@@ -128,11 +129,11 @@ def test_the_reviewer_is_configured_else_git_else_the_account(
     monkeypatch.setenv("USER", "account-name")
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "no-global"))
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    assert reviews.default_reviewer("Configured One", tmp_path) == "Configured One"
-    assert reviews.default_reviewer(None, tmp_path) == "account-name"
+    assert default_reviewer("Configured One", tmp_path) == "Configured One"
+    assert default_reviewer(None, tmp_path) == "account-name"
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     subprocess.run(["git", "-C", str(tmp_path), "config", "user.name", "From Git"], check=True)
-    assert reviews.default_reviewer(None, tmp_path) == "From Git"
+    assert default_reviewer(None, tmp_path) == "From Git"
 
 
 def test_the_review_target(tmp_path: Path) -> None:

@@ -2,16 +2,19 @@
 
 The name matcher is public: ``compare_names("Mirza Olang", "Mirsa Olang", "place")`` returns
 a NameMatch with its verdict ("same", "variant", "different" or "not-comparable"), a score
-from 0 to 100 and a reason an analyst can check.
+from 0 to 100 and a reason an analyst can check. The matcher (provenance.names) is loaded
+when it is first used, not by ``import provenance``: the command line starts without it.
 """
 
 from __future__ import annotations
 
-from provenance.names import NameMatch, Verdict
-from provenance.names import compare as _compare
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from provenance.names import NameMatch
 
 __version__ = "0.1.0"
-__all__ = ["NameMatch", "Verdict", "__version__", "compare_names"]
+__all__ = ["NameMatch", "__version__", "compare_names"]
 
 
 def compare_names(
@@ -19,4 +22,15 @@ def compare_names(
 ) -> NameMatch:
     """Are two names probably one name spelled two ways? ``kind`` (person, organisation,
     place, event, other) applies to both names unless ``second_kind`` is given."""
-    return _compare(first, second, kind, second_kind if second_kind is not None else kind)
+    from provenance.names import compare
+
+    return compare(first, second, kind, second_kind if second_kind is not None else kind)
+
+
+def __getattr__(name: str) -> object:
+    """``provenance.NameMatch``, imported on first use (PEP 562)."""
+    if name == "NameMatch":
+        from provenance.names import NameMatch
+
+        return NameMatch
+    raise AttributeError(f"module 'provenance' has no attribute {name!r}")

@@ -1,82 +1,47 @@
-"""The use cases, one function each: init, import, export, show, list claims, add, check.
-Sessions are opened here and handed down; nothing here prints or knows about the command
-line."""
+"""The use cases, one function each: init, import, export, show, list claims, add, check,
+report, and reviewing (a ReviewDesk). Sessions are opened on request from here (by
+db/sessions.py) and handed down; nothing here prints or knows about the command line."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
-
 from provenance import checker, reviews
-from provenance.checker import CheckResult, Conflict, ConflictView, canonical_id
-from provenance.checks import by_id
+from provenance.checker import CheckResult, Conflict, canonical_id
+from provenance.checker.settings import (
+    Settings,
+    default_reviewer,
+    find_config,
+    read_settings,
+    with_flags,
+)
+from provenance.checks import RULES, by_id
 from provenance.checks.context import Context
-from provenance.config import Settings, find_config, read_settings, with_flags
-from provenance.contradictions import ReportData
-from provenance.db import migrate, store
-from provenance.db.engine import (
-    database_url,
-    has_schema,
-    make_engine,
-    scratch_session,
-    shown,
-    sqlite_path,
-    transaction,
-    unreachable,
-)
-from provenance.errors import DatabaseError, LedgerInvalid, NotFound, Problem, ProvenanceError
-from provenance.ledger import writer
+from provenance.db import migrate, showing, store
+from provenance.db.engine import database_url, shown
+from provenance.db.ledger_view import LedgerView
+from provenance.db.sessions import ledger_session, scratch_session
+from provenance.db.sync import Syncer, add_reviews
+from provenance.errors import LedgerInvalid, NotFound, Problem, ProvenanceError
+from provenance.importing import Loader
+from provenance.ledger import command_line, writer
 from provenance.ledger.load import Progress
-from provenance.ledger.reader import YamlMap, YamlSeq
+from provenance.ledger.reviews_file import append_to_ledger
 from provenance.ledger.schema import ParsedLedger, parse_file
-from provenance.loading import DANGLING, Loader, load_ledger
-from provenance.model import Claim, Entity, EntityValue, Ledger, Record, Review, Source, Verdict
-from provenance.views import (
-    ClaimList,
-    ClaimView,
-    EntityView,
-    ImportResult,
-    InitResult,
-    SourceView,
-    View,
-)
+from provenance.model import Claim, Entity, Review, Source, Verdict
+from provenance.views import ClaimList, ConflictView, ImportResult, InitResult, ReportData, View
 
-
-@contextmanager
-def _session(db: str | None, *, create: bool = False) -> Iterator[Session]:
-    """A transaction on the database, its schema brought up to date first. Without
-    ``create``, a database that does not exist yet is an error rather than a new file."""
-    url = database_url(db)
-    path = sqlite_path(url)
-    if not create and path is not None and not path.exists():
-        raise DatabaseError(
-            f"no ledger database at {path} yet "
-            "(run `provenance import claims/` first, or give --db)"
-        )
-    engine = make_engine(url)
-    try:
-        if has_schema(engine) or create:
-            if migrate.current(engine) != migrate.head():
-                migrate.upgrade(engine)
-        else:
-            raise DatabaseError(f"{shown(url)} holds no ledger yet (run `provenance init`)")
-        with transaction(engine) as session:
-            yield session
-    except OperationalError as error:
-        raise unreachable(engine, error) from None
-    finally:
-        engine.dispose()
+LEFT_TO_RULES = frozenset(code for rule in RULES for code in rule.load_problems)
+"""Problems of ledger files that `check` leaves to the rules that report them."""
 
 
 def init(db: str | None) -> InitResult:
     """Creates the database, or brings its schema up to date."""
-    with _session(db, create=True):
+    with ledger_session(db, create=True):
         pass
     return InitResult(shown(database_url(db)), migrate.head())
 
@@ -86,8 +51,8 @@ def import_ledger(
 ) -> ImportResult:
     """Loads the ledger under ``paths`` into the database in one transaction: all or nothing.
     References may point at records already stored, unless ``prune`` replaces them all."""
-    with _session(db, create=True) as session:
-        loader = Loader(session, prune=prune)
+    with ledger_session(db, create=True) as session:
+        loader = Loader(Syncer(session, prune=prune))
         counts = loader.load(paths, progress)
         if loader.problems:
             raise LedgerInvalid(loader.problems)  # the transaction is rolled back
@@ -95,14 +60,9 @@ def import_ledger(
     return ImportResult(shown(database_url(db)), counts, totals)
 
 
-def load(paths: Sequence[Path]) -> Ledger:
-    """The ledger in YAML files, checked as a whole, without a database."""
-    return load_ledger(paths)
-
-
 def export_ledger(db: str | None, out_dir: Path | None, fmt: str = "yaml") -> list[Path] | str:
     """The stored ledger as files under ``out_dir`` (their paths), or as one text."""
-    with _session(db) as session:
+    with ledger_session(db) as session:
         ledger = store.ledger(session)
     if out_dir is None:
         return writer.dump_stream(ledger, fmt)
@@ -117,27 +77,23 @@ def show(db: str | None, ident: str) -> View | ConflictView:
     or a conflict with the history of its reviews."""
     if CONFLICT_ID.match(ident):
         return _conflict_view(db, ident)
-    with _session(db) as session:
-        if claims := store.find_claims(session, ids=[ident]):
-            return _claim_view(session, claims[0])
-        if entities := store.find_entities(session, ids=[ident]):
-            return _entity_view(session, entities[0])
-        if sources := store.find_sources(session, ids=[ident]):
-            reported = store.find_claims(session, source=ident)
-            return SourceView(sources[0], tuple(reported), _context(session, reported, sources))
-    raise NotFound(
-        f"nothing in the ledger has the id '{ident}' (list ids with `provenance claims`)"
-    )
+    with ledger_session(db) as session:
+        found = showing.view_of(session, ident)
+    if found is None:
+        raise NotFound(
+            f"nothing in the ledger has the id '{ident}' (list ids with `provenance claims`)"
+        )
+    return found
 
 
 def _conflict_view(db: str | None, ident: str) -> ConflictView:
     wanted = canonical_id(ident)
     rule = by_id(wanted.partition(":")[0])
-    with _session(db) as session:
+    with ledger_session(db) as session:
         history = store.reviews(session, wanted)
         found = None
         if rule is not None:
-            result = checker.run(Context(session), [rule()], {}, history)
+            result = checker.run(LedgerView(session), [rule()], {}, history)
             found = next((c for c in result.conflicts if c.id == wanted), None)
     if found is None and not history:
         raise NotFound(
@@ -145,59 +101,6 @@ def _conflict_view(db: str | None, ident: str) -> ConflictView:
             "(`provenance review --list` lists the conflicts)"
         )
     return ConflictView(wanted, found, tuple(history))
-
-
-def _claim_view(session: Session, claim: Claim) -> ClaimView:
-    answering = store.find_claims(session, answering=claim.id)
-    named = [*claim.contradicts, *([claim.supersedes] if claim.supersedes else [])]
-    answered = store.find_claims(session, ids=named) if named else []
-    return ClaimView(claim, _context(session, [claim, *answering, *answered]))
-
-
-def _entity_view(session: Session, entity: Entity) -> EntityView:
-    about = store.find_claims(session, subject=entity.id)
-    naming = store.find_claims(session, naming=entity.id)
-    parts = store.find_entities(session, part_of=entity.id)
-    context = _context(session, [*about, *naming], [entity, *parts])
-    accepted = tuple(store.accepted_aliases(session, entity.id))
-    return EntityView(entity, tuple(about), tuple(naming), context, accepted)
-
-
-def _context(session: Session, claims: Sequence[Claim], extra: Sequence[Record] = ()) -> Ledger:
-    """The sources and entities the claims refer to, with the ancestors of every entity and
-    the sources related to theirs by derived_from."""
-    entity_ids = {e for c in claims for e in _entities_of(c)}
-    for record in extra:
-        if isinstance(record, Entity):
-            entity_ids.update((record.id, *record.distinct_from))
-    source_ids = {c.source for c in claims} | {x.id for x in extra if isinstance(x, Source)}
-    sources = {s.id: s for s in store.find_sources(session, ids=source_ids)}
-    related = {d for s in sources.values() for d in s.derived_from} - set(sources)
-    for source in [
-        *store.find_sources(session, ids=related),
-        *store.find_sources(session, repeating=source_ids),
-    ]:
-        sources.setdefault(source.id, source)
-    unique_claims = {c.id: c for c in claims}
-    entities = tuple(_with_ancestors(session, entity_ids))
-    return Ledger(tuple(sources.values()), entities, tuple(unique_claims.values()))
-
-
-def _entities_of(claim: Claim) -> set[str]:
-    ids = {claim.subject, *claim.said_by, *(m.entity for m in claim.mentions if m.entity)}
-    if isinstance(claim.value, EntityValue):
-        ids.update(claim.value.ids)
-    return ids
-
-
-def _with_ancestors(session: Session, ids: set[str]) -> list[Entity]:
-    found: dict[str, Entity] = {}
-    wanted = set(ids)
-    while wanted:
-        batch = store.find_entities(session, ids=wanted)
-        found.update((e.id, e) for e in batch)
-        wanted = {e.part_of for e in batch if e.part_of and e.part_of not in found}
-    return list(found.values())
 
 
 def list_claims(
@@ -209,38 +112,30 @@ def list_claims(
     said_by: str | None = None,
 ) -> ClaimList:
     """Claims matching every filter given, in ledger order."""
-    with _session(db) as session:
-        claims = store.find_claims(
+    with ledger_session(db) as session:
+        return showing.claim_list(
             session, subject=subject, prop=prop, source=source, said_by=said_by
         )
-        return ClaimList(tuple(claims), _context(session, claims))
 
 
-def add(db: str | None, section: str, fields: YamlMap) -> Source | Entity | Claim:
-    """Adds one source, entity or claim, validated exactly as the YAML loader validates."""
+def add(db: str | None, section: str, fields: Mapping[str, object]) -> Source | Entity | Claim:
+    """Adds one source, entity or claim (``fields`` as its ledger keys would hold them),
+    validated exactly as the YAML loader validates a file."""
     parsed, problems = ParsedLedger(), list[Problem]()
-    parse_file(_section(section, fields), "command line", parsed, problems)
+    parse_file(command_line.document(section, fields), "command line", parsed, problems)
     if problems:
         raise LedgerInvalid(problems)
     record = parsed.ledger()
     added: list[Source | Entity | Claim] = [*record.sources, *record.entities, *record.claims]
-    with _session(db, create=True) as session:
+    with ledger_session(db, create=True) as session:
         if store.exists(session, added[0].id):
             raise LedgerInvalid([_taken(added[0].id)])
-        loader = Loader(session)
+        loader = Loader(Syncer(session))
         loader.add(parsed)
         loader.finish()
         if loader.problems:
             raise LedgerInvalid(loader.problems)  # the transaction is rolled back
     return added[0]
-
-
-def _section(section: str, fields: YamlMap) -> YamlMap:
-    items = YamlSeq([fields])
-    items.line, items.item_lines, items.raw = 0, [0], {}
-    root = YamlMap({section: items})
-    root.line, root.key_lines, root.raw = 0, {}, {}
-    return root
 
 
 def _taken(ident: str) -> Problem:
@@ -272,16 +167,16 @@ def _checking(paths: Sequence[Path], db: str | None) -> Iterator[tuple[Context, 
     """The ledger to check and its reviews: ledger files in a private in-memory store (where
     references to nothing are kept for dangling-reference), or, without paths, the database."""
     if not paths:
-        with _session(db) as session:
-            yield Context(session), store.reviews(session)
+        with ledger_session(db) as session:
+            yield LedgerView(session), store.reviews(session)
         return
     with scratch_session() as session:
-        loader = Loader(session)
+        loader = Loader(Syncer(session))
         loader.load(paths)
-        problems = [p for p in loader.problems if p.code != DANGLING]  # the rule reports those
+        problems = [p for p in loader.problems if p.code not in LEFT_TO_RULES]
         if problems:
             raise LedgerInvalid(problems, outcome="nothing was checked")
-        yield Context(session, paths), store.reviews(session)
+        yield LedgerView(session, paths), store.reviews(session)
 
 
 def check(
@@ -295,9 +190,9 @@ def check(
 ) -> CheckResult:
     """Runs the rules on ledger files, or, without paths, on the database. Reviews in the
     ledger (or the database) silence what they decide. ``jobs``: see checker.run."""
-    with _checking(paths, db) as (context, reviews):
+    with _checking(paths, db) as (context, found):
         rules = settings.rules(only, ignore)
-        return checker.run(context, rules, settings.severities(), reviews, jobs=jobs)
+        return checker.run(context, rules, settings.severities(), found, jobs=jobs)
 
 
 def report(
@@ -305,8 +200,8 @@ def report(
 ) -> ReportData:
     """What a contradiction report shows: the check result (about one subject, if given) and
     every claim of the subjects and properties in conflict, with their sources."""
-    with _checking(paths, db) as (context, reviews):
-        result = checker.run(context, settings.rules(), settings.severities(), reviews)
+    with _checking(paths, db) as (context, found):
+        result = checker.run(context, settings.rules(), settings.severities(), found)
         if subject is not None:
             kept = tuple(c for c in result.conflicts if c.subject == subject)
             result = replace(result, conflicts=kept)
@@ -348,6 +243,54 @@ def review_target(ledger: Path | None, db: str | None, here: Path | None = None)
     return ReviewTarget(None, db)
 
 
+@dataclass(frozen=True, slots=True)
+class ReviewDesk:
+    """Reviewing one ledger folder or database: its conflicts as the checker finds them now,
+    and each decision recorded where its reviews are kept."""
+
+    target: ReviewTarget
+    settings: Settings
+
+    def conflicts(self) -> CheckResult:
+        """Every conflict, open or decided, and the reviews that decide nothing any more."""
+        return check(self.target.paths, self.target.db, self.settings)
+
+    def waiting(self) -> tuple[list[Conflict], ReportData]:
+        """The open conflicts, with the records needed to show their claims side by side."""
+        data = report(self.target.paths, self.target.db, self.settings)
+        return [c for c in data.result.conflicts if not c.decided and not c.revision], data
+
+    def choices(self, conflict: Conflict) -> dict[Verdict, str]:
+        """The verdicts that fit the conflict (names: same-entity or distinct; claims:
+        disputed or resolved; anything: not-a-conflict), each with what it means."""
+        return {verdict: reviews.MEANING[verdict] for verdict in reviews.verdicts_for(conflict)}
+
+    def reviewer(self, given: str | None = None) -> str:
+        """Who signs: ``given`` (--by), else the configured reviewer, else git's user.name,
+        else the account name."""
+        return given or default_reviewer(self.settings.reviewer, self.target.ledger)
+
+    def decide(
+        self,
+        conflict: Conflict | str,
+        verdict: Verdict,
+        note: str,
+        reviewer: str,
+        in_favour_of: str | None = None,
+    ) -> tuple[Review, str]:
+        """Decides a conflict (or the conflict with this id, as the checker finds it now) and
+        records the decision; returns it and where it was stored."""
+        if isinstance(conflict, str):
+            conflict = find_conflict(self.target, self.settings, conflict)
+        return review(self.target, conflict, verdict, note, reviewer, in_favour_of)
+
+
+def review_desk(ledger: Path | None, db: str | None) -> ReviewDesk:
+    """The desk for the reviews of ``ledger`` or ``db`` (see review_target)."""
+    target = review_target(ledger, db)
+    return ReviewDesk(target, check_settings(target.paths))
+
+
 def find_conflict(target: ReviewTarget, settings: Settings, conflict_id: str) -> Conflict:
     """The conflict with this id as the checker finds it now (only its rule is run)."""
     rule = by_id(conflict_id.partition(":")[0])
@@ -370,16 +313,10 @@ def find_conflict(target: ReviewTarget, settings: Settings, conflict_id: str) ->
 def record_review(target: ReviewTarget, review: Review) -> str:
     """Stores a review: appended to the ledger's reviews file, or added to the database."""
     if target.ledger is not None:
-        return str(reviews.append_to_ledger(target.ledger, review))
-    with _session(target.db) as session:
-        store.add_reviews(session, [review])
+        return str(append_to_ledger(target.ledger, review))
+    with ledger_session(target.db) as session:
+        add_reviews(session, [review])
     return str(target)
-
-
-def reviewer_name(settings: Settings, target: ReviewTarget, given: str | None = None) -> str:
-    """Who signs a review: --by, else the configured reviewer, else git's user.name, else
-    the account name."""
-    return given or reviews.default_reviewer(settings.reviewer, target.ledger)
 
 
 def review(
@@ -393,12 +330,3 @@ def review(
     """Decides a conflict and records the decision; returns it and where it was stored."""
     decided = reviews.decide(conflict, verdict, note, reviewer, in_favour_of)
     return decided, record_review(target, decided)
-
-
-VERDICT_MEANING = reviews.MEANING
-
-
-def verdicts_for(conflict: Conflict) -> list[Verdict]:
-    """The verdicts that fit a conflict (names: same-entity or distinct; claims: disputed
-    or resolved; anything: not-a-conflict)."""
-    return reviews.verdicts_for(conflict)

@@ -257,13 +257,6 @@ def bounds(d: PartialDate) -> tuple[datetime, datetime]:
     return start, end
 
 
-def span_bounds(span: TimeSpan) -> tuple[datetime | None, datetime | None]:
-    """The start of the span's start and the end of its end; None for an open end."""
-    start = None if span.start is None else bounds(span.start)[0]
-    end = None if span.end is None else bounds(span.end)[1]
-    return start, end
-
-
 def _ends_after(first: PartialDate | None, last: PartialDate | None) -> bool:
     """Whether ``last`` ends after ``first`` begins (an open end always does)."""
     if first is None or last is None:

@@ -9,6 +9,10 @@ EXIT_OK = 0
 EXIT_CONFLICTS = 1
 EXIT_BAD_INPUT = 2
 
+UNKNOWN_REFERENCE = "unknown-reference"
+"""Problem.code of a reference to an id the ledger does not hold: `import` refuses it; a
+rule may report it instead when the ledger is checked (Rule.load_problems)."""
+
 
 class ProvenanceError(Exception):
     """A mistake in the user's input or command line: reported without a traceback, exit 2."""
@@ -39,7 +43,7 @@ class Problem:
     line: int
     message: str
     hint: str | None = None
-    code: str | None = None  # the rule that reports this problem when a ledger is checked
+    code: str | None = None  # what kind of problem, when a rule may report it instead
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

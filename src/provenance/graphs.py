@@ -1,10 +1,46 @@
-"""Circles in links between records (derived_from, part_of, supersedes): found per tangle of
-ids that reach one another, in time that grows with the links, never with the circles."""
+"""Graphs of ids: circles in links between records (derived_from, part_of, supersedes),
+found per tangle of ids that reach one another in time that grows with the links, never with
+the circles; and groups of items joined pair by pair (the one union-find: source families,
+clusters of agreeing claims, revision sequences)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+K = TypeVar("K", str, int)
+
+
+class Partition(Generic[K]):
+    """Items joined into groups pair by pair, a group's representative being its smallest
+    item (union-find, paths halved as they are walked). An item is in a group of its own
+    until it is joined to another."""
+
+    def __init__(self) -> None:
+        self._parent: dict[K, K] = {}
+
+    def find(self, item: K) -> K:
+        """The representative of the item's group."""
+        parent = self._parent
+        while parent.setdefault(item, item) != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    def join(self, a: K, b: K) -> None:
+        """One group of the two items' groups."""
+        first, second = self.find(a), self.find(b)
+        if first != second:
+            self._parent[max(first, second)] = min(first, second)
+
+    def groups(self, items: Iterable[K] | None = None) -> list[list[K]]:
+        """The groups of ``items`` (default: every item seen, in the order first seen), each
+        in the order of ``items``, the groups in the order of their first item."""
+        found: dict[K, list[K]] = {}
+        for item in list(self._parent) if items is None else items:
+            found.setdefault(self.find(item), []).append(item)
+        return list(found.values())
 
 
 @dataclass(frozen=True, slots=True)

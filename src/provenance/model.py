@@ -67,6 +67,18 @@ class ValueKind(StrEnum):
     TEXT = "text"
 
 
+class Severity(StrEnum):
+    """How much a conflict matters; `check --fail-on` compares by rank."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
 class Verdict(StrEnum):
     SAME_ENTITY = "same-entity"
     DISTINCT = "distinct"

@@ -56,7 +56,3 @@ PROPERTIES: dict[str, PropertySpec] = {
         PropertySpec("status", _T, "the state of a person, group or place"),
     )
 }
-
-
-def spec_for(name: str) -> PropertySpec | None:
-    return PROPERTIES.get(name)

@@ -6,19 +6,10 @@ metaphone (the ``benchmark`` extra), so the tests that run them skip without it.
 
 from __future__ import annotations
 
-import importlib
-import sys
-from pathlib import Path
-
 import pytest
 
-# benchmarks/ lives beside src/, outside the installed package: import it from the repository.
-# (No conftest.py here: other tests import the top-level one as "conftest".)
-ROOT = str(Path(__file__).resolve().parents[2])
-if ROOT not in sys.path:
-    sys.path.insert(0, ROOT)
-nv = importlib.import_module("benchmarks.name_variants")
-nq = importlib.import_module("benchmarks.names_quality")
+from benchmarks import name_variants as nv
+from benchmarks import names_quality as nq
 
 # GeoNames-shaped records: spellings of Jalalabad, two pairs of villages with close names (ids
 # 1, 2 fall in dev and 7, 8 in test), two places sharing one name (a collision), a place in

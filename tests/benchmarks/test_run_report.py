@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-ROOT = str(Path(__file__).resolve().parents[2])
-if ROOT not in sys.path:
-    sys.path.insert(0, ROOT)
-run = importlib.import_module("benchmarks.run")
+from benchmarks import run
 
 
 def imported(seconds: float, floor: float, peak_mb: float) -> dict[str, Any]:

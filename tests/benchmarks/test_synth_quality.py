@@ -8,25 +8,18 @@ look-alike flagged; the base ledger, without injections, is conflict-free.
 
 from __future__ import annotations
 
-import importlib
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
+from benchmarks import quality, synth
+from benchmarks import synth_words as words
 from provenance import api
+from provenance.checker.settings import Settings
 from provenance.checks import RULES
-from provenance.config import Settings
 from provenance.errors import LedgerInvalid
-
-# benchmarks/ lives beside src/, outside the installed package: import it from the repository.
-# (No conftest.py here: other tests import the top-level one as "conftest".)
-ROOT = str(Path(__file__).resolve().parents[2])
-if ROOT not in sys.path:
-    sys.path.insert(0, ROOT)
-synth = importlib.import_module("benchmarks.synth")
-quality = importlib.import_module("benchmarks.quality")
+from provenance.importing import load_ledger
 
 CLAIMS, SEED, RATE = 4000, 11, 0.02
 
@@ -103,7 +96,7 @@ def test_lookalikes_alone_raise_nothing_but_their_revisions(tmp_path: Path) -> N
 
 
 def test_base_ledger_loads_without_problems(base: Path) -> None:
-    ledger = api.load([base / "ledger"])
+    ledger = load_ledger([base / "ledger"])
     truth = _truth(base)
     assert len(ledger.claims) == truth["claims"]
     assert len(ledger.sources) > 100 and len(ledger.entities) > 100
@@ -111,7 +104,7 @@ def test_base_ledger_loads_without_problems(base: Path) -> None:
 
 def test_injected_ledger_is_refused_only_for_its_dangling_references(injected: Path) -> None:
     with pytest.raises(LedgerInvalid) as refused:
-        api.load([injected / "ledger"])
+        load_ledger([injected / "ledger"])
     records = _truth(injected)["injected"]
     assert isinstance(records, list)
     targets = {n for r in records if r["rule"] == "dangling-reference" for n in r["names"]}
@@ -165,10 +158,9 @@ def test_hard_spellings_are_found(measured: object, injected: Path) -> None:
 def test_base_figures_hold_the_truth() -> None:
     """The report words the generator writes read, by the project's own parser, as an
     interval that holds the figure they were made for."""
-    from provenance.quantities import overlaps, parse_quantity
-
-    words = importlib.import_module("benchmarks.synth_words")
     import random
+
+    from provenance.quantities import overlaps, parse_quantity
 
     rng = random.Random(3)
     for truth in [*range(0, 60), 99, 100, 169, 250, 999, 1000, 4000, 12345]:

@@ -1,5 +1,6 @@
 """spelling-variant's candidate search: exactly the pairs that share a small enough block and
-pass the prefilter, found without touching pairs in Python."""
+pass the prefilter, found the same way whether numpy lays them out (a large ledger) or Python
+walks them (a small one)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from provenance.checks._spellings import Spelling, candidate_pairs, gather
+from provenance.checks._spellings import (
+    Spelling,
+    candidate_indexes,
+    candidate_pairs,
+    gather,
+    walked_indexes,
+)
 from provenance.checks.context import NameRow
 
 WORDS = ["Rashid", "Reshid", "Amiri", "Ammiri", "Gul", "Nur", "Zai", "Noorzai", "Kali", "Keeli"]
@@ -56,6 +63,25 @@ def test_the_search_finds_exactly_the_pairs_its_definition_names(
 ) -> None:
     found = spellings(names)
     assert searched(found, max_block, cutoff) == by_hand(found, max_block, cutoff)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(WORDS), min_size=1, max_size=3).map(" ".join),
+        min_size=0,
+        max_size=60,
+    ),
+    st.integers(min_value=2, max_value=12),
+    st.sampled_from([0.0, 60.0, 70.0, 90.0]),
+)
+def test_numpy_and_python_find_the_same_pairs_in_the_same_order(
+    names: list[str], max_block: int, cutoff: float
+) -> None:
+    found = spellings(names)
+    first, second = candidate_indexes(found, max_block, cutoff)
+    laid_out = list(zip(first.tolist(), second.tolist(), strict=True))
+    assert walked_indexes(found, max_block, cutoff) == laid_out
 
 
 def test_variants_meet_even_when_every_part_is_too_common_a_key() -> None:

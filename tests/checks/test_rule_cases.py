@@ -9,7 +9,7 @@ import pytest
 from rule_cases import Case, load_cases
 
 from provenance import api
-from provenance.config import Settings
+from provenance.checker.settings import Settings
 
 CASES = load_cases()
 

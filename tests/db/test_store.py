@@ -15,11 +15,11 @@ from sqlalchemy.orm import Session
 
 from conftest import SHIPPED
 from provenance import api
-from provenance.db import migrate, store
+from provenance.db import migrate, sync
 from provenance.db.engine import database_url, make_engine
 from provenance.db.schema import Base
 from provenance.errors import LedgerInvalid
-from provenance.loading import load_ledger
+from provenance.importing import load_ledger
 from provenance.model import Quantity
 from steps.database import snapshot, stored_ledger
 
@@ -125,13 +125,13 @@ def test_a_failure_while_writing_rolls_everything_back(
     attack = ledger_copy / "caci-2017" / "mirza-olang-attack.yaml"
     attack.write_text(attack.read_text("utf-8").replace("value: over 50", "value: at least 60"))
     (ledger_copy / "more-reviews.yaml").write_text(REVIEW, "utf-8")
-    real_add_reviews = store.add_reviews
+    real_add_reviews = sync.add_reviews
 
     def fail_after_the_claims_are_written(session: Session, reviews: object) -> int:
         real_add_reviews(session, reviews)  # type: ignore[arg-type]
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(store, "add_reviews", fail_after_the_claims_are_written)
+    monkeypatch.setattr(sync, "add_reviews", fail_after_the_claims_are_written)
     with pytest.raises(RuntimeError, match="disk full"):
         api.import_ledger([ledger_copy], db_url)
     assert snapshot(db_url) == before

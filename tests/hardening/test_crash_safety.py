@@ -3,7 +3,6 @@ holding the ledger it held before, intact."""
 
 from __future__ import annotations
 
-import importlib
 import random
 import shutil
 import signal
@@ -16,12 +15,8 @@ from pathlib import Path
 import pytest
 from test_bad_inputs import SHIPPED, snapshot
 
+from benchmarks import synth
 from provenance import api
-
-ROOT = str(Path(__file__).resolve().parents[2])
-if ROOT not in sys.path:
-    sys.path.insert(0, ROOT)
-synth = importlib.import_module("benchmarks.synth")
 
 TRIALS = 20
 PROVENANCE = str(Path(sys.executable).with_name("provenance"))

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from sqlalchemy import create_engine, select
 
 from provenance import api
+from provenance.checker.settings import Settings
 from provenance.cli import main
-from provenance.config import Settings
 from provenance.db import rows
 
 NAMES = {

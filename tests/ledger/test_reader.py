@@ -6,53 +6,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import textwrap
 import time
 from pathlib import Path
 
 import pytest
 
-from provenance.errors import LedgerInvalid, Problem
-from provenance.loading import load_ledger
-from provenance.model import Ledger
-
-
-def write(root: Path, name: str, content: str | bytes) -> str:
-    """Writes a ledger file (text dedented and saved as UTF-8, bytes as they are) and returns
-    the name problems give it."""
-    path = root / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, str):
-        content = textwrap.dedent(content).lstrip("\n").encode("utf-8")
-    path.write_bytes(content)
-    return path.as_posix()
-
-
-def load(root: Path) -> Ledger:
-    try:
-        return load_ledger([root])
-    except LedgerInvalid as error:
-        pytest.fail("\n".join(error.lines()))
-
-
-def problems(root: Path) -> list[Problem]:
-    with pytest.raises(LedgerInvalid) as refused:
-        load_ledger([root])
-    return refused.value.problems
-
-
-def check(problem: Problem, file: str, line: int, message: str, hint: str | None = None) -> None:
-    assert (problem.file, problem.line) == (file, line), str(problem)
-    assert message in problem.message, str(problem)
-    if hint is not None:
-        assert hint in (problem.hint or ""), str(problem)
-
-
-def refused_for(root: Path, file: str, line: int, message: str, hint: str | None = None) -> None:
-    found = problems(root)
-    assert len(found) == 1, "\n".join(str(p) for p in found)
-    check(found[0], file, line, message, hint)
-
+from ledger_files import check, load, problems, refused_for, write
 
 PLACE = "entities:\n  - id: kabul\n    kind: place\n    name: Kabul\n"
 """An entity whose optional notes: go on line 5 when appended."""
@@ -292,7 +251,7 @@ def test_nesting_far_past_the_limit_is_a_problem_not_a_crash(tmp_path: Path) -> 
     script = (
         "import sys, pathlib\n"
         "from provenance.errors import LedgerInvalid\n"
-        "from provenance.loading import load_ledger\n"
+        "from provenance.importing import load_ledger\n"
         "try:\n    load_ledger([pathlib.Path(sys.argv[1])])\n"
         "except LedgerInvalid as error:\n    print(*error.lines(), sep='\\n')\n"
     )

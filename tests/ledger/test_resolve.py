@@ -5,14 +5,12 @@ Circles, self-references and revisions are in test_resolve_cycles.py."""
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
 
-from provenance.errors import LedgerInvalid, Problem
-from provenance.loading import load_ledger
-from provenance.model import Ledger
+from ledger_files import load, problems, write
+from ledger_files import refused_exactly as refused_for
 
 BASE = """
 sources:
@@ -30,39 +28,9 @@ entities:
 UNIQUE = "ids are unique across the whole ledger; rename one"
 
 
-def write(root: Path, name: str, content: str) -> str:
-    path = root / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
-    return path.as_posix()
-
-
 def with_base(root: Path, content: str, name: str = "test.yaml") -> str:
     write(root, "base.yaml", BASE)
     return write(root, name, content)
-
-
-def load(root: Path) -> Ledger:
-    try:
-        return load_ledger([root])
-    except LedgerInvalid as error:
-        pytest.fail("\n".join(error.lines()))
-
-
-def problems(root: Path) -> list[Problem]:
-    with pytest.raises(LedgerInvalid) as refused:
-        load_ledger([root])
-    return refused.value.problems
-
-
-def refused_for(root: Path, file: str, line: int, message: str, hint: str | None = None) -> None:
-    found = problems(root)
-    assert len(found) == 1, "\n".join(str(p) for p in found)
-    problem = found[0]
-    assert (problem.file, problem.line) == (file, line), str(problem)
-    assert message in problem.message, str(problem)
-    if hint is not None:
-        assert problem.hint == hint, str(problem)
 
 
 def claim(extra: str, subject: str = "attack", prop: str = "killed", value: str = "52") -> str:

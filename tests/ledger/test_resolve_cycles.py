@@ -4,15 +4,15 @@ a claim about something else; and find_cycles on small graphs."""
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 
+from ledger_files import only, problems, write
 from provenance.errors import LedgerInvalid, Problem
 from provenance.graphs import Tangle, find_cycles
-from provenance.loading import load_ledger
+from provenance.importing import load_ledger
 
 BASE = """
 sources:
@@ -24,28 +24,9 @@ entities:
 """
 
 
-def write(root: Path, name: str, content: str) -> str:
-    path = root / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
-    return path.as_posix()
-
-
 def with_base(root: Path, content: str, name: str = "test.yaml") -> str:
     write(root, "base.yaml", BASE)
     return write(root, name, content)
-
-
-def problems(root: Path) -> list[Problem]:
-    with pytest.raises(LedgerInvalid) as refused:
-        load_ledger([root])
-    return refused.value.problems
-
-
-def only(root: Path) -> Problem:
-    found = problems(root)
-    assert len(found) == 1, "\n".join(str(p) for p in found)
-    return found[0]
 
 
 def source(ident: str, derived_from: str) -> str:

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from conftest import SHIPPED
+from provenance.importing import load_ledger
 from provenance.ledger.writer import dump_stream, write_tree
-from provenance.loading import load_ledger
 from provenance.model import Ledger, Record
 from strategies import ledgers
 

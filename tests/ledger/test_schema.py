@@ -5,55 +5,17 @@ test_schema_claims.py."""
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
 
-from provenance.errors import LedgerInvalid, Problem
-from provenance.loading import load_ledger
+from ledger_files import check, load, problems, refused_for, write
 from provenance.model import (
     Entity,
     EntityKind,
-    Ledger,
     Reliability,
     SourceKind,
 )
-
-
-def write(root: Path, name: str, content: str) -> str:
-    """Writes a ledger file (dedented) and returns the name problems give it."""
-    path = root / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
-    return path.as_posix()
-
-
-def load(root: Path) -> Ledger:
-    try:
-        return load_ledger([root])
-    except LedgerInvalid as error:
-        pytest.fail("\n".join(error.lines()))
-
-
-def problems(root: Path) -> list[Problem]:
-    with pytest.raises(LedgerInvalid) as refused:
-        load_ledger([root])
-    return refused.value.problems
-
-
-def check(problem: Problem, file: str, line: int, message: str, hint: str | None = None) -> None:
-    assert (problem.file, problem.line) == (file, line), str(problem)
-    assert message in problem.message, str(problem)
-    if hint is not None:
-        assert hint in (problem.hint or ""), str(problem)
-
-
-def refused_for(root: Path, file: str, line: int, message: str, hint: str | None = None) -> None:
-    found = problems(root)
-    assert len(found) == 1, "\n".join(str(p) for p in found)
-    check(found[0], file, line, message, hint)
-
 
 SOURCE = "sources:\n  - id: s\n    title: A report\n    kind: news\n    reliability: B\n"
 ENTITY = "entities:\n  - id: e\n    kind: place\n    name: Sayad\n"

@@ -4,13 +4,13 @@ line with a hint, and a complete claim read into exactly the expected object."""
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
 
-from provenance.errors import LedgerInvalid, Problem
-from provenance.loading import load_ledger
+from ledger_files import refused_for, write
+from provenance.errors import LedgerInvalid
+from provenance.importing import load_ledger
 from provenance.model import (
     Claim,
     Confidence,
@@ -39,13 +39,6 @@ CLAIM = (
 """A valid claim; a key appended to it goes on line 7."""
 
 
-def write(root: Path, name: str, content: str) -> str:
-    path = root / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
-    return path.as_posix()
-
-
 def claim(root: Path, body: str) -> str:
     write(root, "base.yaml", BASE)
     return write(root, "claim.yaml", body)
@@ -57,22 +50,6 @@ def loaded_claim(root: Path, extra: str) -> Claim:
         return load_ledger([root]).claims[0]
     except LedgerInvalid as error:
         pytest.fail("\n".join(error.lines()))
-
-
-def problems(root: Path) -> list[Problem]:
-    with pytest.raises(LedgerInvalid) as refused:
-        load_ledger([root])
-    return refused.value.problems
-
-
-def refused_for(root: Path, file: str, line: int, message: str, hint: str | None = None) -> None:
-    found = problems(root)
-    assert len(found) == 1, "\n".join(str(p) for p in found)
-    problem = found[0]
-    assert (problem.file, problem.line) == (file, line), str(problem)
-    assert message in problem.message, str(problem)
-    if hint is not None:
-        assert hint in (problem.hint or ""), str(problem)
 
 
 # --- required fields and unknown keys -------------------------------------------------------

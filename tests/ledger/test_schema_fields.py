@@ -3,53 +3,18 @@ paths and digests, aliases, review verdicts and timestamps, and conflict ids."""
 
 from __future__ import annotations
 
-import textwrap
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from provenance.errors import LedgerInvalid, Problem
-from provenance.loading import load_ledger
+from ledger_files import load, problems, refused_for, write
 from provenance.model import (
     Archive,
-    Ledger,
     PartialDate,
     Source,
     TimeSpan,
 )
-
-
-def write(root: Path, name: str, content: str) -> str:
-    """Writes a ledger file (dedented) and returns the name problems give it."""
-    path = root / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
-    return path.as_posix()
-
-
-def load(root: Path) -> Ledger:
-    try:
-        return load_ledger([root])
-    except LedgerInvalid as error:
-        pytest.fail("\n".join(error.lines()))
-
-
-def problems(root: Path) -> list[Problem]:
-    with pytest.raises(LedgerInvalid) as refused:
-        load_ledger([root])
-    return refused.value.problems
-
-
-def refused_for(root: Path, file: str, line: int, message: str, hint: str | None = None) -> None:
-    found = problems(root)
-    assert len(found) == 1, "\n".join(str(p) for p in found)
-    problem = found[0]
-    assert (problem.file, problem.line) == (file, line), str(problem)
-    assert message in problem.message, str(problem)
-    if hint is not None:
-        assert hint in (problem.hint or ""), str(problem)
-
 
 SOURCE = "sources:\n  - id: s\n    title: A report\n    kind: news\n    reliability: B\n"
 REVIEW = "reviews:\n  - conflict: c1\n    verdict: distinct\n    reviewer: ana\n"

@@ -4,13 +4,13 @@ words and the sign rule, and every way a value can be wrong, at its line with a 
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
 
-from provenance.errors import LedgerInvalid, Problem
-from provenance.loading import load_ledger
+from ledger_files import problems, refused_for, write
+from provenance.errors import LedgerInvalid
+from provenance.importing import load_ledger
 from provenance.model import EntityValue, PartialDate, Quantity, TextValue, TimeSpan, Value
 
 BASE = """
@@ -31,35 +31,12 @@ def claim(root: Path, prop: str, value: str, extra: str = "") -> str:
     return write(root, "claim.yaml", body + "    source: src\n" + extra)
 
 
-def write(root: Path, name: str, content: str) -> str:
-    path = root / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
-    return path.as_posix()
-
-
 def value_of(root: Path, prop: str, value: str) -> Value:
     claim(root, prop, value)
     try:
         return load_ledger([root]).claims[0].value
     except LedgerInvalid as error:
         pytest.fail("\n".join(error.lines()))
-
-
-def problems(root: Path) -> list[Problem]:
-    with pytest.raises(LedgerInvalid) as refused:
-        load_ledger([root])
-    return refused.value.problems
-
-
-def refused_for(root: Path, file: str, line: int, message: str, hint: str | None = None) -> None:
-    found = problems(root)
-    assert len(found) == 1, "\n".join(str(p) for p in found)
-    problem = found[0]
-    assert (problem.file, problem.line) == (file, line), str(problem)
-    assert message in problem.message, str(problem)
-    if hint is not None:
-        assert hint in (problem.hint or ""), str(problem)
 
 
 P = PartialDate

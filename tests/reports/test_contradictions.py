@@ -11,9 +11,7 @@ from pathlib import Path
 import pytest
 
 from provenance import api
-from provenance.assessment import Assessment, Question, assess, families, weight
-from provenance.config import Settings
-from provenance.contradictions import ContradictionReport, ReportData, Section, build
+from provenance.checker.settings import Settings
 from provenance.model import (
     Claim,
     Confidence,
@@ -26,6 +24,15 @@ from provenance.model import (
     SourceKind,
 )
 from provenance.quantities import parse_quantity
+from provenance.reports.contradictions.assessment import (
+    Assessment,
+    Question,
+    assess,
+    families,
+    weight,
+)
+from provenance.reports.contradictions.content import ContradictionReport, Section, build
+from provenance.views import ReportData
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 
 from provenance import api
-from provenance.config import Settings
-from provenance.contradictions import ReportData
+from provenance.checker.settings import Settings
 from provenance.reports.contradictions import FORMATS
+from provenance.reports.contradictions.content import build
 from provenance.reports.contradictions.csv_out import neutralise
+from provenance.views import ReportData
 from steps.cli import tables
 
 SCRIPT = "<script>alert(1)</script>"
@@ -75,7 +76,7 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> ReportData:
 
 
 def render(data: ReportData, fmt: str) -> str:
-    return FORMATS[fmt](data, False)
+    return FORMATS[fmt](build(data, False))
 
 
 def test_every_format_the_command_offers_is_registered() -> None:
@@ -238,7 +239,7 @@ def test_a_ledger_without_conflicts_gives_an_empty_report(tmp_path: Path, fmt: s
         "claims:\n  - {id: c1, subject: attack, property: killed, value: 12, source: radio}\n",
         "utf-8",
     )
-    output = FORMATS[fmt](api.report([tmp_path], None, Settings()), False)
+    output = FORMATS[fmt](build(api.report([tmp_path], None, Settings()), False))
     assert "c1" not in output
     if fmt == "json":
         assert json.loads(output)["subjects"] == []

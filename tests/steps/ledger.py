@@ -67,7 +67,7 @@ def remove_file(workdir: Path, name: str) -> None:
 def review_the_only_conflict(workdir: Path, folder: str, verdict: str, name: str) -> None:
     """Writes a review for the one conflict `check` finds (its id is found by running it)."""
     from provenance import api
-    from provenance.config import Settings
+    from provenance.checker.settings import Settings
 
     result = api.check([workdir / folder], None, Settings())
     [conflict] = result.conflicts

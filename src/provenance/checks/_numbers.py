@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from provenance import units
-from provenance.checks.agreement import quantity_pair, scope_key, stated_at, times_overlap
+from provenance.agreement import quantity_pair, scope_key, stated_at, times_overlap
 from provenance.checks.context import Context
 from provenance.model import Claim, Polarity, Quantity
 from provenance.quantities import overlaps
@@ -64,7 +64,7 @@ def superseded(claims: Sequence[Claim]) -> set[str]:
     return {c.supersedes for c in claims if c.supersedes in ids and c.supersedes != c.id}
 
 
-def representatives(context: Context, claims: Sequence[Claim]) -> dict[str, list[str]]:
+def copy_groups(context: Context, claims: Sequence[Claim]) -> dict[str, list[str]]:
     """One claim per assertion: claims whose sources share their origins (copies), with the
     same speakers, scope, time and value, are one. Maps each representative's id to the ids
     of the copies it stands for. The representative is a claim made in an origin source,

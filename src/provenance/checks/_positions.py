@@ -14,8 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 
-from provenance import dates
-from provenance.checks import agreement
+from provenance import agreement, dates
 from provenance.checks.base import Finding
 from provenance.checks.context import Context
 from provenance.model import Claim, Polarity, TimeSpan

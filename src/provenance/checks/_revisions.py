@@ -18,8 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 
-from provenance import dates
-from provenance.checks import agreement
+from provenance import agreement, dates, graphs
 from provenance.checks.base import Finding
 from provenance.checks.context import Context
 from provenance.model import Claim, EntityValue, PartialDate, TextValue, TimeSpan
@@ -82,22 +81,12 @@ def _voices(ordered: list[Claim]) -> Iterator[list[Claim]]:
 
 def _connected(steps: list[tuple[Claim, Claim]]) -> list[list[Claim]]:
     """The claims linked by revision steps, one list per connected sequence."""
-    parent: dict[str, str] = {}
     claims: dict[str, Claim] = {}
-
-    def root(ident: str) -> str:
-        while parent.setdefault(ident, ident) != ident:
-            parent[ident] = parent[parent[ident]]
-            ident = parent[ident]
-        return ident
-
+    linked = graphs.Partition[str]()
     for a, b in steps:
         claims[a.id], claims[b.id] = a, b
-        parent[root(a.id)] = root(b.id)
-    groups: dict[str, list[Claim]] = defaultdict(list)
-    for ident, claim in claims.items():
-        groups[root(ident)].append(claim)
-    return list(groups.values())
+        linked.join(a.id, b.id)
+    return [[claims[i] for i in group] for group in linked.groups(claims)]
 
 
 def representatives(

@@ -8,15 +8,16 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from provenance import names
 from provenance.checks.context import NameRow
 from provenance.transliteration import TITLES, fold_raw_token
 
-if TYPE_CHECKING:  # numpy is imported when a search runs, not by every command's start-up
+if TYPE_CHECKING:  # numpy and rapidfuzz.process are imported when a search runs
     import numpy as np
     import numpy.typing as npt
 
@@ -177,6 +178,11 @@ def gather(rows: Iterable[NameRow]) -> list[Spelling]:
     return [spelling.settle() for spelling in spellings.values()]
 
 
+WALKED = 2_000
+"""Up to this many spellings the candidate pairs are walked in plain Python: on a ledger that
+small the search takes less time than numpy takes to load (about 0.1 s)."""
+
+
 def candidate_pairs(
     spellings: Sequence[Spelling], max_block: int, cutoff: float
 ) -> Iterator[tuple[Spelling, Spelling]]:
@@ -185,13 +191,38 @@ def candidate_pairs(
     block larger than ``max_block`` is too common a key to be worth pairing. Each pair comes
     in the order of its keys.
 
-    No pair is touched in Python before it passes: the pairs of every block are laid out as
-    numpy arrays (blocks of one size at a time), made unique, and scored by rapidfuzz's
-    ``cpdist`` in C++ on every core."""
-    first, second = candidate_indexes(spellings, max_block, cutoff)
-    for i, j in zip(first.tolist(), second.tolist(), strict=True):
+    On a large ledger no pair is touched in Python before it passes: the pairs of every
+    block are laid out as numpy arrays (blocks of one size at a time), made unique, and
+    scored by rapidfuzz's ``cpdist`` in C++ on every core (candidate_indexes). Up to WALKED
+    spellings, the same pairs are walked in Python (walked_indexes)."""
+    if len(spellings) <= WALKED:
+        indexes: Iterable[tuple[int, int]] = walked_indexes(spellings, max_block, cutoff)
+    else:
+        first, second = candidate_indexes(spellings, max_block, cutoff)
+        indexes = zip(first.tolist(), second.tolist(), strict=True)
+    for i, j in indexes:
         a, b = spellings[i], spellings[j]
         yield (a, b) if a.key <= b.key else (b, a)
+
+
+def walked_indexes(
+    spellings: Sequence[Spelling], max_block: int, cutoff: float
+) -> list[tuple[int, int]]:
+    """candidate_indexes' pairs (i < j, in order), found pair by pair in plain Python."""
+    blocks: dict[str, list[int]] = {}
+    for n, spelling in enumerate(spellings):
+        for key in spelling.blocks:
+            blocks.setdefault(key, []).append(n)
+    pairs = {
+        pair
+        for members in blocks.values()
+        if 2 <= len(members) <= max_block
+        for pair in combinations(members, 2)
+    }
+    folded = [s.folded for s in spellings]
+    return [
+        (i, j) for i, j in sorted(pairs) if fuzz.ratio(folded[i], folded[j], score_cutoff=cutoff)
+    ]
 
 
 def candidate_indexes(
@@ -199,6 +230,7 @@ def candidate_indexes(
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     """candidate_pairs as two arrays of indexes into ``spellings``, i < j, pair by pair."""
     import numpy as np
+    from rapidfuzz import process
 
     width = len(spellings)
     codes = _pair_codes(_blocks(spellings), max_block, width)

@@ -7,10 +7,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
-from provenance import dates
+from provenance import agreement, dates
 from provenance.checks import _revisions as rv
-from provenance.checks import agreement
-from provenance.checks.base import Finding, GroupRule, Groups, Option, Severity
+from provenance.checks.base import Finding, GroupRule, Groups, Option
 from provenance.checks.context import Context
 from provenance.model import (
     Claim,
@@ -19,6 +18,7 @@ from provenance.model import (
     PartialDate,
     Polarity,
     Precision,
+    Severity,
     TextValue,
     TimeSpan,
     ValueKind,
@@ -83,6 +83,7 @@ class AttributeConflict(GroupRule):
 
     id = "attribute-conflict"
     default_severity = Severity.WARNING
+    weighs_values = True
     options: ClassVar[Mapping[str, Option]] = {
         "publication_precision": Option(
             "year",

@@ -6,23 +6,12 @@ from __future__ import annotations
 import inspect
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import TYPE_CHECKING, ClassVar
 
-from provenance.model import Claim, Origin, Polarity, value_kind
+from provenance.model import Claim, Origin, Polarity, Severity, value_kind
 
 if TYPE_CHECKING:
     from provenance.checks.context import Context
-
-
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        return {"error": 3, "warning": 2, "info": 1}[self.value]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,13 +44,27 @@ class Finding:
 
 class Rule:
     """Base class. A subclass sets ``id`` (stable kebab-case), ``default_severity`` and
-    optionally ``aliases`` (former ids) and ``options``; its docstring is its documentation:
-    a one-line summary, then *Why it matters*, *Example* and *Fix* sections."""
+    optionally ``aliases`` (former ids), ``options`` and the traits below; its docstring is
+    its documentation: a one-line summary, then *Why it matters*, *Example* and *Fix*
+    sections. What the rest of the program needs to know about a rule is a trait declared
+    here, never a list of rule ids kept elsewhere."""
 
     id: ClassVar[str]
     default_severity: ClassVar[Severity]
     aliases: ClassVar[tuple[str, ...]] = ()
     options: ClassVar[Mapping[str, Option]] = {}
+
+    aside: ClassVar[bool] = False
+    """Runs in the second process when a large shared database is checked on two cores
+    (checker/lanes.py): a long rule that reads apart from the claim groups."""
+    about_names: ClassVar[bool] = False
+    """Its conflicts are between names: reviewed as same-entity or distinct (reviews.py)."""
+    weighs_values: ClassVar[bool] = False
+    """Its conflicts are between values, which the contradiction report weighs in an
+    assessment (a spelling, a missing quote or an overconfident claim has none)."""
+    load_problems: ClassVar[frozenset[str]] = frozenset()
+    """Codes of the problems that loading ledger files finds (errors.Problem.code) and this
+    rule reports instead: `import` refuses such a ledger, `check` goes on and reports them."""
 
     def __init__(self, settings: Mapping[str, object] | None = None) -> None:
         given = dict(settings or {})

@@ -6,10 +6,10 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from typing import ClassVar
 
-from provenance.checks import agreement
-from provenance.checks.base import Finding, GroupRule, Groups, Option, Severity
+from provenance import agreement, graphs
+from provenance.checks.base import Finding, GroupRule, Groups, Option
 from provenance.checks.context import Context
-from provenance.model import Claim, Polarity, Quantity
+from provenance.model import Claim, Polarity, Quantity, Severity
 from provenance.quantities import interval_text
 
 
@@ -80,24 +80,15 @@ def _clusters(context: Context, group: Sequence[Claim], rel_tol: float) -> list[
             by_scope[agreement.scope_key(claim)].append(claim)
     clusters: list[list[Claim]] = []
     for claims in by_scope.values():
-        parent = list(range(len(claims)))
+        linked = graphs.Partition[int]()
         for i, a in enumerate(claims):
             for j in range(i + 1, len(claims)):
-                if _root(parent, i) != _root(parent, j) and _agree(context, a, claims[j], rel_tol):
-                    parent[_root(parent, j)] = _root(parent, i)
-        linked: dict[int, list[Claim]] = defaultdict(list)
-        for i, claim in enumerate(claims):
-            linked[_root(parent, i)].append(claim)
-        clusters.extend(sorted(c, key=lambda x: x.id) for c in linked.values() if len(c) > 1)
+                if linked.find(i) != linked.find(j) and _agree(context, a, claims[j], rel_tol):
+                    linked.join(i, j)
+        for members in linked.groups(range(len(claims))):
+            if len(members) > 1:
+                clusters.append(sorted((claims[i] for i in members), key=lambda x: x.id))
     return clusters
-
-
-def _root(parent: list[int], i: int) -> int:
-    """The representative of i's cluster (union-find, paths halved as they are walked)."""
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
 
 
 def _circular(context: Context, cluster: list[Claim]) -> Finding | None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from provenance.checks.base import Finding, Rule, Severity
+from provenance.checks.base import Finding, Rule
 from provenance.checks.context import Context
+from provenance.errors import UNKNOWN_REFERENCE
+from provenance.model import Severity
 
 
 class DanglingReference(Rule):
@@ -32,6 +34,8 @@ class DanglingReference(Rule):
 
     id = "dangling-reference"
     default_severity = Severity.ERROR
+    aside = True
+    load_problems = frozenset({UNKNOWN_REFERENCE})
 
     def check(self, context: Context) -> Iterator[Finding]:
         for ref in context.dangling_references():

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 from provenance import dates
 from provenance.checks import _revisions as rv
-from provenance.checks.base import Finding, GroupRule, Groups, Severity
+from provenance.checks.base import Finding, GroupRule, Groups
 from provenance.checks.context import Context
-from provenance.model import Claim, PartialDate, Polarity, Precision, TimeSpan, ValueKind
+from provenance.model import Claim, PartialDate, Polarity, Precision, Severity, TimeSpan, ValueKind
 from provenance.properties import PROPERTIES
 
 DATE_PROPERTIES = tuple(
@@ -63,6 +63,7 @@ class DateConflict(GroupRule):
 
     id = "date-conflict"
     default_severity = Severity.WARNING
+    weighs_values = True
 
     groups = Groups(
         kinds=frozenset({ValueKind.DATE.value}),

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from provenance.checks.base import Finding, Rule, Severity
+from provenance.checks.base import Finding, Rule
 from provenance.checks.context import Context
+from provenance.model import Severity
 
 
 class DeclaredContradiction(Rule):
@@ -38,6 +39,7 @@ class DeclaredContradiction(Rule):
 
     id = "declared-contradiction"
     default_severity = Severity.WARNING
+    weighs_values = True
 
     def check(self, context: Context) -> Iterator[Finding]:
         pairs = context.contradiction_pairs()

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
-from provenance import dates, units
-from provenance.checks import agreement
+from provenance import agreement, dates, units
 from provenance.checks._positions import (
     ATTRIBUTION,
     EventDates,
@@ -17,10 +16,10 @@ from provenance.checks._positions import (
     opposing_pairs,
     revision_findings,
 )
-from provenance.checks.base import Finding, GroupRule, Groups, Option, Severity
+from provenance.checks.base import Finding, GroupRule, Groups, Option
 from provenance.checks.context import Context
 from provenance.errors import ProvenanceError
-from provenance.model import Claim, EntityValue, PartialDate, Polarity, Quantity, TimeSpan
+from provenance.model import Claim, EntityValue, PartialDate, Polarity, Quantity, Severity, TimeSpan
 from provenance.quantities import BOUNDS, contains, interval_text
 
 
@@ -77,6 +76,7 @@ class Denial(GroupRule):
 
     id = "denial"
     default_severity = Severity.WARNING
+    weighs_values = True
     options: ClassVar[Mapping[str, Option]] = {
         "tolerance": Option(
             0.0, "relative tolerance when reading a denied and an affirmed figure as the same"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from provenance.checks import agreement
+from provenance import agreement
 from provenance.checks._positions import (
     ATTRIBUTION,
     EventDates,
@@ -15,9 +15,9 @@ from provenance.checks._positions import (
     opposing_pairs,
     revision_findings,
 )
-from provenance.checks.base import Finding, GroupRule, Groups, Severity
+from provenance.checks.base import Finding, GroupRule, Groups
 from provenance.checks.context import Context
-from provenance.model import Claim, EntityValue, Polarity
+from provenance.model import Claim, EntityValue, Polarity, Severity
 
 
 class DisputedAttribution(GroupRule):
@@ -75,6 +75,7 @@ class DisputedAttribution(GroupRule):
 
     id = "disputed-attribution"
     default_severity = Severity.WARNING
+    weighs_values = True
 
     groups = Groups(properties=frozenset(ATTRIBUTION))
 

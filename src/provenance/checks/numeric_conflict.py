@@ -9,26 +9,26 @@ from dataclasses import replace
 from typing import ClassVar
 
 from provenance import dates, units
-from provenance.checks._numbers import (
-    Revision,
-    quantity_claims,
-    representatives,
-    revisions,
-    supersede_chains,
-    superseded,
-    value_key,
-)
-from provenance.checks.agreement import (
+from provenance.agreement import (
     one_voice,
     quantity_pair,
     scope_key,
     times_overlap,
     words,
 )
-from provenance.checks.base import Finding, GroupRule, Groups, Option, Severity
+from provenance.checks._numbers import (
+    Revision,
+    copy_groups,
+    quantity_claims,
+    revisions,
+    supersede_chains,
+    superseded,
+    value_key,
+)
+from provenance.checks.base import Finding, GroupRule, Groups, Option
 from provenance.checks.context import Context
 from provenance.errors import InvalidValue
-from provenance.model import Claim, Quantity, ValueKind
+from provenance.model import Claim, Quantity, Severity, ValueKind
 from provenance.quantities import interval_text, overlaps
 
 
@@ -72,6 +72,7 @@ class NumericConflict(GroupRule):
 
     id = "numeric-conflict"
     default_severity = Severity.WARNING
+    weighs_values = True
     options: ClassVar[Mapping[str, Option]] = {
         "tolerance": Option(
             0.01,
@@ -97,7 +98,7 @@ class NumericConflict(GroupRule):
             if len({(value_key(c), scope_key(c)) for c in chain}) > 1:
                 yield _chain_finding(context, chain)
         replaced = superseded(claims)
-        kept = representatives(context, [c for c in claims if c.id not in replaced])
+        kept = copy_groups(context, [c for c in claims if c.id not in replaced])
         standing = [c for c in claims if c.id in kept]
         dropped: set[str] = set()
         for revision in revisions(context, standing):

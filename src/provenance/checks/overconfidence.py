@@ -6,12 +6,11 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from typing import ClassVar
 
-from provenance import confidence
-from provenance.checks import agreement
-from provenance.checks.base import Finding, Option, Rule, Severity
+from provenance import agreement, confidence
+from provenance.checks.base import Finding, Option, Rule
 from provenance.checks.context import Context
 from provenance.errors import InvalidValue
-from provenance.model import Claim, Source
+from provenance.model import Claim, Severity, Source
 
 
 class Overconfidence(Rule):

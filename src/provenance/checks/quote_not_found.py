@@ -13,9 +13,9 @@ from provenance.checks._archives import (
     quote_parts,
     read_archive,
 )
-from provenance.checks.base import Finding, Rule, Severity
+from provenance.checks.base import Finding, Rule
 from provenance.checks.context import Context
-from provenance.model import Claim, Source
+from provenance.model import Claim, Severity, Source
 
 SHOWN_CLAIMS = 5  # claims named in a message about a whole archive
 
@@ -74,12 +74,13 @@ class QuoteNotFound(Rule):
 
     id = "quote-not-found"
     default_severity = Severity.ERROR
+    aside = True
 
     def check(self, context: Context) -> Iterator[Finding]:
         archived = {s.id: s for s in context.archived_sources()}
         if not archived:
             return
-        archives = _Archives(context)
+        archives = _Archives(context.roots)
         quoting: dict[str, list[str]] = defaultdict(list)
         for claim in context.quoting_claims():
             source = archived.get(claim.source)
@@ -100,9 +101,8 @@ class QuoteNotFound(Rule):
 class _Archives:
     """Each archived text read once per run, whichever sources and claims cite it."""
 
-    def __init__(self, context: Context) -> None:
-        self._context = context
-        self._roots = tuple(_folder(root) for root in context.roots)
+    def __init__(self, roots: Sequence[Path]) -> None:
+        self._roots = tuple(_folder(root) for root in roots)
         self._read: dict[tuple[Path, tuple[Path, ...]], ArchiveText] = {}
         self._by_source: dict[str, ArchiveText | None] = {}
 
@@ -112,9 +112,12 @@ class _Archives:
         return self._by_source[source.id]
 
     def _find(self, source: Source) -> ArchiveText | None:
-        path = self._context.archive_path(source)
-        if path is None or source.origin is None or not Path(source.origin.file).is_file():
+        if source.archive is None or source.origin is None:
+            return None
+        declaring = Path(source.origin.file)
+        if not declaring.is_file():
             return None  # the file declaring it is not reachable from here: nowhere to look
+        path = declaring.parent / source.archive.path  # relative to the declaring file
         folders = self._roots or (_folder(Path(source.origin.file)),)
         key = (path, folders)
         if key not in self._read:

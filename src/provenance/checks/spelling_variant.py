@@ -14,10 +14,12 @@ from provenance.checks._spellings import (
     titled,
     without_titles,
 )
-from provenance.checks.base import Finding, Option, Rule, Severity
+from provenance.checks.base import Finding, Option, Rule
 from provenance.checks.context import Context
+from provenance.model import Severity
 
-MATCHING = (names.Verdict.SAME, names.Verdict.VARIANT)
+MATCHING = frozenset({"same", "variant"})
+"""The matcher's verdicts that make two spellings one name."""
 PREFILTER = 70.0
 """How alike (rapidfuzz ratio of the folded forms) two spellings must be before the matcher
 looks at them. Of the GeoNames spellings the matcher calls one name (benchmarks/RESULTS.md,
@@ -66,6 +68,8 @@ class SpellingVariant(Rule):
 
     id = "spelling-variant"
     default_severity = Severity.WARNING
+    aside = True
+    about_names = True
     options: ClassVar[Mapping[str, Option]] = {
         "max_block": Option(
             300,
@@ -94,7 +98,7 @@ class SpellingVariant(Rule):
             return None
         # titles and typography set aside: the spelling keys are compared
         match = names.compare_analysed((a.key, a.analysis), (b.key, b.analysis), a.kind, b.kind)
-        if match.verdict not in MATCHING:
+        if match.verdict.value not in MATCHING:
             return None
         return _finding(a, b, match)
 

@@ -1,22 +1,16 @@
-"""Engines and sessions: which database a command uses, and the one place where SQLite and
-PostgreSQL are set up differently. Only this package creates engines and sessions."""
+"""Engines: which database a command uses, and the one place where SQLite and PostgreSQL are
+set up differently. Sessions on them are opened in db/sessions.py."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import NullPool
-from sqlalchemy.schema import CreateIndex, CreateTable
 
-from provenance.db.schema import Base
 from provenance.errors import DatabaseError
 
 ENV_VAR = "PROVENANCE_DB"
@@ -77,17 +71,6 @@ def make_engine(url: str) -> Engine:
         ) from None
 
 
-@contextmanager
-def reader_session(url: str) -> Iterator[Session]:
-    """A read-only session of its own on the database at ``url`` (see reader_engine)."""
-    engine = reader_engine(url)
-    try:
-        with Session(engine) as session:
-            yield session
-    finally:
-        engine.dispose()
-
-
 def reader_engine(url: str) -> Engine:
     """An engine that only reads, for a second process beside one that holds a
     transaction: SQLite without the up-front write lock (WAL lets it read meanwhile)."""
@@ -127,54 +110,6 @@ def _sqlite_pragmas(dbapi_connection: Any, memory: bool) -> None:
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
-
-
-_scratch: list[Engine] = []
-
-
-def _scratch_engine() -> Engine:
-    """One engine for every scratch store of the process, so that its compiled statements
-    are reused; each of its connections is a new, empty in-memory database (NullPool)."""
-    if not _scratch:
-        _scratch.append(create_engine("sqlite://", poolclass=NullPool))
-    return _scratch[0]
-
-
-@contextmanager
-def scratch_session() -> Iterator[Session]:
-    """A session on a private in-memory database with the current schema, for checking
-    ledger files without a database file. References are not enforced: a reference to
-    nothing is what the dangling-reference rule reports. The database vanishes with the
-    session."""
-    engine = _scratch_engine()
-    with engine.connect() as connection:
-        for statement in _schema_ddl(engine):
-            connection.exec_driver_sql(statement)
-        with Session(bind=connection) as session:
-            yield session
-
-
-_ddl: list[str] = []
-
-
-def _schema_ddl(engine: Engine) -> list[str]:
-    """The schema's CREATE statements, compiled once (SQLAlchemy does not cache DDL)."""
-    if not _ddl:
-        for table in Base.metadata.sorted_tables:
-            _ddl.append(str(CreateTable(table).compile(dialect=engine.dialect)))
-            _ddl.extend(
-                str(CreateIndex(index).compile(dialect=engine.dialect))
-                for index in sorted(table.indexes, key=lambda i: str(i.name))
-            )
-    return _ddl
-
-
-@contextmanager
-def transaction(engine: Engine) -> Iterator[Session]:
-    """One session, one transaction: committed when the block ends, rolled back on error."""
-    factory = sessionmaker(engine, expire_on_commit=False)
-    with factory.begin() as session:
-        yield session
 
 
 def has_schema(engine: Engine) -> bool:

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
+from provenance.checks.context import Dangling
 from provenance.db import queries
 from provenance.db import rows as r
 from provenance.graphs import find_cycles
@@ -102,7 +103,7 @@ def _record_types(session: Session, ids: set[str]) -> dict[str, str]:
     return found
 
 
-def _review_references(session: Session) -> Iterator[queries.Dangling]:
+def _review_references(session: Session) -> Iterator[Dangling]:
     review = r.REVIEW
     for column, name, target, noun in (
         (review.c.in_favour_of, "in_favour_of", r.CLAIM, "claim"),
@@ -113,7 +114,7 @@ def _review_references(session: Session) -> Iterator[queries.Dangling]:
             review.c.conflict_id, column, review.c.origin_file, review.c.origin_line
         ).where(column.is_not(None), missing)
         for conflict, value, file, line in session.execute(query):
-            yield queries.Dangling("review", conflict, name, value, noun, _origin(file, line))
+            yield Dangling("review", conflict, name, value, noun, _origin(file, line))
 
 
 def _self_references(session: Session) -> Iterator[Flaw]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
@@ -28,6 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from provenance import dates
+from provenance.checks.context import Dangling, NameRow
 from provenance.db import rows as r
 from provenance.db.raw import raw_rows, records
 from provenance.model import Claim, Mention, Origin, Polarity, TimeSpan, ValueKind
@@ -208,18 +208,6 @@ def contradiction_pairs(session: Session) -> list[tuple[str, str]]:
     return [(a, b) for a, b in session.execute(query)]
 
 
-@dataclass(frozen=True, slots=True)
-class Dangling:
-    """A reference from a record's field to an id that names nothing of the right type."""
-
-    record: str
-    record_id: str
-    field: str
-    target: str
-    expected: str
-    origin: Origin | None
-
-
 def dangling_references(session: Session) -> list[Dangling]:
     """References to nothing: an anti-join per reference column."""
     c, e, s, cl = r.CLAIM, r.ENTITY, r.SOURCE, r.CLAIM
@@ -290,18 +278,6 @@ def _dangling_link(
 
 def _origin(file: str | None, line: int | None) -> Origin | None:
     return Origin(file, line) if file is not None and line is not None else None
-
-
-@dataclass(frozen=True, slots=True)
-class NameRow:
-    """One written spelling of a name: an entity's name or alias, or a claim's mention."""
-
-    name: str
-    role: str  # "name", "alias" or "mention"
-    entity: str | None  # the entity it belongs to, or the one a mention is resolved to
-    kind: str | None  # that entity's kind, when known
-    claim: str | None  # the claim of a mention
-    origin: Origin | None
 
 
 def name_rows(session: Session) -> Iterator[NameRow]:

@@ -145,7 +145,7 @@ def texts(cell: Cell) -> tuple[str, ...]:
     return tuple(_in_item(item, text) for item in cell.items())
 
 
-def conflict_id(cell: Cell) -> str:
+def conflict_reference(cell: Cell) -> str:
     value = text(cell)
     if not CONFLICT_ID_PATTERN.match(value):
         raise InvalidValue(

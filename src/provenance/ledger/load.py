@@ -1,9 +1,9 @@
-"""Reads a whole ledger from files and folders: every problem of every file is collected, and
-a ledger with any problem is refused as a whole."""
+"""Reads a whole ledger from files and folders, a file at a time: every problem of every file
+is collected, and a ledger with any problem is refused as a whole."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from provenance.errors import Problem
@@ -14,22 +14,33 @@ Progress = Callable[[int, int], None]
 """Called after each file with (bytes read so far, bytes in all)."""
 
 
-def parse_paths(
-    paths: Sequence[Path], progress: Progress | None = None
-) -> tuple[ParsedLedger, list[Problem]]:
-    """Every record of the files under ``paths``, and the problems found file by file (the
-    ledger as a whole, its references and circles, is checked by provenance.loading)."""
-    files, problems = discover(paths)
-    parsed = ParsedLedger()
-    total = sum(_size(file.path) for file in files)
-    done = 0
+def parse_each(
+    paths: Sequence[Path], problems: list[Problem], progress: Progress | None = None
+) -> Iterator[ParsedLedger]:
+    """The records of each file under ``paths``, a file at a time and in order; the problems
+    found file by file are added to ``problems`` (the ledger as a whole, its references and
+    circles, is checked by provenance.importing)."""
+    files, found = discover(paths)
+    problems.extend(found)
+    total, done = sum(_size(file.path) for file in files), 0
     for file in files:
         root = read_file(file, problems)
         if root is not None:
-            parse_file(root, file.name, parsed, problems, file.folder)
+            part = ParsedLedger()
+            parse_file(root, file.name, part, problems, file.folder)
+            yield part
         done += _size(file.path)
         if progress:
             progress(done, total)
+
+
+def parse_paths(
+    paths: Sequence[Path], progress: Progress | None = None
+) -> tuple[ParsedLedger, list[Problem]]:
+    """Every record of the files under ``paths``, and the problems found file by file."""
+    parsed, problems = ParsedLedger(), list[Problem]()
+    for part in parse_each(paths, problems, progress):
+        parsed.extend(part)
     return parsed, problems
 
 

@@ -18,10 +18,9 @@ from provenance.ledger.compose import (
     SeveralDocuments,
     YamlMap,
     YamlSeq,
-    read_plain,
 )
 
-__all__ = ["LedgerFile", "YamlMap", "YamlSeq", "discover", "plain_scalar", "read_file"]
+__all__ = ["LedgerFile", "YamlMap", "YamlSeq", "discover", "read_file"]
 
 LEDGER_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -179,11 +178,6 @@ def _decode(name: str, data: bytes, problems: list[Problem]) -> str | None:
             Problem(name, line, f"not UTF-8 text (byte {error.start})", "save the file as UTF-8")
         )
         return None
-
-
-def plain_scalar(text: str) -> object:
-    """A command-line value read the way the ledger reads an unquoted YAML scalar."""
-    return read_plain(text)
 
 
 def _too_deep(error: yaml.MarkedYAMLError) -> bool:

@@ -76,7 +76,7 @@ CLAIM_FIELDS: dict[str, Parser] = {
     "notes": f.text,
 }
 REVIEW_FIELDS: dict[str, Parser] = {
-    "conflict": f.conflict_id,
+    "conflict": f.conflict_reference,
     "verdict": f.choice(Verdict, "review verdict"),
     "in_favour_of": f.identifier,
     "entity": f.identifier,
@@ -151,6 +151,11 @@ class ParsedLedger:
     claims: list[Parsed[Claim]] = field(default_factory=list)
     reviews: list[Parsed[Review]] = field(default_factory=list)
     broken: list[Broken] = field(default_factory=list)
+
+    def extend(self, other: ParsedLedger) -> None:
+        """Adds another part's records (another file's) after these."""
+        for name in ("sources", "entities", "claims", "reviews", "broken"):
+            getattr(self, name).extend(getattr(other, name))
 
     def ledger(self) -> Ledger:
         return Ledger(

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from tabulate import tabulate
 
 from provenance import confidence as conf
-from provenance.checker import ConflictView
 from provenance.model import (
     Claim,
     Entity,
@@ -20,7 +19,7 @@ from provenance.model import (
     TimeSpan,
 )
 from provenance.quantities import interval_text
-from provenance.views import ClaimList, ClaimView, EntityView, SourceView, View
+from provenance.views import ClaimList, ClaimView, ConflictView, EntityView, SourceView, View
 
 
 class Names:
@@ -72,7 +71,7 @@ def source_line(source: Source) -> str:
 
 def render_view(view: View | ConflictView) -> str:
     if isinstance(view, ConflictView):
-        return render_conflict(view)
+        return render_conflict_view(view)
     if isinstance(view, ClaimView):
         return render_claim(view)
     if isinstance(view, EntityView):
@@ -174,7 +173,7 @@ def render_source(view: SourceView) -> str:
 def _claim_section(title: str, claims: Sequence[Claim], names: Names) -> list[str]:
     if not claims:
         return []
-    return ["", f"{title} ({len(claims)}):", claim_table(claims, names, with_subject=False)]
+    return ["", f"{title} ({len(claims)}):", render_claim_table(claims, names, with_subject=False)]
 
 
 HEADERS = ("claim", "subject", "property", "value", "said by", "source", "as of")
@@ -185,7 +184,7 @@ def _short(text: str, width: int = WIDEST) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def claim_table(claims: Sequence[Claim], names: Names, *, with_subject: bool = True) -> str:
+def render_claim_table(claims: Sequence[Claim], names: Names, *, with_subject: bool = True) -> str:
     rows: list[tuple[str, ...]] = [
         (
             c.id,
@@ -210,11 +209,11 @@ def claim_table(claims: Sequence[Claim], names: Names, *, with_subject: bool = T
 def render_claims(found: ClaimList) -> str:
     if not found.claims:
         return "no claims match\n"
-    table = claim_table(found.claims, Names(found.context))
+    table = render_claim_table(found.claims, Names(found.context))
     return f"{table}\n{len(found.claims)} claim{'s' if len(found.claims) != 1 else ''}\n"
 
 
-def render_conflict(view: ConflictView) -> str:
+def render_conflict_view(view: ConflictView) -> str:
     """A conflict as the checker finds it now, and every review of it in order."""
     conflict = view.conflict
     lines = [f"conflict {view.id}"]

@@ -9,9 +9,9 @@ from tabulate import tabulate
 
 from provenance import confidence as conf
 from provenance.checker import CheckResult, Conflict
-from provenance.contradictions import ReportData
 from provenance.model import Claim, Ledger, Polarity
 from provenance.reports.records import Names, source_line
+from provenance.views import ReportData
 
 PER_TABLE = 3
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
-from provenance.checker import Conflict
 from provenance.model import Review
 from provenance.reports.check.common import JSON_VERSION, TOOL, VERSION, CheckReport
+
+if TYPE_CHECKING:
+    from provenance.checker import Conflict
 
 
 def render(report: CheckReport) -> str:
@@ -23,7 +26,7 @@ def render(report: CheckReport) -> str:
             "failing": len(report.failing),
         },
         "conflicts": [conflict(c) for c in report.shown],
-        "stale_reviews": [review(r) for r in report.result.stale_reviews],
+        "stale_reviews": [review_json(r) for r in report.result.stale_reviews],
     }
     if report.timings:  # only on request: the document is otherwise the same on every run
         document["timings"] = {
@@ -44,11 +47,11 @@ def conflict(c: Conflict) -> dict[str, object]:
         "claims": list(c.claims),
         "locations": [{"file": p.file, "line": p.line} for p in c.places],
         "details": {k: v for k, v in c.details.items()},
-        "reviews": [review(r) for r in c.reviews],
+        "reviews": [review_json(r) for r in c.reviews],
     }
 
 
-def review(r: Review) -> dict[str, object]:
+def review_json(r: Review) -> dict[str, object]:
     return {
         "conflict": r.conflict,
         "verdict": r.verdict.value,

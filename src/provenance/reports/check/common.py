@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from provenance import __version__
-from provenance.checker import CheckResult, Conflict
-from provenance.checks.base import Severity
+from provenance.model import Severity
+
+if TYPE_CHECKING:
+    from provenance.checker import CheckResult, Conflict
 
 TOOL = "provenance"
 VERSION = __version__

@@ -3,7 +3,7 @@ the YAML file and line of each conflict."""
 
 from __future__ import annotations
 
-from provenance.checks.base import Severity
+from provenance.model import Severity
 from provenance.reports.check.common import CheckReport
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

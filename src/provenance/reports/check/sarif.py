@@ -5,18 +5,22 @@ from __future__ import annotations
 
 import json
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
-from provenance.checker import Conflict
-from provenance.checks import RULES
-from provenance.checks.base import Rule, Severity
-from provenance.model import Origin
+from provenance.model import Origin, Severity
 from provenance.reports.check.common import TOOL, VERSION, CheckReport
+
+if TYPE_CHECKING:
+    from provenance.checker import Conflict
+    from provenance.checks.base import Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
 def render(report: CheckReport) -> str:
+    from provenance.checks import RULES  # every rule's documentation; not needed to list formats
+
     rule_index = {rule.id: n for n, rule in enumerate(RULES)}
     document = {
         "$schema": SCHEMA,

@@ -6,28 +6,24 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
-from provenance.assessment import MARGIN, NO_CONFIDENCE, RELIABILITY_WEIGHTS, Assessment
-from provenance.contradiction_rows import ClaimRow
-from provenance.contradictions import (
-    Assessed,
-    ConflictEntry,
-    ContradictionReport,
-    Count,
-    ReportData,
-    RevisionEntry,
-    Section,
-    build,
-)
 from provenance.reports.contradictions import common
 
+if TYPE_CHECKING:
+    from provenance.reports.contradictions.content import (
+        Assessed,
+        ConflictEntry,
+        ContradictionReport,
+        Count,
+        RevisionEntry,
+        Section,
+    )
+    from provenance.reports.contradictions.rows import ShownClaim
 
-def render(data: ReportData, include_decided: bool) -> str:
-    return render_report(build(data, include_decided))
 
-
-def render_report(report: ContradictionReport) -> str:
-    summary = report.summary
+def render(report: ContradictionReport) -> str:
+    summary, rule = report.summary, report.assessment_rule
     document = {
         "version": common.JSON_VERSION,
         "tool": {"name": common.TOOL, "version": common.VERSION},
@@ -44,10 +40,10 @@ def render_report(report: ContradictionReport) -> str:
         },
         "subjects": [_section(s) for s in report.sections],
         "assessment_rule": {
-            "text": common.NOTE,
-            "reliability_weights": {r.value: w for r, w in RELIABILITY_WEIGHTS.items()},
-            "confidence_when_none": NO_CONFIDENCE,
-            "margin": MARGIN,
+            "text": rule.text,
+            "reliability_weights": dict(rule.reliability_weights),
+            "confidence_when_none": rule.confidence_when_none,
+            "margin": rule.margin,
         },
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -68,7 +64,7 @@ def _section(section: Section) -> dict[str, object]:
     }
 
 
-def claim(row: ClaimRow) -> dict[str, object]:
+def claim(row: ShownClaim) -> dict[str, object]:
     found = asdict(row)
     found["speakers"] = list(row.speakers)
     return found
@@ -89,7 +85,7 @@ def _conflict(entry: ConflictEntry) -> dict[str, object]:
 
 
 def _assessment(assessed: Assessed) -> dict[str, object]:
-    found: Assessment = assessed.assessment
+    found = assessed.assessment
     question = found.question
     return {
         "title": assessed.title,

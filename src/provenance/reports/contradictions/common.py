@@ -5,26 +5,28 @@ text here; each format escapes them for its own syntax."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from provenance import __version__
-from provenance.assessment import RULE, Assessment
-from provenance.contradiction_rows import ClaimRow, ReviewRow
-from provenance.contradictions import (
-    Assessed,
-    ConflictEntry,
-    ContradictionReport,
-    Count,
-    RevisionEntry,
-    Section,
-    Summary,
-)
+
+if TYPE_CHECKING:
+    from provenance.reports.contradictions.assessment import Assessment
+    from provenance.reports.contradictions.content import (
+        Assessed,
+        ConflictEntry,
+        ContradictionReport,
+        Count,
+        RevisionEntry,
+        Section,
+        Summary,
+    )
+    from provenance.reports.contradictions.rows import ShownClaim, ShownReview
 
 TOOL = "provenance"
 VERSION = __version__
 JSON_VERSION = 1
 TITLE = "Contradiction report"
 NOTE_TITLE = "How the assessment is made"
-NOTE = RULE
 NOTE_ANCHOR = "note-assessment"
 
 CLAIM_HEADERS = (
@@ -41,7 +43,7 @@ CLAIM_HEADERS = (
 )
 STEP_HEADERS = tuple(["step", *("stated" if h == "as of" else h for h in CLAIM_HEADERS)])
 ASSESSMENT_HEADERS = ("value", "support", "for", "against", "independent sources", "claims")
-Row = tuple[str, ...]
+Cells = tuple[str, ...]
 
 
 def one_line(text: str) -> str:
@@ -49,7 +51,7 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def claim_cells(row: ClaimRow) -> Row:
+def claim_cells(row: ShownClaim) -> Cells:
     stance = f" [{row.stance}]" if row.stance else ""
     scope = f" ({row.scope})" if row.scope else ""
     return (
@@ -66,14 +68,14 @@ def claim_cells(row: ClaimRow) -> Row:
     )
 
 
-def claim_table(rows: Sequence[ClaimRow]) -> list[Row]:
+def claim_table(rows: Sequence[ShownClaim]) -> list[Cells]:
     return [claim_cells(r) for r in rows]
 
 
-def step_table(rows: Sequence[ClaimRow]) -> list[Row]:
+def step_table(rows: Sequence[ShownClaim]) -> list[Cells]:
     """A revision's steps: when each value was stated instead of its as_of."""
     stated = CLAIM_HEADERS.index("as of")
-    found: list[Row] = []
+    found: list[Cells] = []
     for n, r in enumerate(rows, 1):
         cells = list(claim_cells(r))
         cells[stated] = r.stated
@@ -81,7 +83,7 @@ def step_table(rows: Sequence[ClaimRow]) -> list[Row]:
     return found
 
 
-def assessment_table(assessment: Assessment) -> list[Row]:
+def assessment_table(assessment: Assessment) -> list[Cells]:
     return [
         (
             c.value,
@@ -106,9 +108,9 @@ def status(entry: ConflictEntry) -> str:
     return "open (not reviewed)" if entry.review is None else entry.status
 
 
-def review(entry: ConflictEntry) -> str:
+def review_line(entry: ConflictEntry) -> str:
     """The latest review: verdict, who, when, in favour of what, and its history count."""
-    found: ReviewRow | None = entry.review
+    found: ShownReview | None = entry.review
     if found is None:
         return ""
     favour = f", in favour of {found.in_favour_of}" if found.in_favour_of else ""
@@ -126,18 +128,18 @@ def fields(entry: ConflictEntry) -> list[tuple[str, str]]:
         ("rule", f"{entry.rule} ({entry.severity})"),
         ("why", entry.message),
         ("status", status(entry)),
-        ("review", review(entry)),
+        ("review", review_line(entry)),
         ("note", note(entry)),
         ("where", entry.where),
     ]
     return [(k, v) for k, v in found if v]
 
 
-def count_table(counts: Sequence[Count]) -> list[Row]:
+def count_table(counts: Sequence[Count]) -> list[Cells]:
     return [(name, str(total), str(shown)) for name, total, shown in counts]
 
 
-def summary_tables(summary: Summary) -> list[tuple[str, list[Row]]]:
+def summary_tables(summary: Summary) -> list[tuple[str, list[Cells]]]:
     """(what is counted, rows) for the summary's three tables."""
     return [
         ("rule", count_table(summary.by_rule)),

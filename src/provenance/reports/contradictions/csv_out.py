@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import TYPE_CHECKING
 
-from provenance.contradiction_rows import ClaimRow
-from provenance.contradictions import ContradictionReport, ReportData, build
+if TYPE_CHECKING:
+    from provenance.reports.contradictions.content import ContradictionReport
+    from provenance.reports.contradictions.rows import ShownClaim
+
 
 HEADERS = (
     "conflict",
@@ -31,6 +34,7 @@ HEADERS = (
     "quote",
     "where",
 )
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -39,11 +43,7 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
-def render(data: ReportData, include_decided: bool) -> str:
-    return render_report(build(data, include_decided))
-
-
-def render_report(report: ContradictionReport) -> str:
+def render(report: ContradictionReport) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(HEADERS)
@@ -57,7 +57,7 @@ def render_report(report: ContradictionReport) -> str:
     return buffer.getvalue()
 
 
-def _cells(conflict: str, rule: str, status: str, row: ClaimRow) -> list[str]:
+def _cells(conflict: str, rule: str, status: str, row: ShownClaim) -> list[str]:
     cells = (
         conflict,
         rule,

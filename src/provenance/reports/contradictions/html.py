@@ -12,20 +12,22 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from tabulate import tabulate
 
-from provenance.contradictions import (
-    Assessed,
-    ConflictEntry,
-    ContradictionReport,
-    ReportData,
-    RevisionEntry,
-    Section,
-    build,
-)
 from provenance.reports.contradictions import common
-from provenance.reports.contradictions.common import Row
+from provenance.reports.contradictions.common import Cells
+
+if TYPE_CHECKING:
+    from provenance.reports.contradictions.content import (
+        Assessed,
+        ConflictEntry,
+        ContradictionReport,
+        RevisionEntry,
+        Section,
+    )
+
 
 POLICY = "default-src 'none'; style-src 'unsafe-inline'"
 CSS = """
@@ -56,11 +58,7 @@ def e(value: str) -> str:
     return html.escape(value, quote=True)
 
 
-def render(data: ReportData, include_decided: bool) -> str:
-    return render_report(build(data, include_decided))
-
-
-def render_report(report: ContradictionReport) -> str:
+def render(report: ContradictionReport) -> str:
     title = f"{common.TITLE}: {report.target}"
     out = [
         "<!DOCTYPE html>",
@@ -81,14 +79,14 @@ def render_report(report: ContradictionReport) -> str:
         out += _section(section)
     out += [
         f'<footer id="{common.NOTE_ANCHOR}"><h2>{e(common.NOTE_TITLE)}</h2>',
-        f"<p>{e(common.NOTE)}</p></footer>",
+        f"<p>{e(report.assessment_rule.text)}</p></footer>",
         "</body>",
         "</html>",
     ]
     return "\n".join(out) + "\n"
 
 
-def table(rows: Sequence[Row], headers: Sequence[str]) -> str:
+def table(rows: Sequence[Cells], headers: Sequence[str]) -> str:
     cells = [[e(c) for c in row] for row in rows]
     found = tabulate(
         cells, headers=[e(h) for h in headers], tablefmt="unsafehtml", disable_numparse=True

@@ -9,20 +9,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from tabulate import tabulate
 
-from provenance.contradictions import (
-    Assessed,
-    ConflictEntry,
-    ContradictionReport,
-    ReportData,
-    RevisionEntry,
-    Section,
-    build,
-)
 from provenance.reports.contradictions import common
-from provenance.reports.contradictions.common import Row
+from provenance.reports.contradictions.common import Cells
+
+if TYPE_CHECKING:
+    from provenance.reports.contradictions.content import (
+        Assessed,
+        ConflictEntry,
+        ContradictionReport,
+        RevisionEntry,
+        Section,
+    )
+
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&])")
 
@@ -32,11 +34,7 @@ def escape(value: str) -> str:
     return _SPECIAL.sub(r"\\\1", common.one_line(value))
 
 
-def render(data: ReportData, include_decided: bool) -> str:
-    return render_report(build(data, include_decided))
-
-
-def render_report(report: ContradictionReport) -> str:
+def render(report: ContradictionReport) -> str:
     out = [f"# {common.TITLE}: {escape(report.target)}", "", escape(common.headline(report))]
     if report.summary.conflicts:
         out += ["", "## Summary"]
@@ -48,11 +46,11 @@ def render_report(report: ContradictionReport) -> str:
     for section in report.sections:
         out += _section(section)
     out += ["", f'<a id="{common.NOTE_ANCHOR}"></a>', "", f"## {common.NOTE_TITLE}", ""]
-    out += [escape(common.NOTE)]
+    out += [escape(report.assessment_rule.text)]
     return "\n".join(out) + "\n"
 
 
-def table(rows: Sequence[Row], headers: Sequence[str]) -> str:
+def table(rows: Sequence[Cells], headers: Sequence[str]) -> str:
     cells = [[escape(c) for c in row] for row in rows]
     return tabulate(
         cells, headers=[escape(h) for h in headers], tablefmt="github", disable_numparse=True

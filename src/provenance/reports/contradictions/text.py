@@ -6,29 +6,27 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from tabulate import tabulate
 
-from provenance.contradictions import (
-    Assessed,
-    ConflictEntry,
-    ContradictionReport,
-    ReportData,
-    RevisionEntry,
-    Section,
-    build,
-)
 from provenance.reports.contradictions import common
-from provenance.reports.contradictions.common import Row
+from provenance.reports.contradictions.common import Cells
+
+if TYPE_CHECKING:
+    from provenance.reports.contradictions.content import (
+        Assessed,
+        ConflictEntry,
+        ContradictionReport,
+        RevisionEntry,
+        Section,
+    )
+
 
 NOTE_WIDTH = 92
 
 
-def render(data: ReportData, include_decided: bool) -> str:
-    return render_report(build(data, include_decided))
-
-
-def render_report(report: ContradictionReport) -> str:
+def render(report: ContradictionReport) -> str:
     out = [f"{common.TITLE}: {common.one_line(report.target)}", common.headline(report)]
     if report.summary.conflicts:
         out += ["", "SUMMARY"]
@@ -39,11 +37,16 @@ def render_report(report: ContradictionReport) -> str:
         out += [f"  {n}. {_contents_line(s)}" for n, s in enumerate(report.sections, 1)]
     for section in report.sections:
         out += _section(section)
-    out += ["", *textwrap.wrap(f"NOTE. {common.NOTE_TITLE}. {common.NOTE}", width=NOTE_WIDTH)]
+    out += [
+        "",
+        *textwrap.wrap(
+            f"NOTE. {common.NOTE_TITLE}. {report.assessment_rule.text}", width=NOTE_WIDTH
+        ),
+    ]
     return "\n".join(out) + "\n"
 
 
-def table(rows: Sequence[Row], headers: Sequence[str]) -> str:
+def table(rows: Sequence[Cells], headers: Sequence[str]) -> str:
     cells = [[common.one_line(c) for c in row] for row in rows]
     return tabulate(cells, headers=list(headers), tablefmt="simple", disable_numparse=True)
 

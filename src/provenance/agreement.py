@@ -1,5 +1,6 @@
 """When two claims say the same thing, at the same time, from the same speaker or source:
-the shared reading every rule uses, so that rules agree with each other.
+the shared reading of every rule and of the report's assessment, so that they agree with
+each other.
 
 - times: claims overlap when their as_of periods overlap (precision-aware); a claim without
   as_of holds whenever the other does;
@@ -17,11 +18,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import replace
+from typing import Protocol
 
 from provenance import dates, units
-from provenance.checks.context import Context
-from provenance.model import Claim, EntityValue, Quantity, TextValue, TimeSpan
+from provenance.model import Claim, Entity, EntityValue, Quantity, Source, TextValue, TimeSpan
 from provenance.quantities import overlaps as intervals_overlap
 
 STOPWORDS = frozenset(
@@ -54,6 +56,45 @@ STOPWORDS = frozenset(
 )
 
 
+class Lookup(Protocol):
+    """What agreement reads beyond the two claims: a check's Context, or the records a
+    report weighs."""
+
+    def related(self, a: str, b: str) -> bool:
+        """The same entity, or one inside the other (a village and its district)."""
+
+    def independent(self, source_a: str, source_b: str) -> bool:
+        """The two sources share no origin."""
+
+    def statement_time(self, claim: Claim) -> TimeSpan | None:
+        """When the claim holds: its as_of, else when its source was published."""
+
+    def name(self, entity: str) -> str: ...
+
+
+def ancestors(entity: str, entities: Mapping[str, Entity]) -> tuple[str, ...]:
+    """The entities this one sits inside, nearest first (part_of, followed up)."""
+    chain: list[str] = []
+    current = entities.get(entity)
+    while current is not None and current.part_of and current.part_of not in chain:
+        chain.append(current.part_of)
+        current = entities.get(current.part_of)
+    return tuple(chain)
+
+
+def nested(a: str, b: str, entities: Mapping[str, Entity]) -> bool:
+    """The same entity, or one inside the other."""
+    return a == b or a in ancestors(b, entities) or b in ancestors(a, entities)
+
+
+def statement_time(claim: Claim, sources: Mapping[str, Source]) -> TimeSpan | None:
+    """When the claim holds: its as_of, else when its source was published."""
+    if claim.as_of is not None:
+        return claim.as_of
+    source = sources.get(claim.source)
+    return source.published if source else None
+
+
 def scope_key(claim: Claim) -> str:
     """What is counted, compared like with like: case and spacing do not matter."""
     return " ".join((claim.scope or "").casefold().split())
@@ -69,16 +110,16 @@ def same_speaker(a: Claim, b: Claim) -> bool:
     return bool(a.said_by) and set(a.said_by) == set(b.said_by)
 
 
-def copies(context: Context, a: Claim, b: Claim) -> bool:
+def copies(lookup: Lookup, a: Claim, b: Claim) -> bool:
     """The two sources repeat a common origin (or are the same source)."""
-    return not context.independent(a.source, b.source)
+    return not lookup.independent(a.source, b.source)
 
 
-def one_voice(context: Context, a: Claim, b: Claim) -> bool:
+def one_voice(lookup: Lookup, a: Claim, b: Claim) -> bool:
     """One assertion, not two: the same speaker, or copies speaking for themselves."""
     if a.said_by or b.said_by:
         return same_speaker(a, b)
-    return copies(context, a, b)
+    return copies(lookup, a, b)
 
 
 def quantity_pair(a: Claim, b: Claim) -> tuple[Quantity, Quantity] | None:
@@ -103,18 +144,18 @@ def text_key(text: str) -> frozenset[str]:
     return frozenset(w for w in words if w not in STOPWORDS) or frozenset(words)
 
 
-def entities_agree(context: Context, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+def entities_agree(lookup: Lookup, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Each entity of one side is, or contains, or sits inside, one of the other side's."""
-    return all(any(context.related(x, y) for y in b) for x in a) and all(
-        any(context.related(y, x) for x in a) for y in b
+    return all(any(lookup.related(x, y) for y in b) for x in a) and all(
+        any(lookup.related(y, x) for x in a) for y in b
     )
 
 
-def values_agree(context: Context, a: Claim, b: Claim, rel_tol: float = 0.0) -> bool | None:
+def values_agree(lookup: Lookup, a: Claim, b: Claim, rel_tol: float = 0.0) -> bool | None:
     """Whether the two values can both be true; None when they cannot be compared (different
     kinds of value, or units that measure different things)."""
     if isinstance(a.value, EntityValue) and isinstance(b.value, EntityValue):
-        return entities_agree(context, a.value.ids, b.value.ids)
+        return entities_agree(lookup, a.value.ids, b.value.ids)
     if isinstance(a.value, Quantity) and isinstance(b.value, Quantity):
         pair = quantity_pair(a, b)
         return None if pair is None else intervals_overlap(pair[0], pair[1], rel_tol)
@@ -125,16 +166,16 @@ def values_agree(context: Context, a: Claim, b: Claim, rel_tol: float = 0.0) -> 
     return None
 
 
-def stated_at(context: Context, claim: Claim) -> str:
+def stated_at(lookup: Lookup, claim: Claim) -> str:
     """A sortable time for ordering a speaker's statements: as_of, else publication."""
-    when = context.statement_time(claim)
+    when = lookup.statement_time(claim)
     if when is None:
         return ""
     start, _ = dates.sortable_span(when)
     return start or ""
 
 
-def words(context: Context, claim: Claim) -> str:
+def words(lookup: Lookup, claim: Claim) -> str:
     """The value as the report put it, for messages (entities by name)."""
     value = claim.value
     if isinstance(value, Quantity):
@@ -143,4 +184,4 @@ def words(context: Context, claim: Claim) -> str:
         return f"'{value.text}'"
     if isinstance(value, TextValue):
         return f"'{value.text}'"
-    return " + ".join(context.name(e) for e in value.ids) if value.ids else "nobody"
+    return " + ".join(lookup.name(e) for e in value.ids) if value.ids else "nobody"

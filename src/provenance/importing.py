@@ -1,7 +1,7 @@
-"""Loads a ledger into a database a file at a time, inside the caller's transaction, and
-checks it as a whole. Each file is read, checked record by record and written; only the
-ids seen are kept in memory. Then references, kinds and circles are checked in SQL over
-everything stored, and each flaw is reported at the line of its field (the file is read
+"""Loads ledger files into the database a file at a time, inside the caller's transaction,
+and checks the ledger as a whole. Each file is read, checked record by record and written;
+only the ids seen are kept in memory. Then references, kinds and circles are checked in SQL
+over everything stored, and each flaw is reported at the line of its field (the file is read
 again to find it: flaws are rare). The caller rolls back when anything is wrong."""
 
 from __future__ import annotations
@@ -10,56 +10,37 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
-from sqlalchemy.orm import Session
+from rapidfuzz import fuzz
 
-from provenance.db import integrity, store
-from provenance.db.engine import scratch_session
-from provenance.db.store import Syncer
-from provenance.errors import LedgerInvalid, Problem
-from provenance.ledger.reader import LedgerFile, discover, read_file
+from provenance.db import integrity
+from provenance.db.sessions import scratch_session
+from provenance.db.sync import Syncer
+from provenance.errors import UNKNOWN_REFERENCE, LedgerInvalid, Problem
+from provenance.ledger.load import Progress, parse_each
+from provenance.ledger.reader import LedgerFile, read_file
 from provenance.ledger.schema import Parsed, ParsedLedger, parse_file
 from provenance.model import Claim, Entity, EntityValue, Ledger, Review, Source
 from provenance.views import SyncCounts
 
-DANGLING = "dangling-reference"
-"""The code of an unknown-reference problem: refused by import, reported by check."""
-
-Progress = Callable[[int, int], None]
-"""Called after each file with (bytes read so far, bytes in all)."""
-
-SECTIONS = {"source": "sources", "entity": "entities", "claim": "claims"}
+SECTION_OF = {"source": "sources", "entity": "entities", "claim": "claims"}
 
 
 @dataclass
 class Loader:
-    """Writes ledger files into ``session`` and collects every problem they have."""
+    """Writes ledger files through ``syncer`` (into its session) and collects every problem
+    they have; with ``keep``, also keeps what it wrote (see load_ledger)."""
 
-    session: Session
-    prune: bool = False
+    syncer: Syncer
     keep: bool = False
     problems: list[Problem] = field(default_factory=list)
     kept: ParsedLedger = field(default_factory=ParsedLedger)
     seen: dict[str, tuple[str, str, int]] = field(default_factory=dict)
     broken: set[str] = field(default_factory=set)
 
-    def __post_init__(self) -> None:
-        self.syncer = Syncer(self.session, prune=self.prune)
-
     def load(self, paths: Sequence[Path], progress: Progress | None = None) -> SyncCounts:
         """Reads, checks and writes every file under ``paths``; then checks the whole."""
-        files, problems = discover(paths)
-        self.problems.extend(problems)
-        total, done = sum(_size(f.path) for f in files), 0
-        for file in files:
-            root = read_file(file, self.problems)
-            if root is not None:
-                part = ParsedLedger()
-                parse_file(root, file.name, part, self.problems, file.folder)
-                self.add(part)
-            done += _size(file.path)
-            if progress:
-                progress(done, total)
+        for part in parse_each(paths, self.problems, progress):
+            self.add(part)
         return self.finish()
 
     def add(self, part: ParsedLedger) -> None:
@@ -87,8 +68,7 @@ class Loader:
         )
         self.syncer.add(unique.ledger())
         if self.keep:
-            for name in ("sources", "entities", "claims", "reviews"):
-                getattr(self.kept, name).extend(getattr(unique, name))
+            self.kept.extend(unique)
 
     def _first(self, noun: str, ident: str, file: str, line: int) -> bool:
         before = self.seen.get(ident)
@@ -109,21 +89,14 @@ class Loader:
 
     def finish(self) -> SyncCounts:
         counts = self.syncer.finish()
-        found = [f for f in integrity.flaws(self.session) if f.target not in self.broken]
-        self.problems.extend(_describe(self.session, _located(found)))
+        found = [f for f in self.syncer.flaws() if f.target not in self.broken]
+        self.problems.extend(_describe(self.syncer, _located(found)))
         return counts
 
 
 def _file(item: Parsed[Source] | Parsed[Entity] | Parsed[Claim]) -> str:
     origin = item.record.origin
     return origin.file if origin else "command line"
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,19 +161,19 @@ def _position(record: Source | Entity | Claim | Review, name: str, target: str) 
     return values.index(target) if target in values else None
 
 
-def _describe(session: Session, located: Sequence[_Located]) -> list[Problem]:
+def _describe(syncer: Syncer, located: Sequence[_Located]) -> list[Problem]:
     candidates: dict[str, list[str]] = {}
     problems = []
     for item in located:
         flaw, file = item.flaw, item.flaw.origin.file if item.flaw.origin else ""
-        message, hint, code = _message(flaw, lambda noun: _ids(session, noun, candidates))
+        message, hint, code = _message(flaw, lambda noun: _ids(syncer, noun, candidates))
         problems.append(Problem(file, item.line, message, hint, code))
     return problems
 
 
-def _ids(session: Session, noun: str, cache: dict[str, list[str]]) -> list[str]:
+def _ids(syncer: Syncer, noun: str, cache: dict[str, list[str]]) -> list[str]:
     if noun not in cache:
-        cache[noun] = store.ids(session, noun)
+        cache[noun] = syncer.ids(noun)
     return cache[noun]
 
 
@@ -216,10 +189,10 @@ def _message(
                 f"{name} takes the id of {b} {flaw.expected}",
                 None,
             )
-        fix = f"add it under {SECTIONS[flaw.expected]}: or fix the id"
-        close = process.extractOne(target, ids(flaw.expected), scorer=fuzz.ratio, score_cutoff=60)
-        hint = f"did you mean '{close[0]}'? Or {fix}" if close else fix
-        return f"{name}: unknown {flaw.expected} '{target}'", hint, DANGLING
+        fix = f"add it under {SECTION_OF[flaw.expected]}: or fix the id"
+        close = _closest(target, ids(flaw.expected))
+        hint = f"did you mean '{close}'? Or {fix}" if close else fix
+        return f"{name}: unknown {flaw.expected} '{target}'", hint, UNKNOWN_REFERENCE
     if flaw.kind == "taken":
         return (
             f"id '{target}' is already used by the {flaw.expected} at {flaw.found}",
@@ -250,6 +223,14 @@ def _message(
     )
 
 
+def _closest(target: str, ids: list[str]) -> str | None:
+    """The stored id most like ``target`` (rapidfuzz ratio 60 or more), if any."""
+    from rapidfuzz import process  # imported when an id is unknown, not by every load
+
+    close = process.extractOne(target, ids, scorer=fuzz.ratio, score_cutoff=60)
+    return close[0] if close else None
+
+
 def _part_of(flaw: integrity.Flaw) -> tuple[str, str, None]:
     allowed = sorted(integrity.PART_OF_KINDS.get(flaw.expected, frozenset()))
     hint = (
@@ -272,7 +253,7 @@ def load_ledger(paths: Sequence[Path]) -> Ledger:
     """The ledger under ``paths``, checked as a whole without a database file (a private
     in-memory store); raises LedgerInvalid listing every problem of every file."""
     with scratch_session() as session:
-        loader = Loader(session, keep=True)
+        loader = Loader(Syncer(session), keep=True)
         loader.load(paths)
         if loader.problems:
             raise LedgerInvalid(loader.problems)

@@ -27,8 +27,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from provenance import confidence, dates
-from provenance.checks.agreement import quantity_pair, text_key
+from provenance import agreement, confidence, graphs
 from provenance.checks.numeric_conflict import NumericConflict
 from provenance.model import (
     Claim,
@@ -38,10 +37,8 @@ from provenance.model import (
     Quantity,
     Reliability,
     Source,
-    TextValue,
     TimeSpan,
 )
-from provenance.quantities import overlaps
 
 RELIABILITY_WEIGHTS: dict[Reliability, float] = {
     Reliability.A: 1.0,
@@ -77,7 +74,7 @@ RULE = (
 )
 
 
-class Records(Protocol):
+class Evidence(Protocol):
     """What the assessment reads besides the claims (ReportData has it)."""
 
     @property
@@ -155,67 +152,53 @@ def weight(claim: Claim, sources: Mapping[str, Source]) -> float:
 
 def families(claims: Sequence[Claim], origins: Mapping[str, frozenset[str]]) -> dict[str, str]:
     """claim id -> its source family: sources whose origins meet, transitively, are one."""
-    parent: dict[str, str] = {}
-
-    def root(name: str) -> str:
-        while parent.setdefault(name, name) != name:
-            parent[name] = parent[parent[name]]
-            name = parent[name]
-        return name
-
+    family = graphs.Partition[str]()
     for claim in claims:
         found = sorted(origins.get(claim.source) or {claim.source})
         for other in found[1:]:
-            a, b = root(found[0]), root(other)
-            parent[max(a, b)] = min(a, b)
-    return {c.id: root(min(origins.get(c.source) or {c.source})) for c in claims}
+            family.join(found[0], other)
+    return {c.id: family.find(min(origins.get(c.source) or {c.source})) for c in claims}
 
 
-def ancestors(entity: str, entities: Mapping[str, Entity]) -> tuple[str, ...]:
-    """The entities this one sits inside, nearest first."""
-    chain: list[str] = []
-    current = entities.get(entity)
-    while current is not None and current.part_of and current.part_of not in chain:
-        chain.append(current.part_of)
-        current = entities.get(current.part_of)
-    return tuple(chain)
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """The evidence read the way the checker reads a ledger (agreement.Lookup)."""
+
+    evidence: Evidence
+
+    def related(self, a: str, b: str) -> bool:
+        return agreement.nested(a, b, self.evidence.entities)
+
+    def independent(self, source_a: str, source_b: str) -> bool:
+        origins = self.evidence.origins
+        mine, theirs = origins.get(source_a, {source_a}), origins.get(source_b, {source_b})
+        return not (mine & theirs)
+
+    def statement_time(self, claim: Claim) -> TimeSpan | None:
+        return agreement.statement_time(claim, self.evidence.sources)
+
+    def name(self, entity: str) -> str:
+        found = self.evidence.entities.get(entity)
+        return found.name if found else entity
 
 
-def _related(a: str, b: str, entities: Mapping[str, Entity]) -> bool:
-    return a == b or a in ancestors(b, entities) or b in ancestors(a, entities)
+def agree(a: Claim, b: Claim, evidence: Evidence) -> bool:
+    """Whether two values can both be true, as the checker reads them (agreement), figures
+    within the numeric-conflict rule's default tolerance."""
+    return agreement.values_agree(_Reading(evidence), a, b, TOLERANCE) is True
 
 
-def agree(a: Claim, b: Claim, entities: Mapping[str, Entity]) -> bool:
-    """Whether two values can both be true (the checker's shared reading, without its
-    database): entities equal or nested, intervals overlapping, dates overlapping, words."""
-    if isinstance(a.value, EntityValue) and isinstance(b.value, EntityValue):
-        x, y = a.value.ids, b.value.ids
-        return all(any(_related(i, j, entities) for j in y) for i in x) and all(
-            any(_related(j, i, entities) for i in x) for j in y
-        )
-    if isinstance(a.value, Quantity) and isinstance(b.value, Quantity):
-        pair = quantity_pair(a, b)
-        try:
-            return pair is not None and overlaps(pair[0], pair[1], TOLERANCE)
-        except ValueError:
-            return False
-    if isinstance(a.value, TimeSpan) and isinstance(b.value, TimeSpan):
-        return dates.overlaps(a.value, b.value)
-    if isinstance(a.value, TextValue) and isinstance(b.value, TextValue):
-        return text_key(a.value.text) == text_key(b.value.text)
-    return False
-
-
-def denies(denial: Claim, claim: Claim, entities: Mapping[str, Entity]) -> bool:
+def denies(denial: Claim, claim: Claim, evidence: Evidence) -> bool:
     """Whether a denial speaks against an affirmed value: for entities, every entity denied
     is one of the value's or contains one (denying the Taliban took part denies a joint
     Taliban-ISKP attack); for other values, the two values agree."""
     if isinstance(denial.value, EntityValue) and isinstance(claim.value, EntityValue):
-        named = claim.value.ids
+        named, entities = claim.value.ids, evidence.entities
         return bool(denial.value.ids) and all(
-            any(x == y or x in ancestors(y, entities) for y in named) for x in denial.value.ids
+            any(x == y or x in agreement.ancestors(y, entities) for y in named)
+            for x in denial.value.ids
         )
-    return agree(denial, claim, entities)
+    return agree(denial, claim, evidence)
 
 
 def value_words(claim: Claim, entities: Mapping[str, Entity]) -> str:
@@ -232,7 +215,7 @@ def value_words(claim: Claim, entities: Mapping[str, Entity]) -> str:
 
 
 def assess(
-    question: Question, claims: Sequence[Claim], set_aside: frozenset[str], records: Records
+    question: Question, claims: Sequence[Claim], set_aside: frozenset[str], records: Evidence
 ) -> Assessment:
     """Weigh the claims of one question (see the module's rule)."""
     counted = [c for c in claims if c.id not in set_aside]
@@ -240,10 +223,10 @@ def assess(
     family = families(counted, records.origins)
     affirmed = [c for c in counted if c.polarity is Polarity.AFFIRMED]
     denials = [c for c in counted if c.polarity is Polarity.DENIED]
-    groups = _group(sorted(affirmed, key=lambda c: (-weights[c.id], c.id)), records.entities)
+    groups = _group(sorted(affirmed, key=lambda c: (-weights[c.id], c.id)), records)
     candidates: list[Candidate] = []
     for members in groups:
-        against = [d for d in denials if all(denies(d, m, records.entities) for m in members)]
+        against = [d for d in denials if all(denies(d, m, records) for m in members)]
         words = dict.fromkeys(value_words(m, records.entities) for m in members)
         candidates.append(
             Candidate(
@@ -266,12 +249,12 @@ def assess(
     )
 
 
-def _group(ordered: Sequence[Claim], entities: Mapping[str, Entity]) -> list[list[Claim]]:
+def _group(ordered: Sequence[Claim], evidence: Evidence) -> list[list[Claim]]:
     """Each claim joins the first group whose every value it agrees with, else starts one."""
     groups: list[list[Claim]] = []
     for claim in ordered:
         for members in groups:
-            if all(agree(claim, m, entities) for m in members):
+            if all(agree(claim, m, evidence) for m in members):
                 members.append(claim)
                 break
         else:

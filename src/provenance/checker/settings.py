@@ -1,6 +1,6 @@
-"""Settings for `check`: severities, rule options and the fail-on level, read from a
-`provenance.toml` (or `[tool.provenance]` of a `pyproject.toml`) found next to the ledger or
-in a folder above it, then overridden by command-line flags.
+"""Settings for `check` (severities, rule options, the fail-on level) and for `review` (who
+signs), read from a `provenance.toml` (or `[tool.provenance]` of a `pyproject.toml`) found
+next to the ledger or in a folder above it, then overridden by command-line flags.
 
     fail-on = "warning"                # in provenance.toml; or under [tool.provenance]
     reviewer = "Analyst One"           # who signs reviews (default: git user.name)
@@ -12,15 +12,19 @@ in a folder above it, then overridden by command-line flags.
 
 from __future__ import annotations
 
+import getpass
+import os
 import re
+import subprocess
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from provenance.checks import RULES, by_id
-from provenance.checks.base import Option, Rule, Severity
+from provenance.checks.base import Option, Rule
 from provenance.errors import LedgerInvalid, Problem, ProvenanceError
+from provenance.model import Severity
 
 LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "off": None}
 
@@ -231,3 +235,21 @@ def with_flags(
     return replace(
         settings, fail_on=threshold or settings.fail_on, severity=severity, options=values
     )
+
+
+def default_reviewer(configured: str | None = None, folder: Path | None = None) -> str:
+    """The configured reviewer, else git's user.name, else the account name."""
+    if configured:
+        return configured
+    try:
+        found = subprocess.run(
+            ["git", "config", "user.name"],
+            capture_output=True,
+            text=True,
+            cwd=folder,
+            timeout=5,
+            check=False,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        found = ""
+    return found or os.environ.get("USER") or getpass.getuser()

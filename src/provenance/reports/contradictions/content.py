@@ -1,7 +1,7 @@
-"""The contradiction report's content: what the checker found, with every record needed to
-show the competing claims side by side and to weigh them, and the report built from it
-(``build``): conflicts grouped by subject, revisions as sequences, assessments, a summary.
-No output format here: reports/contradictions/ renders a ContradictionReport."""
+"""The contradiction report's content, built once (``build``) from what the checker found and
+the records it names (views.ReportData): conflicts grouped by subject with their claims side
+by side, revisions as sequences, assessments, a summary. No output format here: each module
+beside this one renders a built ContradictionReport."""
 
 from __future__ import annotations
 
@@ -10,46 +10,17 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from provenance import contradiction_rows as claim_rows
-from provenance.assessment import Assessment, Question, assess
-from provenance.checker import CheckResult, Conflict
-from provenance.checks.agreement import scope_key, times_overlap
-from provenance.contradiction_rows import ClaimRow, ReviewRow
-from provenance.model import Claim, Entity, Source, Verdict
-
-VALUE_RULES = frozenset(
-    {
-        "numeric-conflict",
-        "date-conflict",
-        "attribute-conflict",
-        "disputed-attribution",
-        "denial",
-        "declared-contradiction",
-    }
-)
-"""Rules whose conflicts are about values, and so get an assessment (a spelling, a broken
-reference, a missing quote or an overconfident claim has no value to weigh)."""
+from provenance.agreement import scope_key, times_overlap
+from provenance.checker import Conflict
+from provenance.checks import by_id
+from provenance.model import Claim, Verdict
+from provenance.reports.contradictions import assessment, rows
+from provenance.reports.contradictions.assessment import Assessment, Question, assess
+from provenance.reports.contradictions.rows import ShownClaim, ShownReview
+from provenance.views import ReportData
 
 STATUSES = ("open", *(v.value for v in Verdict))
 NO_SUBJECT = "no-subject"
-
-
-@dataclass(frozen=True)
-class ReportData:
-    """A check result and the records it names.
-
-    ``claims`` holds every claim of every (subject, property) that a conflict in the result
-    is about, not only the claims in conflict, so that an assessment can weigh them all;
-    ``origins`` maps each of their sources to the sources it ultimately repeats (itself when
-    it repeats none): sources sharing an origin are one source of evidence.
-    """
-
-    result: CheckResult
-    claims: Mapping[str, Claim]
-    sources: Mapping[str, Source]
-    entities: Mapping[str, Entity]
-    origins: Mapping[str, frozenset[str]]
-    target: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +33,8 @@ class ConflictEntry:
     status: str
     message: str
     where: str
-    claims: tuple[ClaimRow, ...]
-    review: ReviewRow | None  # the latest
+    claims: tuple[ShownClaim, ...]
+    review: ShownReview | None  # the latest
     reviews: int  # how many reviews its history holds
 
 
@@ -74,7 +45,7 @@ class RevisionEntry:
     id: str
     rule: str
     message: str
-    steps: tuple[ClaimRow, ...]
+    steps: tuple[ShownClaim, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,11 +86,31 @@ class Summary:
 
 
 @dataclass(frozen=True, slots=True)
+class AssessmentRule:
+    """How the assessments are made, in words and in numbers (assessment.py), printed with
+    every report so that a reader can check them."""
+
+    text: str
+    reliability_weights: Mapping[str, float]  # Admiralty letter -> weight
+    confidence_when_none: float
+    margin: float
+
+
+ASSESSMENT_RULE = AssessmentRule(
+    assessment.RULE,
+    {grade.value: w for grade, w in assessment.RELIABILITY_WEIGHTS.items()},
+    assessment.NO_CONFIDENCE,
+    assessment.MARGIN,
+)
+
+
+@dataclass(frozen=True, slots=True)
 class ContradictionReport:
     target: str
     include_decided: bool
     summary: Summary
     sections: tuple[Section, ...]
+    assessment_rule: AssessmentRule = ASSESSMENT_RULE
 
     @property
     def hidden(self) -> int:
@@ -202,7 +193,7 @@ def _section(
 
 
 def _entry(data: ReportData, conflict: Conflict) -> ConflictEntry:
-    rows = claim_rows.rows(data, conflict.claims)
+    shown = rows.shown_claims(data, conflict.claims)
     return ConflictEntry(
         id=conflict.id,
         rule=conflict.rule,
@@ -210,22 +201,24 @@ def _entry(data: ReportData, conflict: Conflict) -> ConflictEntry:
         status=conflict.status,
         message=conflict.message,
         where=str(conflict.places[0]) if conflict.places else "",
-        claims=rows,
-        review=claim_rows.review_row(conflict.review) if conflict.review else None,
+        claims=shown,
+        review=rows.shown_review(conflict.review) if conflict.review else None,
         reviews=len(conflict.reviews),
     )
 
 
 def _revision(data: ReportData, conflict: Conflict) -> RevisionEntry:
-    steps = claim_rows.in_time_order(data, conflict.claims)
-    return RevisionEntry(conflict.id, conflict.rule, conflict.message, claim_rows.rows(data, steps))
+    steps = rows.in_time_order(data, conflict.claims)
+    return RevisionEntry(
+        conflict.id, conflict.rule, conflict.message, rows.shown_claims(data, steps)
+    )
 
 
 def _set_aside(data: ReportData, revisions: list[Conflict]) -> frozenset[str]:
     """Claims that no longer count: superseded ones, and a revision's earlier values."""
     replaced = {c.supersedes for c in data.claims.values() if c.supersedes}
     for revision in revisions:
-        replaced.update(claim_rows.in_time_order(data, revision.claims)[:-1])
+        replaced.update(rows.in_time_order(data, revision.claims)[:-1])
     return frozenset(replaced)
 
 
@@ -237,7 +230,8 @@ def _questions(
     involved: dict[Question, dict[str, Claim]] = defaultdict(dict)
     home: dict[Question, str | None] = {}
     for conflict in shown:
-        if conflict.rule not in VALUE_RULES or len(conflict.claims) < 2:
+        rule = by_id(conflict.rule)
+        if rule is None or not rule.weighs_values or len(conflict.claims) < 2:
             continue
         for claim in (data.claims[i] for i in conflict.claims if i in data.claims):
             question = Question(claim.subject, claim.property, scope_key(claim))

@@ -9,11 +9,11 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from provenance import lanes
+from provenance.checker import lanes
 from provenance.checks import RULES, by_id
-from provenance.checks.base import Finding, GroupRule, Rule, Severity
+from provenance.checks.base import Finding, GroupRule, Rule
 from provenance.checks.context import Context
-from provenance.model import Origin, Review, Verdict
+from provenance.model import Origin, Review, Severity, Verdict
 
 ID_DIGITS = 12
 
@@ -64,16 +64,6 @@ class Conflict:
 
 
 @dataclass(frozen=True, slots=True)
-class ConflictView:
-    """A conflict id with what is known of it: the conflict as the checker finds it now
-    (None when it no longer exists) and every review of it, oldest first."""
-
-    id: str
-    conflict: Conflict | None
-    reviews: tuple[Review, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class CheckResult:
     conflicts: tuple[Conflict, ...]
     stale_reviews: tuple[Review, ...] = ()
@@ -102,7 +92,7 @@ def run(
     jobs: int | None = None,
 ) -> CheckResult:
     """Every finding of every rule, stamped and reviewed, in file order. On a large ledger
-    in a shared database some rules run in a second process meanwhile (provenance.lanes;
+    in a shared database some rules run in a second process meanwhile (checker/lanes.py;
     ``jobs=1`` keeps everything in this one, ``jobs=2`` asks for two at any size)."""
     found: dict[str, Conflict] = {}
     timings: dict[str, float] = {}

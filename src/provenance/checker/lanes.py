@@ -20,11 +20,8 @@ from pathlib import Path
 
 from provenance.checks.base import Finding, Rule
 from provenance.checks.context import Context
-from provenance.db.engine import reader_session
-
-ASIDE = frozenset({"spelling-variant", "quote-not-found", "dangling-reference"})
-"""The rules the second process runs: the name search, which is as long as all the claim-
-group rules together on a large ledger, and rules that read sources and references."""
+from provenance.db.ledger_view import LedgerView
+from provenance.db.sessions import reader_session
 
 PARALLEL_FROM = 50_000
 """Claims from which a second process pays for itself (it costs about 0.2 s to start)."""
@@ -41,7 +38,7 @@ def aside(context: Context, rules: Sequence[Rule], jobs: int | None) -> list[Rul
         return []
     if jobs is None and ((os.cpu_count() or 1) < 2 or context.claim_count() < PARALLEL_FROM):
         return []
-    chosen = [rule for rule in rules if rule.id in ASIDE]
+    chosen = [rule for rule in rules if rule.aside]
     return chosen if len(chosen) < len(rules) else []
 
 
@@ -80,7 +77,7 @@ def _work(url: str, roots: tuple[Path, ...], rules: list[Rule], send: Connection
     """The second process: its own connection, its rules, their findings sent back."""
     try:
         with reader_session(url) as session:
-            context = Context(session, roots)
+            context = LedgerView(session, roots)
             outcome: Outcome = []
             for rule in rules:
                 started = time.perf_counter()

@@ -5,16 +5,13 @@ confidence, quote, file:line), one review, and claims put in the order they were
 from __future__ import annotations
 
 import builtins
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 from provenance import confidence, dates
-from provenance.assessment import value_words, weight
 from provenance.errors import ProvenanceError
 from provenance.model import (
     Claim,
-    Entity,
     PartialDate,
     Polarity,
     Quantity,
@@ -23,25 +20,14 @@ from provenance.model import (
     TimeSpan,
 )
 from provenance.quantities import interval_text
+from provenance.reports.contradictions.assessment import value_words, weight
+from provenance.views import ReportData
 
 THE_SOURCE = "(the source itself)"
 
 
-class Records(Protocol):
-    """What a row reads besides the claim (ReportData has it)."""
-
-    @property
-    def claims(self) -> Mapping[str, Claim]: ...
-
-    @property
-    def sources(self) -> Mapping[str, Source]: ...
-
-    @property
-    def entities(self) -> Mapping[str, Entity]: ...
-
-
 @dataclass(frozen=True, slots=True)
-class ClaimRow:
+class ShownClaim:
     """One claim, every field as text ready to show ('' when the ledger has nothing)."""
 
     claim: str
@@ -76,7 +62,7 @@ class ClaimRow:
 
 
 @dataclass(frozen=True, slots=True)
-class ReviewRow:
+class ShownReview:
     verdict: str
     reviewer: str
     at: str
@@ -84,17 +70,17 @@ class ReviewRow:
     in_favour_of: str
 
 
-def rows(records: Records, ids: Sequence[str]) -> tuple[ClaimRow, ...]:
+def shown_claims(data: ReportData, ids: Sequence[str]) -> tuple[ShownClaim, ...]:
     """The rows of the claims named (a claim the ledger does not hold shows its id only)."""
     return tuple(
-        row(records, records.claims[i]) if i in records.claims else _missing(i) for i in ids
+        shown_claim(data, data.claims[i]) if i in data.claims else _missing(i) for i in ids
     )
 
 
-def row(records: Records, claim: Claim) -> ClaimRow:
-    source = records.sources.get(claim.source)
-    names = records.entities
-    return ClaimRow(
+def shown_claim(data: ReportData, claim: Claim) -> ShownClaim:
+    source = data.sources.get(claim.source)
+    names = data.entities
+    return ShownClaim(
         claim=claim.id,
         subject=claim.subject,
         property=claim.property,
@@ -111,18 +97,18 @@ def row(records: Records, claim: Claim) -> ClaimRow:
         as_of=claim.as_of.text if claim.as_of else "",
         stated=_stated_text(claim, source),
         confidence=confidence.describe(claim.confidence) if claim.confidence else "",
-        weight=weight(claim, records.sources),
+        weight=weight(claim, data.sources),
         quote=claim.quote or "",
         locator=claim.locator or "",
         where=str(claim.origin) if claim.origin else "",
     )
 
 
-def _missing(ident: str) -> ClaimRow:
+def _missing(ident: str) -> ShownClaim:
     blank = dict.fromkeys(
         ("subject", "property", "value", "interval", "stance", "scope", "source"), ""
     )
-    return ClaimRow(
+    return ShownClaim(
         claim=ident,
         polarity=Polarity.AFFIRMED.value,
         speakers=(),
@@ -148,8 +134,8 @@ def _stated_text(claim: Claim, source: Source | None) -> str:
     return ""
 
 
-def review_row(review: Review) -> ReviewRow:
-    return ReviewRow(
+def shown_review(review: Review) -> ShownReview:
+    return ShownReview(
         verdict=review.verdict.value,
         reviewer=review.reviewer,
         at=review.at.isoformat(),
@@ -177,21 +163,21 @@ def _date(moment: PartialDate | None) -> str:
         return str(moment.year)
 
 
-def stated(records: Records, claim: Claim) -> str:
+def stated(data: ReportData, claim: Claim) -> str:
     """When the claim was stated, sortable: its as_of, else its source's publication."""
     span = claim.as_of
     if span is None:
-        source = records.sources.get(claim.source)
+        source = data.sources.get(claim.source)
         span = source.published if source else None
     return (dates.sortable_span(span)[0] or "") if span else ""
 
 
-def in_time_order(records: Records, ids: Sequence[str]) -> list[str]:
+def in_time_order(data: ReportData, ids: Sequence[str]) -> list[str]:
     """The claim ids in the order their claims were stated (ties keep the given order)."""
     position = {ident: n for n, ident in enumerate(ids)}
 
     def key(ident: str) -> tuple[str, int]:
-        claim = records.claims.get(ident)
-        return (stated(records, claim) if claim else "", position[ident])
+        claim = data.claims.get(ident)
+        return (stated(data, claim) if claim else "", position[ident])
 
     return sorted(dict.fromkeys(ids), key=key)

@@ -1,0 +1,169 @@
+"""The commands that read the ledger as a whole: check, report, rules and names compare."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from provenance.cli.shared import (
+    api,
+    config_option,
+    content,
+    db_option,
+    emit,
+    format_option,
+    names,
+    output_option,
+    rules_doc,
+)
+from provenance.errors import EXIT_CONFLICTS, EXIT_OK
+from provenance.reports.check import FORMATS, CheckReport
+from provenance.reports.contradictions import FORMATS as REPORT_FORMATS
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@format_option(list(FORMATS), "text for people; json, sarif, junit or github for machines.")
+@click.option(
+    "--rule", "only", multiple=True, metavar="ID", help="Run only this rule (repeatable)."
+)
+@click.option(
+    "--ignore-rule", "ignore", multiple=True, metavar="ID", help="Skip this rule (repeatable)."
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    help="Exit 1 when an unreviewed conflict is at least this severe (default: warning).",
+)
+@click.option(
+    "--include-reviewed",
+    is_flag=True,
+    help="Show reviewed conflicts too, and let them count as if unreviewed.",
+)
+@click.option(
+    "--severity",
+    "severities",
+    multiple=True,
+    metavar="RULE=LEVEL",
+    help="Override a rule's severity: error, warning, info or off.",
+)
+@click.option(
+    "--set",
+    "options",
+    multiple=True,
+    metavar="RULE.SETTING=VALUE",
+    help="Override a rule's setting, e.g. numeric-conflict.tolerance=0.05.",
+)
+@config_option(
+    "Settings file (default: provenance.toml or [tool.provenance] in a pyproject.toml next "
+    "to the ledger or above it)."
+)
+@output_option
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 2),
+    help="Processes to check a database with: 1, or 2 (default: 2 from 50,000 claims on "
+    "a machine with two cores or more; ledger files are always checked in one).",
+)
+@click.option(
+    "--timings",
+    is_flag=True,
+    help="Also report the seconds each rule took (text and json formats; json output is "
+    "otherwise the same on every run over the same input).",
+)
+@db_option
+@click.pass_context
+def check(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    fmt: str,
+    only: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    include_reviewed: bool,
+    severities: tuple[str, ...],
+    options: tuple[str, ...],
+    config: Path | None,
+    output: Path | None,
+    jobs: int | None,
+    timings: bool,
+    db: str | None,
+) -> None:
+    """Find conflicts in ledger files (PATHS) or, without PATHS, in the database.
+
+    Exit status: 0 no unreviewed conflict at or above --fail-on, 1 some, 2 bad input.
+    """
+    settings = api.check_settings(
+        paths, config, fail_on=fail_on, severities=severities, options=options
+    )
+    result = api.check(paths, db, settings, only=only, ignore=ignore, jobs=jobs)
+    target = " ".join(str(p) for p in paths) if paths else "the database"
+    report = CheckReport(result, settings.fail_on, include_reviewed, target, timings)
+    emit(FORMATS[fmt](report), output)
+    ctx.exit(EXIT_CONFLICTS if report.failing else EXIT_OK)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@format_option(list(REPORT_FORMATS))
+@output_option
+@click.option("--subject", metavar="ID", help="Only the conflicts about this entity.")
+@click.option(
+    "--include-decided",
+    is_flag=True,
+    help="Also show conflicts already decided (disputed ones are always shown).",
+)
+@config_option("Settings file, as for check.")
+@db_option
+def report(
+    paths: tuple[Path, ...],
+    fmt: str,
+    output: Path | None,
+    subject: str | None,
+    include_decided: bool,
+    config: Path | None,
+    db: str | None,
+) -> None:
+    """Publish the disagreements side by side: ledger files (PATHS) or the database."""
+    settings = api.check_settings(paths, config)
+    data = api.report(paths, db, settings, subject=subject)
+    emit(REPORT_FORMATS[fmt](content.build(data, include_decided)), output)
+
+
+@click.command()
+@click.argument("rule_id", metavar="[ID]", required=False)
+def rules(rule_id: str | None) -> None:
+    """List the conflict rules, or show one rule's documentation."""
+    click.echo(rules_doc.render(rule_id), nl=False)
+
+
+@click.group(name="names")
+def names_group() -> None:
+    """Work with names outside a ledger."""
+
+
+@names_group.command(name="compare")
+@click.argument("first", metavar="NAME")
+@click.argument("second", metavar="NAME")
+@click.option(
+    "--kind",
+    type=click.Choice(["person", "organisation", "place", "event", "other"]),
+    help="The kind of both names.",
+)
+@click.option(
+    "--kind-b",
+    type=click.Choice(["person", "organisation", "place", "event", "other"]),
+    help="The kind of the second name, when it differs.",
+)
+@click.pass_context
+def names_compare(
+    ctx: click.Context, first: str, second: str, kind: str | None, kind_b: str | None
+) -> None:
+    """Say whether two names are probably one name spelled two ways, and why.
+
+    Exit status 0 when they are (same or variant), 1 when they are not.
+    """
+    match = names.compare(first, second, kind, kind_b or kind)
+    click.echo(f"{match.verdict.value}  (score {match.score:.0f})\n{match.reason}")
+    ctx.exit(EXIT_OK if match.verdict.value in ("same", "variant") else EXIT_CONFLICTS)

@@ -1,0 +1,113 @@
+"""The commands that keep the ledger database: init, import, export, show and claims."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+
+from provenance.cli.shared import api, db_option, format_option, records, summary
+
+
+@click.command()
+@db_option
+def init(db: str | None) -> None:
+    """Create the ledger database, or bring its schema up to date."""
+    result = api.init(db)
+    click.echo(f"ledger database ready at {result.database} (schema {result.revision})")
+
+
+@click.command(name="import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="Remove stored sources, entities and claims that are not in PATHS "
+    "(reviews are always kept).",
+)
+@db_option
+def import_(paths: tuple[Path, ...], prune: bool, db: str | None) -> None:
+    """Load ledger files or folders into the database, all or nothing."""
+    with _Progress("reading ledger") as progress:
+        result = api.import_ledger(paths, db, prune=prune, progress=progress.update)
+    click.echo(summary.render_import(paths, result))
+
+
+@click.command()
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write one file per original ledger file under this folder "
+    "(default: the whole ledger on standard output).",
+)
+@format_option(("yaml", "json"))
+@db_option
+def export(out_dir: Path | None, fmt: str, db: str | None) -> None:
+    """Write the stored ledger back as YAML or JSON, stably."""
+    result = api.export_ledger(db, out_dir, fmt)
+    if isinstance(result, str):
+        click.echo(result, nl=False)
+    else:
+        click.echo(
+            f"wrote {len(result)} file{'s' if len(result) != 1 else ''} to {out_dir}", err=True
+        )
+
+
+@click.command()
+@click.argument("ident", metavar="ID")
+@db_option
+def show(ident: str, db: str | None) -> None:
+    """Show a claim, entity or source with its provenance."""
+    click.echo(records.render_view(api.show(db, ident)), nl=False)
+
+
+@click.command(name="claims")
+@click.option("--subject", metavar="ID", help="Only claims about this entity.")
+@click.option("--property", "prop", metavar="NAME", help="Only claims of this property.")
+@click.option("--source", metavar="ID", help="Only claims reported by this source.")
+@click.option("--said-by", metavar="ID", help="Only claims made by this speaker.")
+@db_option
+def claims_(
+    subject: str | None, prop: str | None, source: str | None, said_by: str | None, db: str | None
+) -> None:
+    """List claims as a table, filtered by subject, property, source or speaker."""
+    found = api.list_claims(db, subject=subject, prop=prop, source=source, said_by=said_by)
+    click.echo(records.render_claims(found), nl=False)
+
+
+def on_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+class _Progress:
+    """A progress bar on stderr for imports that take more than a moment (and only on a
+    terminal): nothing appears during the first second."""
+
+    DELAY = 1.0
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.started = time.monotonic()
+        self.bar: Any = None
+        self.shown = 0
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def update(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if time.monotonic() - self.started < self.DELAY or not on_terminal():
+                return
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.shown)
+        self.shown = done
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)

@@ -1,0 +1,151 @@
+"""`provenance review`: decide conflicts, one by its id or each open one in turn, with the
+competing claims side by side."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from provenance.cli.shared import api, db_option, review_view
+from provenance.model import Verdict
+
+if TYPE_CHECKING:
+    from provenance.checker import Conflict
+
+
+VERDICT_KEYS = {
+    "s": Verdict.SAME_ENTITY,
+    "d": Verdict.DISTINCT,
+    "p": Verdict.DISPUTED,
+    "r": Verdict.RESOLVED,
+    "n": Verdict.NOT_A_CONFLICT,
+}
+
+
+@click.command()
+@click.argument("conflict_id", metavar="[CONFLICT_ID]", required=False)
+@click.option(
+    "--verdict",
+    type=click.Choice([v.value for v in Verdict]),
+    help="same-entity, distinct, disputed, resolved or not-a-conflict.",
+)
+@click.option("--note", help="Why: a considered note, kept with the decision.")
+@click.option(
+    "--by",
+    "reviewer",
+    metavar="NAME",
+    help="Who decides (default: reviewer in provenance.toml, else git user.name).",
+)
+@click.option("--in-favour-of", metavar="CLAIM", help="With resolved: the claim that stands.")
+@click.option("--list", "listing", is_flag=True, help="List open and decided conflicts.")
+@click.option(
+    "--ledger",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The ledger folder whose reviews.yaml records decisions "
+    "(default: claims/ here, unless --db is given).",
+)
+@db_option
+def review(
+    conflict_id: str | None,
+    verdict: str | None,
+    note: str | None,
+    reviewer: str | None,
+    in_favour_of: str | None,
+    listing: bool,
+    ledger: Path | None,
+    db: str | None,
+) -> None:
+    """Decide conflicts: one by its id, or each open one in turn (on a terminal).
+
+    Reviewing a ledger folder appends to its reviews.yaml, to be committed with the claims;
+    reviewing the database stores the decision there. Reviews are never changed: a later
+    review of the same conflict supersedes the earlier one, and both stay in its history.
+    """
+    desk = api.review_desk(ledger, db)
+    if listing:
+        click.echo(review_view.render_list(desk.conflicts(), str(desk.target)), nl=False)
+        return
+    who = desk.reviewer(reviewer)
+    if conflict_id is None:
+        _walk(desk, who)
+        return
+    if verdict is None or note is None:
+        raise click.UsageError(
+            "give --verdict and --note with a conflict id "
+            "(or no id, to review the open conflicts in turn)"
+        )
+    decided, where = desk.decide(conflict_id, Verdict(verdict), note, who, in_favour_of)
+    click.echo(f"recorded {decided.verdict.value} for {decided.conflict} in {where}")
+
+
+def _walk(desk: api.ReviewDesk, reviewer: str) -> None:
+    """The interactive review: each open conflict, its claims side by side, a verdict and a
+    note; Enter skips, q quits."""
+    waiting, data = desk.waiting()
+    if not waiting:
+        click.echo(f"no open conflicts in {desk.target}")
+        return
+    done = 0
+    for position, conflict in enumerate(waiting, start=1):
+        click.echo(review_view.render_conflict(conflict, data, position, len(waiting)))
+        answer = _ask_verdict(desk, conflict)
+        if answer == "quit":
+            break
+        if not isinstance(answer, Verdict):
+            continue  # skipped
+        favoured = _ask_claim(conflict) if answer is Verdict.RESOLVED else None
+        note = _ask("note (why)", required=True)
+        if note is None:
+            break
+        decided, where = desk.decide(conflict, answer, note, reviewer, favoured)
+        click.echo(f"recorded {decided.verdict.value} for {decided.conflict} in {where}\n")
+        done += 1
+    click.echo(
+        f"{done} reviewed by {reviewer}; "
+        f"{len(waiting) - done} left open (run `provenance review` again)"
+    )
+
+
+def _ask(text: str, *, required: bool = False) -> str | None:
+    """A line from the user; None when input ends (treated as quit)."""
+    while True:
+        try:
+            answer = str(click.prompt(text, default="", show_default=False)).strip()
+        except click.Abort:
+            return None
+        if answer or not required:
+            return answer
+
+
+def _ask_verdict(desk: api.ReviewDesk, conflict: Conflict) -> Verdict | str | None:
+    allowed = desk.choices(conflict)
+    keys = {k: v for k, v in VERDICT_KEYS.items() if v in allowed}
+    for key, value in keys.items():
+        click.echo(f"  {key}  {value.value}: {allowed[value]}")
+    click.echo("  Enter  skip    q  quit")
+    while True:
+        answer = _ask("verdict")
+        if answer is None or answer.lower() in ("q", "quit"):
+            return "quit"
+        if answer == "" or answer.lower() in ("k", "skip"):
+            return None
+        chosen = keys.get(answer.lower()) or next(
+            (v for v in keys.values() if v.value == answer.lower()), None
+        )
+        if chosen is not None:
+            return chosen
+        click.echo(f"  '{answer}' is not one of: {', '.join(keys)}, Enter, q")
+
+
+def _ask_claim(conflict: Conflict) -> str:
+    for n, claim in enumerate(conflict.claims, start=1):
+        click.echo(f"  {n}  {claim}")
+    while True:
+        answer = _ask("which claim stands (number or id)") or ""
+        if answer.isdigit() and 1 <= int(answer) <= len(conflict.claims):
+            return str(conflict.claims[int(answer) - 1])
+        if answer in conflict.claims:
+            return answer
+        click.echo(f"  choose 1 to {len(conflict.claims)}")

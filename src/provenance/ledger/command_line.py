@@ -1,0 +1,42 @@
+"""Records given as command-line options (`provenance add`), shaped as the loader sees a ledger
+file: one section holding one record, every text read the way an unquoted YAML scalar is, so
+that an added record is checked exactly as a file's would be."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from provenance.ledger.compose import YamlMap, YamlSeq, new_map, read_plain
+
+
+def document(section: str, fields: Mapping[str, object]) -> YamlMap:
+    """``{section: [fields]}`` as the reader would have built it (every line 0: the command
+    line). Options left out (None, or an empty repeated option) are not keys."""
+    root = new_map(0)
+    root[section] = _sequence([fields])
+    return root
+
+
+def _mapping(fields: Mapping[str, object]) -> YamlMap:
+    mapping = new_map(0)
+    for key, value in fields.items():
+        if value is None or value == () or value == []:
+            continue
+        mapping[key.replace("-", "_")] = _value(value)
+        if isinstance(value, str):
+            mapping.raw[key] = value
+    return mapping
+
+
+def _sequence(values: list[object] | tuple[object, ...]) -> YamlSeq:
+    items = YamlSeq(_value(v) for v in values)
+    items.line, items.item_lines, items.raw = 0, [0] * len(items), {}
+    return items
+
+
+def _value(value: object) -> object:
+    if isinstance(value, Mapping):
+        return _mapping(value)
+    if isinstance(value, list | tuple):
+        return _sequence(value)
+    return read_plain(value) if isinstance(value, str) else value
