@@ -148,7 +148,8 @@ class Quantity:
     ``low``/``high`` are None when unbounded; ``low_open``/``high_open`` exclude the bound
     itself ("over 50" is the open interval (50, inf)). ``qualifier`` names the rule that
     produced the interval (see quantities.QUALIFIERS); ``unit`` is a unit the words carry
-    ("USD" for "$1 to $3 trillion", "%" for "about 40 percent").
+    ("USD" for "$1 to $3 trillion", "%" for "about 40 percent"); ``best`` is a best
+    estimate inside the interval when the source gives one ({low: 50, best: 57, high: 61}).
     """
 
     words: str
@@ -158,6 +159,7 @@ class Quantity:
     low_open: bool = False
     high_open: bool = False
     unit: str | None = None
+    best: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
