@@ -134,11 +134,16 @@ class TimeSpan:
     """A date or a period as the analyst wrote it (``text``), with its parsed ends.
 
     A single date has ``start == end``; an open end is None ("2015/.." is from 2015 on).
+    ``approximate`` when the date is not exact ("around 18:00", "c. 2015"): comparisons
+    widen it (dates.compare_span); ``inferred`` when the analyst worked it out rather than
+    read it (a publication date taken from an address).
     """
 
     text: str
     start: PartialDate | None
     end: PartialDate | None
+    approximate: bool = False
+    inferred: bool = False
 
 
 @dataclass(frozen=True, slots=True)
