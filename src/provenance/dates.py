@@ -180,7 +180,8 @@ _WEEKDAY = (
 )
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|e|º|°|ª)?\.?"
 _MONTH = r"(?!(?:de|del|of)\s)(?P<month>[^\W\d_][^\d,]*?)\.?"
-_YEAR = r",?(?:\s(?:de|del|of))?\s(?P<year>\d{4})(?:\s(?P<era>[a-z]\.?\s?[a-z]\.?))?"
+_ERA = "|".join(r"\.?\s?".join(era) for era in _ERAS)  # AH, A.H., A. H. ...
+_YEAR = r",?(?:\s(?:de|del|of))?\s(?P<year>\d{4})(?:\s(?P<era>(?:" + _ERA + r")\.?))?"
 _TIME = (
     r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
     r"(?:\s?(?P<zone>z|utc|gmt|[+-]\d{2}(?::?\d{2})?))?"
