@@ -1,5 +1,5 @@
 """Units of measure: which spellings name one unit, which units measure one thing, and how
-to convert between them ("10 kg" and "about 20 lb" agree). Currencies are never converted
+to convert between them ("10 kg" and "about 22 lb" agree). Currencies are never converted
 (rates change). Counted things are units too: people (person, persons, individuals, lives)
 is one; families, households, homes, vehicles, buildings... are each their own, comparable
 with nothing else ("families and people measure different things"). A count with no unit
