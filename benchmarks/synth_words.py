@@ -5,9 +5,10 @@ confidences.
 
 The intervals follow the qualifier table of provenance.quantities (README "Quantities"):
 "over N" (N, ∞), "at least N" [N, ∞), "fewer than N" [0, N), "up to N" [0, N], "almost N"
-[0.9N, N), "about N" [0.9N, 1.1N], "A-B" [A, B], "dozens" [24, 99] and so on. A figure is
+[0.9N, N), "about N" N give or take the about width (4 %, at least 1 for a count, as
+quantities.about_interval reads it), "A-B" [A, B], "dozens" [24, 99] and so on. A figure is
 only written when the truth sits inside its interval with room to spare (never on an open
-bound, never at the edge of a 10 % band), so no reading of the words can exclude it.
+bound, never at the edge of a band), so no reading of the words can exclude it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import math
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from provenance.quantities import about_interval
 
 INF = math.inf
 SMALL = (
@@ -93,11 +96,11 @@ def _upper(rng: random.Random, t: int) -> tuple[str, Span] | None:
 
 
 def _about(rng: random.Random, t: int) -> tuple[str, Span] | None:
-    n = _round(t * rng.uniform(0.95, 1.05))
-    if t < 10 or not 0.92 * n <= t <= 1.08 * n:
+    n = _round(t * rng.uniform(0.975, 1.025))
+    if t < 10 or not 0.97 * n <= t <= 1.03 * n:
         return None
     word = rng.choice(("about", "around", "roughly", "some"))
-    return f"{word} {number(n)}", Span(0.9 * n, 1.1 * n)
+    return f"{word} {number(n)}", Span(*about_interval(n, count=True))
 
 
 def _almost(rng: random.Random, t: int) -> tuple[str, Span] | None:

@@ -89,7 +89,7 @@ Feature: Review conflicts and keep the decisions
     Then the exit status is 0
     And stdout contains "[1/2] numeric-conflict:"
     And stdout contains "'30-40' [30, 40]"
-    And stdout contains "'more than 50' (50, ∞)"
+    And stdout contains "'more than 50' [51, ∞)"
     And stdout contains "recorded disputed for numeric-conflict:"
     And stdout contains "1 reviewed by Ana; 1 left open"
     And the file "claims/reviews.yaml" contains "reviewer: Ana"

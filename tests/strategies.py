@@ -235,9 +235,7 @@ def _claim(
 def _subject_value(ids: list[str]) -> st.SearchStrategy[tuple[str, str, Value]]:
     subject = st.sampled_from(ids)
     values: list[st.SearchStrategy[tuple[str, Value]]] = [
-        st.tuples(
-            st.sampled_from(["killed", "members", "hostages"]), quantity_words.map(parse_quantity)
-        ),
+        st.tuples(st.sampled_from(["killed", "members", "hostages"]), quantity_words.map(_count)),
         st.tuples(
             st.just("perpetrator"),
             st.lists(st.sampled_from(ids), min_size=1, max_size=2, unique=True).map(
@@ -252,6 +250,11 @@ def _subject_value(ids: list[str]) -> st.SearchStrategy[tuple[str, str, Value]]:
         ),
     ]
     return st.tuples(subject, st.one_of(values)).map(lambda sv: (sv[0], sv[1][0], sv[1][1]))
+
+
+def _count(words: str) -> Quantity:
+    """A quantity as the loader reads it for a count property (whole-number bounds)."""
+    return parse_quantity(words, count=True)
 
 
 def _signed(words: str) -> Quantity:

@@ -310,7 +310,7 @@ DESIGN_NON_CONFLICTS = {
     "scope: fighters vs fighters and families": ("numeric-conflict", "fighters and fighters"),
     "scope: one district vs the whole country": ("numeric-conflict", "one district and the"),
     "scope: control vs control or contest": ("numeric-conflict", "control and control or"),
-    "units: 10 kg and about 20 lb": ("numeric-conflict", "10 kg and about 20 lb agree"),
+    "units: 10 kg and about 22 lb": ("numeric-conflict", "10 kg and about 22 lb agree"),
     "rounding: 169 and 170": ("numeric-conflict", "169 and 170"),
     "precision: August 2017 and 5 Aug 2017": ("date-conflict", "a month and a day inside it"),
     "precision: a day apart across time zones": ("date-conflict", "two calendar days a day apart"),

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import calendar
+import subprocess
+import sys
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from provenance.dates import (
+    LANGUAGES,
+    WEEKDAY_PREFIXES,
     agrees,
     bounds,
+    compare_span,
     format_date,
     overlaps,
     parse_date,
@@ -20,6 +26,7 @@ from provenance.dates import (
     sortable,
     sortable_span,
     weekday_mismatch,
+    with_flags,
 )
 from provenance.errors import InvalidValue
 from provenance.model import PartialDate, Precision, TimeSpan
@@ -458,3 +465,310 @@ def test_a_date_overlaps_itself_and_its_truncations(d: PartialDate) -> None:
 def test_sortable_orders_like_bounds(a: PartialDate, b: PartialDate) -> None:
     assert (sortable(a) < sortable(b)) == (bounds(a)[0] < bounds(b)[0])
     assert (sortable(a, end=True) < sortable(b, end=True)) == (bounds(a)[1] < bounds(b)[1])
+
+
+# --- dates in the report's language ------------------------------------------------------------
+
+LANGUAGE_DATES: list[tuple[str, PartialDate]] = [
+    ("5 août 2017", P(2017, 8, 5)),
+    ("5 aout 2017", P(2017, 8, 5)),  # without the accent
+    ("5 AOÛT 2017", P(2017, 8, 5)),
+    ("1er août 2017", P(2017, 8, 1)),
+    ("le samedi 5 août 2017", P(2017, 8, 5, weekday=5)),
+    ("samedi 5 août 2017", P(2017, 8, 5, weekday=5)),
+    ("sam. 5 août 2017", P(2017, 8, 5, weekday=5)),
+    ("5 févr. 2017", P(2017, 2, 5)),
+    ("5 fevr 2017", P(2017, 2, 5)),
+    ("juillet 2017", P(2017, 7)),
+    ("5. August 2017", P(2017, 8, 5)),
+    ("Samstag, 5. August 2017", P(2017, 8, 5, weekday=5)),
+    ("Sa., 5. Aug. 2017", P(2017, 8, 5, weekday=5)),
+    ("am 5. März 2017", P(2017, 3, 5)),
+    ("5. Maerz 2017", None),  # "ae" is not read as "ä": refused below
+    ("Dezember 2017", P(2017, 12)),
+    ("5 de agosto de 2017", P(2017, 8, 5)),
+    ("5 de agosto del 2017", P(2017, 8, 5)),
+    ("sábado, 5 de agosto de 2017", P(2017, 8, 5, weekday=5)),
+    ("sabado 5 de agosto de 2017", P(2017, 8, 5, weekday=5)),
+    ("miércoles, 9 de agosto de 2017", P(2017, 8, 9, weekday=2)),
+    ("1º de septiembre de 2017", P(2017, 9, 1)),
+    ("agosto de 2017", P(2017, 8)),
+    ("segunda-feira, 7 de agosto de 2017", P(2017, 8, 7, weekday=0)),
+    ("7 de março de 2017", P(2017, 3, 7)),
+    ("7 de marco de 2017", P(2017, 3, 7)),
+    ("5 agosto 2017", P(2017, 8, 5)),
+    ("sabato 5 agosto 2017", P(2017, 8, 5, weekday=5)),
+    ("venerdì 4 agosto 2017", P(2017, 8, 4, weekday=4)),
+    ("5 ott. 2017", P(2017, 10, 5)),
+    ("Aug. 5, 2017", P(2017, 8, 5)),
+    ("August 5th, 2017", P(2017, 8, 5)),
+    ("the 5th of August 2017", P(2017, 8, 5)),
+    ("Tues 8 Aug 2017", P(2017, 8, 8, weekday=1)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c for c in LANGUAGE_DATES if c[1] is not None])
+def test_month_and_weekday_names_in_the_reports_language(text: str, expected: PartialDate) -> None:
+    assert parse_date(text) == expected
+    assert parse_timespan(text) == TimeSpan(text, expected, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "mismatch"),
+    [
+        ("samedi 5 août 2017", None),
+        ("vendredi 5 août 2017", "5 August 2017 was a Saturday, not a Friday"),
+        ("Freitag, 5. August 2017", "5 August 2017 was a Saturday, not a Friday"),
+        ("domingo, 5 de agosto de 2017", "5 August 2017 was a Saturday, not a Sunday"),
+        ("Friday, 16 Mehr 1400", None),
+        ("Saturday, 16 Mehr 1400", "8 October 2021 was a Friday, not a Saturday"),
+        ("Jome 16 Mehr 1400", None),
+        ("جمعه ۱۶ مهر ۱۴۰۰", None),
+    ],
+)
+def test_weekdays_in_any_language_are_checked(text: str, mismatch: str | None) -> None:
+    assert weekday_mismatch(parse_date(text)) == mismatch
+
+
+@pytest.mark.parametrize(
+    ("text", "problem", "hint"),
+    [
+        ("5 Agosti 2017", "'Agosti' is not a month", "5 August 2017"),
+        ("5. Maerz 2017", "'Maerz' is not a month", "5 August 2017"),
+        ("Samedo, 5 août 2017", "'Samedo' is not a weekday", "leave it out"),
+        ("5 août", "it has no year", "add the year, as in 5 August 2017"),
+        ("August 5", "it has no year", "add the year"),
+        ("16 Mehr", "it has no year", "add the Solar Hijri year, as in 16 Mehr 1400"),
+        ("Friday, 16 Mizan", "it has no year", "16 Mehr 1400"),
+        ("Mehr", "it has no year", "16 Mehr 1400"),
+        ("12 Ramadan", "it has no year", "add the Islamic year, as in 12 Ramadan 1442"),
+        ("16 Mehr 2021", "2021 is not a year of the Solar Hijri calendar", "16 Mehr 1400"),
+        ("31 Mehr 1400", "that Solar Hijri month has 30 days", "1 to 30"),
+        ("30 Esfand 1400", "that Solar Hijri month has 29 days", "1 to 29"),
+        ("16 Mehr 1400 AH", "a month of the Solar Hijri calendar", "16 Mehr 1400"),
+        ("12 Ramadan 1442 SH", "a month of the Islamic calendar", "12 Ramadan 1442"),
+        ("5 August 2017 AH", "a month of the Gregorian calendar", "5 August 2017"),
+        ("Mehr 1400", "is not a single date", "give the day"),
+    ],
+)
+def test_dates_in_other_languages_and_calendars_that_are_refused(
+    text: str, problem: str, hint: str
+) -> None:
+    with pytest.raises(InvalidValue) as caught:
+        parse_date(text)
+    assert problem in caught.value.message
+    assert caught.value.hint is not None and hint in caught.value.hint
+
+
+@pytest.mark.parametrize("text", ["8/4/2022", "08/04/2022", "8.4.2022", "08.04.22", "8-4-2022"])
+def test_ambiguous_numeric_dates_are_refused(text: str) -> None:
+    with pytest.raises(InvalidValue) as caught:
+        parse_timespan(text)
+    assert caught.value.message == f"{text!r} is ambiguous: day/month or month/day"
+    assert caught.value.hint == "write the date as 2017-08-12 or '12 August 2017'"
+
+
+def test_month_names_are_read_without_loading_babel_for_english() -> None:
+    code = (
+        "import sys; from provenance.dates import parse_timespan; "
+        "parse_timespan('Saturday, 5 August 2017'); parse_timespan('2017-08-05'); "
+        "print('babel' in sys.modules, 'convertdate' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.split() == ["False", "False"], result.stderr
+
+
+def test_every_weekday_name_has_its_prefix() -> None:
+    from babel import Locale
+
+    for code in LANGUAGES:
+        days = Locale.parse(code).days
+        for width in ("wide", "abbreviated"):
+            for name in days["format"][width].values():
+                for spelling in {name, name + " ", name + ","}:
+                    assert spelling.lower()[:3] in WEEKDAY_PREFIXES, (code, name)
+
+
+# --- Solar Hijri and Islamic dates ----------------------------------------------------------
+
+HIJRI: list[tuple[str, PartialDate, PartialDate, bool]] = [
+    ("16 Mehr 1400", P(2021, 10, 8), P(2021, 10, 8), False),
+    ("16 Mizan 1400", P(2021, 10, 8), P(2021, 10, 8), False),
+    ("16 mizan 1400", P(2021, 10, 8), P(2021, 10, 8), False),
+    ("26 Asad 1398", P(2019, 8, 17), P(2019, 8, 17), False),
+    ("26 Mordad 1398", P(2019, 8, 17), P(2019, 8, 17), False),
+    ("Friday, 16 Mehr 1400", P(2021, 10, 8, weekday=4), P(2021, 10, 8, weekday=4), False),
+    ("1 Hamal 1400", P(2021, 3, 21), P(2021, 3, 21), False),
+    ("1 Farvardin 1400", P(2021, 3, 21), P(2021, 3, 21), False),
+    ("10 Saur 1400", P(2021, 4, 30), P(2021, 4, 30), False),
+    ("10 Sawr 1400", P(2021, 4, 30), P(2021, 4, 30), False),
+    ("24 Sonbola 1400", P(2021, 9, 15), P(2021, 9, 15), False),
+    ("24 Sunbula 1400", P(2021, 9, 15), P(2021, 9, 15), False),
+    ("30 Esfand 1399", P(2021, 3, 20), P(2021, 3, 20), False),  # a leap year
+    ("29 Hut 1400", P(2022, 3, 20), P(2022, 3, 20), False),
+    ("16 Mehr 1400 SH", P(2021, 10, 8), P(2021, 10, 8), False),
+    ("16 Mehr 1400 HS", P(2021, 10, 8), P(2021, 10, 8), False),
+    ("۱۶ مهر ۱۴۰۰", P(2021, 10, 8), P(2021, 10, 8), False),
+    ("16 میزان 1400", P(2021, 10, 8), P(2021, 10, 8), False),
+    ("Mehr 1400", P(2021, 9, 23), P(2021, 10, 22), False),
+    ("Asad 1398", P(2019, 7, 23), P(2019, 8, 22), False),
+    ("Hamal 1400/Sawr 1400", P(2021, 3, 21), P(2021, 5, 21), False),
+    ("12 Ramadan 1442", P(2021, 4, 24), P(2021, 4, 24), True),
+    ("12 Ramazan 1442 AH", P(2021, 4, 24), P(2021, 4, 24), True),
+    ("10 Dhu al-Hijjah 1442", P(2021, 7, 20), P(2021, 7, 20), True),
+    ("10 Dhul Hijjah 1442", P(2021, 7, 20), P(2021, 7, 20), True),
+    ("1 Muharram 1443", P(2021, 8, 10), P(2021, 8, 10), True),  # tabular; seen on the 9th
+    ("Rabi al-Awwal 1442", P(2020, 10, 18), P(2020, 11, 16), True),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end", "approximate"), HIJRI)
+def test_hijri_dates_are_read_as_the_gregorian_day(
+    text: str, start: PartialDate, end: PartialDate, approximate: bool
+) -> None:
+    assert parse_timespan(text) == TimeSpan(text, start, end, approximate=approximate)
+
+
+# --- approximate and inferred times -----------------------------------------------------------
+
+APPROXIMATE: list[tuple[str, PartialDate]] = [
+    ("around 2017-05-31T18:00+04:30", P(2017, 5, 31, 18, 0, utc_offset=270)),
+    ("about 18:00 on 31 May 2017", P(2017, 5, 31, 18, 0)),
+    ("approximately 31 May 2017", P(2017, 5, 31)),
+    ("roughly May 2017", P(2017, 5)),
+    ("c. 2015", P(2015)),
+    ("c.2015", P(2015)),
+    ("ca. 2015", P(2015)),
+    ("circa 2015", P(2015)),
+    ("Circa 2015", P(2015)),
+    ("~2015", P(2015)),
+    ("~ 2015", P(2015)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), APPROXIMATE)
+def test_approximate_dates(text: str, expected: PartialDate) -> None:
+    assert parse_timespan(text) == TimeSpan(text, expected, expected, approximate=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("18:00 on 31 May 2017", P(2017, 5, 31, 18, 0)),
+        ("18:00, 31 May 2017", P(2017, 5, 31, 18, 0)),
+        ("31 May 2017, 18:00", P(2017, 5, 31, 18, 0)),
+        ("31 May 2017 at 18:30:15", P(2017, 5, 31, 18, 30, 15)),
+        ("31 May 2017, 18:00 UTC", P(2017, 5, 31, 18, 0, utc_offset=0)),
+        ("31 May 2017 18:00+04:30", P(2017, 5, 31, 18, 0, utc_offset=270)),
+        ("May 31, 2017 at 6:05", P(2017, 5, 31, 6, 5)),
+        # regressions: exact dates stay exact
+        ("2017-05-31", P(2017, 5, 31)),
+        ("31 May 2017", P(2017, 5, 31)),
+    ],
+)
+def test_times_of_day_with_a_written_date(text: str, expected: PartialDate) -> None:
+    assert parse_timespan(text) == TimeSpan(text, expected, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("around", "not in a form"),
+        ("c. early 2017", "'early' is not a month"),
+        ("about 25:00 on 31 May 2017", "there is no hour 25"),
+        ("around 2017/2015", "ends before it starts"),
+    ],
+)
+def test_approximate_dates_that_are_refused(text: str, problem: str) -> None:
+    with pytest.raises(InvalidValue, match=problem):
+        parse_timespan(text)
+
+
+COMPARED: list[tuple[str, PartialDate | None, PartialDate | None]] = [
+    ("about 18:00 on 31 May 2017", P(2017, 5, 31, 17, 0), P(2017, 5, 31, 19, 0)),
+    ("around 2017-05-31T23:30+04:30", P(2017, 5, 31, 22, 30, utc_offset=270),
+     P(2017, 6, 1, 0, 30, utc_offset=270)),
+    ("around 2017-05-31T18", P(2017, 5, 31, 17), P(2017, 5, 31, 19)),
+    ("around 31 May 2017", P(2017, 5, 30), P(2017, 6, 1)),
+    ("around Saturday, 5 August 2017", P(2017, 8, 4), P(2017, 8, 6)),
+    ("around January 2017", P(2016, 12), P(2017, 2)),
+    ("c. 2015", P(2014), P(2016)),
+    ("c. 2015/2018", P(2014), P(2019)),
+    ("c. 2015/..", P(2014), None),
+    ("c. 9999", P(9998), P(9999)),
+    ("c. 0001", P(1), P(2)),
+    ("12 Ramadan 1442", P(2021, 4, 23), P(2021, 4, 25)),
+    # regressions: an exact span is compared as it is
+    ("31 May 2017", P(2017, 5, 31), P(2017, 5, 31)),
+    ("2015/2018", P(2015), P(2018)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "start", "end"), COMPARED)
+def test_compare_span_widens_an_approximate_span(
+    text: str, start: PartialDate | None, end: PartialDate | None
+) -> None:
+    span = parse_timespan(text)
+    widened = compare_span(span)
+    assert (widened.start, widened.end) == (start, end)
+    assert (widened.text, widened.approximate) == (span.text, span.approximate)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "plain", "compared"),
+    [
+        ("about 18:00 on 31 May 2017", "2017-05-31T19:00", False, True),
+        ("about 18:00 on 31 May 2017", "2017-05-31T19:30", False, False),
+        ("around 31 May 2017", "2017-06-01", False, True),
+        ("c. 2015", "2016", False, True),
+        ("c. 2015", "2017", False, False),
+        ("2015", "2016", False, False),  # regression: exact years stay apart
+    ],
+)
+def test_approximate_spans_meet_their_neighbours_when_compared(
+    a: str, b: str, plain: bool, compared: bool
+) -> None:
+    first, second = parse_timespan(a), parse_timespan(b)
+    assert overlaps(first, second) is plain
+    assert overlaps(compare_span(first), compare_span(second)) is compared
+
+
+def test_with_flags() -> None:
+    span = parse_timespan("2020-03-25")
+    assert with_flags(span, inferred=True) == replace(span, inferred=True)
+    assert with_flags(span, approximate=True, inferred=False) == replace(span, approximate=True)
+    approximate = parse_timespan("c. 2015")
+    assert with_flags(approximate, approximate=True) == approximate
+    with pytest.raises(InvalidValue, match="approximate as written") as caught:
+        with_flags(approximate, approximate=False)
+    assert caught.value.hint is not None and "remove approximate: false" in caught.value.hint
+
+
+DATE_WORDS = """
+5 16 2017 1400 1442 August août Mehr Asad Ramadan Dhu al-Hijjah de del of the le am 5. 1er
+Saturday sábado, c. ~ about 18:00 on at , / .. to from AH SH - UTC +04:30 Z T 8/4/2022
+۱۴۰۰ مهر Sa. Jome
+"""
+date_fragments = st.sampled_from(DATE_WORDS.split())
+
+
+@settings(deadline=None)
+@given(st.lists(date_fragments, max_size=8), st.booleans())
+def test_any_mix_of_date_words_reads_or_raises_invalid_value(parts: list[str], join: bool) -> None:
+    text = ("" if join else " ").join(parts)
+    try:
+        span = parse_timespan(text)
+    except InvalidValue as problem:
+        assert problem.message and problem.hint
+        return
+    widened = compare_span(span)
+    assert span.start is None or span.end is None or overlaps(widened, span)
+
+
+@settings(deadline=None)
+@given(st.text(max_size=40))
+def test_any_text_reads_as_a_date_or_raises_invalid_value(text: str) -> None:
+    try:
+        parse_timespan(text)
+    except InvalidValue as problem:
+        assert problem.message

@@ -13,11 +13,15 @@ from provenance import quantities
 from provenance.errors import InvalidValue
 from provenance.model import Quantity
 from provenance.quantities import (
+    ABOUT_WIDTH,
     QUALIFIERS,
+    about_interval,
     describe,
+    estimate,
     interval_text,
     overlaps,
     parse_quantity,
+    rewidened,
 )
 
 INF = None  # an unbounded end, for readability of the tables below
@@ -190,6 +194,7 @@ def test_yaml_values_that_are_not_numbers(value: object) -> None:
         ("not more than 20", "at-most", 0, 20, False, False),
         ("a maximum of 20", "at-most", 0, 20, False, False),
         ("as many as 20", "at-most", 0, 20, False, False),
+        ("as high as 20", "at-most", 0, 20, False, False),
         ("20 or fewer", "at-most", 0, 20, False, False),
         ("20 or less", "at-most", 0, 20, False, False),
         # almost N → [0.9 N, N)
@@ -198,23 +203,34 @@ def test_yaml_values_that_are_not_numbers(value: object) -> None:
         ("close to 300", "almost", 270, 300, False, True),
         ("just under 300", "almost", 270, 300, False, True),
         ("approaching 300", "almost", 270, 300, False, True),
-        # about N → [0.9 N, 1.1 N]
-        ("about 4,000", "about", 3600, 4400, False, False),
-        ("around 4,000", "about", 3600, 4400, False, False),
-        ("roughly 80,000", "about", 72000, 88000, False, False),
-        ("approximately 50", "about", 45, 55, False, False),
-        ("approx. 50", "about", 45, 55, False, False),
-        ("some 50", "about", 45, 55, False, False),
-        ("an estimated 50", "about", 45, 55, False, False),
-        ("estimated 50", "about", 45, 55, False, False),
-        ("an approximate 50", "about", 45, 55, False, False),
-        ("circa 50", "about", 45, 55, False, False),
-        ("c. 50", "about", 45, 55, False, False),
-        ("c.50", "about", 45, 55, False, False),
-        ("~50", "about", 45, 55, False, False),
-        ("~ 50", "about", 45, 55, False, False),
-        ("about 1.5 million", "about", 1350000, 1650000, False, False),
-        ("about a dozen", "about", 10.8, 13.2, False, False),
+        # about N → [N - 4%, N + 4%] (was ±10% before the about width)
+        ("about 4,000", "about", 3840, 4160, False, False),
+        ("around 4,000", "about", 3840, 4160, False, False),
+        ("roughly 80,000", "about", 76800, 83200, False, False),
+        ("approximately 50", "about", 48, 52, False, False),
+        ("approx. 50", "about", 48, 52, False, False),
+        ("some 50", "about", 48, 52, False, False),
+        ("an estimated 50", "about", 48, 52, False, False),
+        ("estimated 50", "about", 48, 52, False, False),
+        ("an approximate 50", "about", 48, 52, False, False),
+        ("circa 50", "about", 48, 52, False, False),
+        ("c. 50", "about", 48, 52, False, False),
+        ("c.50", "about", 48, 52, False, False),
+        ("~50", "about", 48, 52, False, False),
+        ("~ 50", "about", 48, 52, False, False),
+        ("about 1.5 million", "about", 1440000, 1560000, False, False),
+        ("about a dozen", "about", 11.52, 12.48, False, False),
+        ("approximately 300", "about", 288, 312, False, False),
+        ("approximately 330", "about", 316.8, 343.2, False, False),
+        # floor: a verified count is at least N → [N, ∞)
+        ("documented 50", "floor", 50, INF, False, False),
+        ("verified 50", "floor", 50, INF, False, False),
+        ("confirmed 50", "floor", 50, INF, False, False),
+        ("known 50", "floor", 50, INF, False, False),
+        ("50 confirmed", "floor", 50, INF, False, False),
+        ("50 documented", "floor", 50, INF, False, False),
+        ("50 verified", "floor", 50, INF, False, False),
+        ("50 Known", "floor", 50, INF, False, False),
     ],
 )
 def test_qualifiers(
@@ -229,8 +245,8 @@ def test_qualifiers(
 @pytest.mark.parametrize(
     ("words", "qualifier", "low", "high", "low_open", "high_open", "unit"),
     [
-        ("around a third", "about", 30, 110 / 3, False, False, "%"),
-        ("about 40 percent", "about", 36, 44, False, False, "%"),
+        ("around a third", "about", 32, 104 / 3, False, False, "%"),
+        ("about 40 percent", "about", 38.4, 41.6, False, False, "%"),
         ("almost half", "almost", 45, 50, False, True, "%"),
         ("nearly two thirds", "almost", 60, 200 / 3, False, True, "%"),
         ("over half", "over", 50, INF, True, False, "%"),
@@ -263,7 +279,7 @@ def test_qualifiers_with_units(
         ("under -5", ("under", None, -5, False, True, None)),
         ("fewer than 200", ("under", None, 200, False, True, None)),
         ("up to 20", ("at-most", None, 20, False, False, None)),
-        ("about -50", ("about", -55, -45, False, False, None)),
+        ("about -50", ("about", -52, -48, False, False, None)),
         ("nearly -50", ("almost", -50, -45, True, False, None)),
         ("-10 to -5", ("range", -10, -5, False, False, None)),
         ("-10--5", ("range", -10, -5, False, False, None)),
@@ -426,9 +442,11 @@ def test_bad_comma(words: str) -> None:
     assert problem.hint is not None and "point (1.5)" in problem.hint
 
 
-@pytest.mark.parametrize("words", ["about 30-40", "up to 30 to 40", "30-40+", "~ between 3 and 4"])
-def test_qualifier_on_range(words: str) -> None:
-    assert error(words).message == f"'{words}' puts a qualifier on a range"
+@pytest.mark.parametrize("words", ["nearly 30-40", "almost between 3 and 4", "just under 30 to 40"])
+def test_a_qualifier_that_does_not_hedge_a_range(words: str) -> None:
+    problem = error(words)
+    assert problem.message == f"'{words}' puts a qualifier on a range that does not hedge it"
+    assert problem.hint is not None and "(30-40)" in problem.hint
 
 
 @pytest.mark.parametrize("words", ["under 0", "almost 0", "less than zero"])
@@ -451,6 +469,284 @@ def test_too_large() -> None:
     assert "too large" in error("1" + "0" * 400).message
 
 
+# --- counts are whole ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "qualifier", "low", "high"),
+    [
+        ("over 50", "over", 51, INF),
+        ("more than 40-50", "over", 41, INF),
+        ("fewer than 10", "under", 0, 9),
+        ("under 9.5", "under", 0, 9),
+        ("at least 2.5", "at-least", 3, INF),
+        ("up to 9.5", "at-most", 0, 9),
+        ("almost 50", "almost", 45, 49),
+        ("around 235", "about", 226, 244),  # 235 ± 9.4, rounded inward
+        ("about 12", "about", 11, 13),  # 12 ± 0.48, but at least ± 1 for a count
+        ("about 1", "about", 0, 2),
+        ("about 0", "about", 0, 1),
+        ("approximately 300", "about", 288, 312),
+        ("approximately 330", "about", 317, 343),
+        ("about 300-400", "about-range", 288, 416),
+        ("2.5-4.5", "range", 3, 4),
+        ("50", "exact", 50, 50),
+        ("dozens", "dozens", 24, 99),
+        ("some", "exists", 1, INF),
+        ("confirmed 12", "floor", 12, INF),
+        ("50-61, best 57", "estimate", 50, 61),
+    ],
+)
+def test_counts_are_whole(words: str, qualifier: str, low: float, high: float | None) -> None:
+    q = parse_quantity(words, count=True)
+    assert reading(q) == (qualifier, low, high, False, False, None)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (50, ("exact", 50, 50, False, False, None)),
+        ("about 40%", ("about", 38.4, 41.6, False, False, "%")),  # a unit: a measure, not a count
+        ("over $2.5 million", ("over", 2500000, None, True, False, "USD")),
+    ],
+)
+def test_counts_leave_numbers_with_units_alone(
+    words: str | int, expected: tuple[object, ...]
+) -> None:
+    q = parse_quantity(words, count=True)
+    assert (q.qualifier, q.low, q.high, q.low_open, q.high_open, q.unit) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("words", ["2.5", "between 2.3 and 2.7", "over 2 and", 2.5])
+def test_a_count_with_no_whole_number_is_refused(words: str | float) -> None:
+    try:
+        parse_quantity(words, count=True)
+    except InvalidValue as problem:
+        if "whole number" in problem.message:
+            assert problem.hint is not None and "a count is a whole number" in problem.hint
+            return
+        assert words == "over 2 and"  # not a quantity at all: its own message
+        return
+    pytest.fail(f"{words!r} was read as a count")
+
+
+def test_the_same_words_without_count_keep_their_fractions() -> None:
+    assert reading(parse_quantity("over 50")) == ("over", 50, None, True, False, None)
+    assert reading(parse_quantity("fewer than 10")) == ("under", 0, 10, False, True, None)
+    assert reading(parse_quantity("2.5")) == ("exact", 2.5, 2.5, False, False, None)
+
+
+# --- the about width ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("n", "width", "count", "expected"),
+    [
+        (300, ABOUT_WIDTH, False, (288, 312)),
+        (330, ABOUT_WIDTH, False, (316.8, 343.2)),
+        (12, ABOUT_WIDTH, False, (11.52, 12.48)),
+        (12, ABOUT_WIDTH, True, (11, 13)),
+        (235, 0.1, True, (212, 258)),
+        (235, 0.1, False, (211.5, 258.5)),
+        (4000, 0, False, (4000, 4000)),
+        (2.5, 0.04, False, (2.4, 2.6)),
+    ],
+)
+def test_about_interval(n: float, width: float, count: bool, expected: tuple[float, float]) -> None:
+    assert about_interval(n, width, count=count) == pytest.approx(expected)
+
+
+def test_about_interval_signed() -> None:
+    assert about_interval(-50, signed=True) == pytest.approx((-52, -48))
+    with pytest.raises(InvalidValue, match="negative"):
+        about_interval(-50)
+
+
+@pytest.mark.parametrize("width", [-0.1, 1, 1.5, math.nan, True])
+def test_a_bad_about_width_is_refused(width: float) -> None:
+    with pytest.raises(InvalidValue, match="about width") as caught:
+        about_interval(300, width)
+    assert caught.value.hint is not None and "0.04" in caught.value.hint
+    with pytest.raises(InvalidValue, match="about width"):
+        parse_quantity("about 300", about_width=width)
+
+
+@pytest.mark.parametrize(
+    ("words", "count", "width", "low", "high"),
+    [
+        ("about 300", False, 0.1, 270, 330),
+        ("about 300-400", False, 0.1, 270, 440),
+        ("around 235", True, 0.1, 212, 258),
+        ("about 12", True, 0.0, 11, 13),  # a count's reach is at least 1 at any width
+        ("about 40%", False, 0.1, 36, 44),
+    ],
+)
+def test_rewidened(words: str, count: bool, width: float, low: float, high: float) -> None:
+    q = parse_quantity(words, count=count)
+    again = rewidened(q, width)
+    assert (again.words, again.qualifier, again.unit) == (q.words, q.qualifier, q.unit)
+    assert (again.low, again.high) == pytest.approx((low, high))
+    assert rewidened(q, ABOUT_WIDTH) == q
+
+
+def test_rewidened_with_count_given() -> None:
+    q = parse_quantity("about 300")  # whole bounds: taken for a count unless told
+    assert (rewidened(q, 0.033).low, rewidened(q, 0.033).high) == (291, 309)
+    fractions = rewidened(q, 0.033, count=False)
+    assert (fractions.low, fractions.high) == pytest.approx((290.1, 309.9))
+
+
+@pytest.mark.parametrize("words", ["over 50", "30-40", "nearly 300", "50-61, best 57", "some"])
+def test_rewidened_leaves_other_readings_alone(words: str) -> None:
+    q = parse_quantity(words)
+    assert rewidened(q, 0.5) is q
+
+
+# --- existence without a number --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["some", "Some", "unspecified", "an unspecified number", "an unknown number", "a number of"],
+)
+def test_existence_without_a_number(words: str) -> None:
+    q = parse_quantity(words)
+    assert reading(q) == ("exists", 0, None, True, False, None)
+    assert interval_text(q) == f"{words} (no number given)"
+    assert "at least 1" not in describe(q) and "no number given" in describe(q)
+
+
+@pytest.mark.parametrize(
+    ("words", "qualifier"), [("some 50", "about"), ("a number of 50", None), ("unknown", None)]
+)
+def test_existence_words_are_only_whole_phrases(words: str, qualifier: str | None) -> None:
+    if qualifier is None:
+        assert isinstance(error(words), InvalidValue)
+    else:
+        assert parse_quantity(words).qualifier == qualifier
+
+
+def test_only_count_words_make_a_floor() -> None:
+    assert "'dead'" in error("12 confirmed dead").message
+
+
+# --- hedged ranges keep both ends ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("about 300-400", ("about-range", 288, 416, False, False, None)),
+        ("around 30 to 40", ("about-range", 28.8, 41.6, False, False, None)),
+        ("~ between 3 and 4", ("about-range", 2.88, 4.16, False, False, None)),
+        ("about 30-40%", ("about-range", 28.8, 41.6, False, False, "%")),
+        ("at least 1,200-1,500", ("at-least", 1200, None, False, False, None)),
+        ("1,200-1,500 or more", ("at-least", 1200, None, False, False, None)),
+        ("30-40+", ("at-least", 30, None, False, False, None)),
+        ("between 40 and more than 60", ("at-least", 40, None, False, False, None)),
+        ("from 40 to over 60", ("at-least", 40, None, False, False, None)),
+        ("40 to at least 60", ("at-least", 40, None, False, False, None)),
+        ("from 90 to 120", ("range", 90, 120, False, False, None)),
+        ("more than 40-50", ("over", 40, None, True, False, None)),
+        ("up to 300-400", ("at-most", 0, 400, False, False, None)),
+        ("up to 30 to 40", ("at-most", 0, 40, False, False, None)),
+        ("fewer than 30-40", ("under", 0, 40, False, True, None)),
+        ("confirmed 30-40", ("floor", 30, None, False, False, None)),
+    ],
+)
+def test_hedged_ranges(words: str, expected: tuple[object, ...]) -> None:
+    q = parse_quantity(words)
+    assert reading(q) == pytest.approx(expected)
+    assert q.words == words
+
+
+@pytest.mark.parametrize(
+    ("words", "message"),
+    [
+        ("about 400-300", "range 400-300 runs backwards"),
+        ("between 60 and more than 40", "range between 60 and more than 40 runs backwards"),
+        ("at least $5 to €6", "mixes units (USD and EUR)"),
+        ("between 40 and about 60", "cannot read"),
+        ("between 40 and up to 60", "cannot read"),
+    ],
+)
+def test_hedged_ranges_that_are_refused(words: str, message: str) -> None:
+    assert message in error(words).message
+
+
+# --- best estimates ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("low", "best", "high", "words", "expected"),
+    [
+        (50, 57, 61, "50-61, best 57", ("estimate", 50, 61, 57)),
+        (50, 57, None, "at least 50, best 57", ("estimate", 50, None, 57)),
+        (None, 57, 61, "up to 61, best 57", ("estimate", 0, 61, 57)),
+        (None, 57, None, "best 57", ("estimate", 57, 57, 57)),
+        (50, None, 61, "50-61", ("range", 50, 61, None)),
+        (50, None, None, "at least 50", ("at-least", 50, None, None)),
+        (None, None, 61, "up to 61", ("at-most", 0, 61, None)),
+        (57, 57, 57, "57-57, best 57", ("estimate", 57, 57, 57)),
+        ("1,200", 1300, "1,500", "1,200-1,500, best 1,300", ("estimate", 1200, 1500, 1300)),
+        (0.5, 1.25, 2, "0.5-2, best 1.25", ("estimate", 0.5, 2, 1.25)),
+        (1200000, None, 1500000, "1,200,000-1,500,000", ("range", 1200000, 1500000, None)),
+    ],
+)
+def test_estimate(
+    low: float | str | None,
+    best: float | None,
+    high: float | str | None,
+    words: str,
+    expected: tuple[object, ...],
+) -> None:
+    q = estimate(low, best, high)
+    assert q.words == words
+    assert (q.qualifier, q.low, q.high, q.best) == expected
+    assert parse_quantity(q.words) == q  # the words read back the same
+
+
+def test_estimate_signed_and_count() -> None:
+    assert estimate(-5, -4, -3, signed=True).words == "-5 to -3, best -4"
+    q = estimate(50.5, 57, 61.5, count=True)
+    assert (q.low, q.high, q.best) == (51, 61, 57)
+
+
+@pytest.mark.parametrize(
+    ("low", "best", "high", "message"),
+    [
+        (None, None, None, "an estimate needs at least one of low, best and high"),
+        (60, 57, 61, "the estimate's low 60 is above its best 57"),
+        (50, 70, 61, "the estimate's best 70 is above its high 61"),
+        (62, None, 61, "the estimate's low 62 is above its high 61"),
+        ("about 50", 57, 61, "the estimate's low 'about 50' is not a number"),
+        (50, "40%", 61, "the estimate's best '40%' is not a number"),
+        (50, True, 61, "the estimate's best True is not a number"),
+        (50, 57, math.inf, "the estimate's high inf is not a number"),
+        (-5, 57, 61, "'low -5' is negative"),
+    ],
+)
+def test_estimate_misuse(low: object, best: object, high: object, message: str) -> None:
+    with pytest.raises(InvalidValue) as caught:
+        estimate(low, best, high)  # type: ignore[arg-type]
+    assert caught.value.message == message
+    assert caught.value.hint
+
+
+@pytest.mark.parametrize(
+    ("words", "message"),
+    [
+        ("50-61, best 70", "the estimate's best 70 is above its high 61"),
+        ("up to 50, best 57", "the estimate's best 57 is above its high 50"),
+        ("about 50, best 57", "'about 50' is not a low and high"),
+        ("50, best 57", "'50' is not a low and high"),
+        ("$50-61, best €57", "mixes units (USD and EUR)"),
+    ],
+)
+def test_estimate_words_that_are_refused(words: str, message: str) -> None:
+    assert message in error(words).message
+
+
 # --- the QUALIFIERS table -------------------------------------------------------------------
 
 
@@ -467,14 +763,19 @@ def test_qualifier_table_is_well_formed() -> None:
 def test_rules_in_words() -> None:
     rules = {q.name: q.rule for q in QUALIFIERS}
     assert rules["over"] == "over N → more than N (N excluded): (N, ∞)"
-    assert rules["about"] == "about N → N give or take a tenth of it: [0.9·N, 1.1·N]"
+    assert rules["about"] == (
+        "about N → N give or take 4% of it (at least 1 for a count): [N - 4%, N + 4%]"
+    )
+    assert rules["floor"] == (
+        "documented N → N counted one by one, so at least N (N included): [N, ∞)"
+    )
     assert rules["dozens"] == "dozens → from 24 to 99 (a fixed convention): [24, 99]"
 
 
 @pytest.mark.parametrize("qualifier", QUALIFIERS, ids=lambda qualifier: qualifier.name)
 def test_every_documented_phrase_is_accepted(qualifier: quantities.Qualifier) -> None:
     for phrase in qualifier.phrases:
-        words = phrase.replace("N", "50").replace("A", "30").replace("B", "40")
+        words = phrase.replace("N", "35").replace("A", "30").replace("B", "40")
         assert parse_quantity(words).qualifier == qualifier.name, words
 
 
@@ -497,8 +798,15 @@ def qty(words: str, *, signed: bool = False) -> Quantity:
         (qty("almost a hundred"), qty("100"), False),  # [90, 100) and [100, 100]
         (qty("almost a hundred"), qty("99.5"), True),
         (qty("almost a hundred"), qty("90"), True),
-        (qty("about 4,000"), qty("4,400"), True),
-        (qty("about 4,000"), qty("4,401"), False),
+        (qty("about 4,000"), qty("4,160"), True),
+        (qty("about 4,000"), qty("4,161"), False),
+        (qty("approximately 300"), qty("approximately 330"), False),  # [288, 312], [316.8, 343.2]
+        (qty("about 300"), qty("about 320"), True),  # [288, 312], [307.2, 332.8]
+        (qty("50-61, best 57"), qty("60"), True),  # a best estimate does not narrow it
+        (qty("50-61, best 57"), qty("62"), False),
+        (qty("some"), qty("3"), True),
+        (qty("some"), qty("0"), False),  # (0, ∞): some is more than none
+        (qty("confirmed 12"), qty("40"), True),
         (qty("30-40"), qty("40-50"), True),
         (qty("30-40"), qty("over 40"), False),
         (qty("dozens"), qty("50"), True),
@@ -559,25 +867,34 @@ def test_overlaps_refuses_different_units() -> None:
         ("over 50", "(50, ∞)"),
         ("at least 50", "[50, ∞)"),
         ("almost a hundred", "[90, 100)"),
-        ("about 4,000", "[3,600, 4,400]"),
-        ("roughly 80,000", "[72,000, 88,000]"),
+        ("about 4,000", "[3,840, 4,160]"),
+        ("roughly 80,000", "[76,800, 83,200]"),
         ("fewer than 200", "[0, 200)"),
         ("30-40", "[30, 40]"),
-        ("2.5", "[2.5, 2.5]"),
-        ("about 2.5", "[2.25, 2.75]"),
-        ("1,234,567", "[1,234,567, 1,234,567]"),
+        ("2.5", "2.5"),
+        ("4", "4"),
+        ("30-30", "30"),
+        ("about 2.5", "[2.4, 2.6]"),
+        ("1,234,567", "1,234,567"),
         ("1 to 3 trillion", "[1 trillion, 3 trillion]"),
         ("$1 to $3 trillion", "[1 trillion, 3 trillion] USD"),
-        ("about 1.5 million", "[1.35 million, 1.65 million]"),
-        ("€2.5m", "[2.5 million, 2.5 million] EUR"),
-        ("2bn", "[2 billion, 2 billion]"),
+        ("about 1.5 million", "[1.44 million, 1.56 million]"),
+        ("€2.5m", "2.5 million EUR"),
+        ("2bn", "2 billion"),
         ("millions", "[2 million, 9,999,999]"),
-        ("around a third", "[30%, 36.7%]"),
-        ("a third", "[33.3%, 33.3%]"),
-        ("about 40 percent", "[36%, 44%]"),
-        ("about 5.5%", "[4.95%, 6.05%]"),
-        ("about 12.34%", "[11.1%, 13.6%]"),
+        ("around a third", "[32%, 34.7%]"),
+        ("a third", "33.3%"),
+        ("about 40 percent", "[38.4%, 41.6%]"),
+        ("about 5.5%", "[5.28%, 5.72%]"),
+        ("about 12.34%", "[11.8%, 12.8%]"),
         ("over 150%", "(150%, ∞)"),
+        ("about 300-400", "[288, 416]"),
+        ("50-61, best 57", "[50, 61], best 57"),
+        ("at least 50, best 57", "[50, ∞), best 57"),
+        ("$50-61 million, best $57 million", "[50 million, 61 million] USD, best 57 million USD"),
+        ("best 57", "57"),
+        ("some", "some (no number given)"),
+        ("An  unknown number", "An unknown number (no number given)"),
     ],
 )
 def test_interval_text(words: str, text: str) -> None:
@@ -587,7 +904,8 @@ def test_interval_text(words: str, text: str) -> None:
 def test_interval_text_signed_and_hand_made() -> None:
     assert interval_text(qty("under 200", signed=True)) == "(-∞, 200)"
     assert interval_text(qty("nearly -50", signed=True)) == "(-50, -45]"
-    assert interval_text(Quantity("x", 1234.5678, 1234.5678, "exact")) == "[1,234.568, 1,234.568]"
+    assert interval_text(Quantity("x", 1234.5678, 1234.5678, "exact")) == "1,234.568"
+    assert interval_text(Quantity("x", 5, 5, "exact", high_open=True)) == "[5, 5)"
     assert interval_text(Quantity("x", 0.0, None, "over", low_open=True)) == "(0, ∞)"
 
 
@@ -595,7 +913,7 @@ def test_interval_text_signed_and_hand_made() -> None:
     ("words", "line"),
     [
         ("over 50", '"over 50" read as more than 50 (50 excluded): (50, ∞)'),
-        ("50", '"50" read as exactly 50: [50, 50]'),
+        ("50", '"50" read as exactly 50'),
         ("at least 50", '"at least 50" read as 50 or more (50 included): [50, ∞)'),
         ("under 200", '"under 200" read as less than 200 (200 excluded): [0, 200)'),
         ("up to 20", '"up to 20" read as at most 20 (20 included): [0, 20]'),
@@ -606,11 +924,36 @@ def test_interval_text_signed_and_hand_made() -> None:
         ),
         (
             "about 4,000",
-            '"about 4,000" read as 4,000 give or take a tenth of it: [3,600, 4,400]',
+            '"about 4,000" read as 4,000 give or take 4% of it (at least 1 for a count): '
+            "[3,840, 4,160]",
         ),
         ("30-40", '"30-40" read as from 30 to 40, both included: [30, 40]'),
         ("dozens", '"dozens" read as from 24 to 99 (a fixed convention): [24, 99]'),
-        ("about 40%", '"about 40%" read as 40% give or take a tenth of it: [36%, 44%]'),
+        (
+            "about 40%",
+            '"about 40%" read as 40% give or take 4% of it (at least 1 for a count): '
+            "[38.4%, 41.6%]",
+        ),
+        (
+            "about 300-400",
+            '"about 300-400" read as from about 300 to about 400, each end give or take 4% '
+            "of it: [288, 416]",
+        ),
+        ("up to 300-400", '"up to 300-400" read as at most 400 (400 included): [0, 400]'),
+        (
+            "between 40 and more than 60",
+            '"between 40 and more than 60" read as 40 or more (40 included): [40, ∞)',
+        ),
+        (
+            "50 confirmed",
+            '"50 confirmed" read as 50 counted one by one, so at least 50 (50 included): [50, ∞)',
+        ),
+        (
+            "50-61, best 57",
+            '"50-61, best 57" read as a best estimate of 57, within the low and high given: '
+            "[50, 61], best 57",
+        ),
+        ("some", '"some" read as more than none, with no number given'),
         (
             "over $5 bn",
             '"over $5 bn" read as more than 5 billion USD (5 billion USD excluded): '
@@ -637,7 +980,8 @@ RULE_FOR_N = {
     "under": (False, 0.5),
     "at-most": (True, 0.5),
     "almost": (False, 0.95),
-    "about": (True, 1.05),
+    "about": (True, 1.03),
+    "floor": (True, 2.0),
 }
 PHRASES = [(q.name, phrase) for q in QUALIFIERS if q.name in RULE_FOR_N for phrase in q.phrases]
 

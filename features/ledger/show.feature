@@ -13,7 +13,7 @@ Feature: Show one record with its provenance
     And stdout contains "Mirza Olang (mirza-olang) > Sayad district (sayad-district) > Sar-e Pul Province (sar-e-pul-province) > Afghanistan (afghanistan)"
     And stdout shows the rows:
       | claim                            | property    | value                                         | said by           | source              |
-      | caci-mirza-olang-killed          | killed      | over 50 people (50, ∞)                        | (the source itself) | caci-2017-11-13 (B) |
+      | caci-mirza-olang-killed          | killed      | over 50 people [51, ∞)                        | (the source itself) | caci-2017-11-13 (B) |
       | caci-mirza-olang-joint-officials | perpetrator | Taliban + Islamic State Khorasan Province     | Afghan government; United Nations; loca… | caci-2017-11-13 (B) |
       | caci-mirza-olang-joint-denied    | perpetrator | NOT Taliban + Islamic State Khorasan Province | Taliban           | caci-2017-11-13 (B) |
 
@@ -39,8 +39,8 @@ Feature: Show one record with its provenance
     And stdout contains "reliability C: fairly reliable"
     And stdout shows the rows:
       | claim                | property | value                               |
-      | gt-iskp-members-2023 | members  | estimated 4,000 people [3,600, 4,400] |
-      | gt-taliban-troops-2023 | troops | roughly 80,000 people [72,000, 88,000] |
+      | gt-iskp-members-2023 | members  | estimated 4,000 people [3,840, 4,160] |
+      | gt-taliban-troops-2023 | troops | roughly 80,000 people [76,800, 83,200] |
 
   Scenario: An id that names nothing
     When I run "provenance show mirza-olang-massacre"

@@ -146,11 +146,16 @@ class TimeSpan:
     """A date or a period as the analyst wrote it (``text``), with its parsed ends.
 
     A single date has ``start == end``; an open end is None ("2015/.." is from 2015 on).
+    ``approximate`` when the date is not exact ("around 18:00", "c. 2015"): comparisons
+    widen it (dates.compare_span); ``inferred`` when the analyst worked it out rather than
+    read it (a publication date taken from an address).
     """
 
     text: str
     start: PartialDate | None
     end: PartialDate | None
+    approximate: bool = False
+    inferred: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +165,8 @@ class Quantity:
     ``low``/``high`` are None when unbounded; ``low_open``/``high_open`` exclude the bound
     itself ("over 50" is the open interval (50, inf)). ``qualifier`` names the rule that
     produced the interval (see quantities.QUALIFIERS); ``unit`` is a unit the words carry
-    ("USD" for "$1 to $3 trillion", "%" for "about 40 percent").
+    ("USD" for "$1 to $3 trillion", "%" for "about 40 percent"); ``best`` is a best
+    estimate inside the interval when the source gives one ({low: 50, best: 57, high: 61}).
     """
 
     words: str
@@ -170,6 +176,7 @@ class Quantity:
     low_open: bool = False
     high_open: bool = False
     unit: str | None = None
+    best: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,10 @@
 """Read a quantity in a report's own words ("over 50", "about 4,000", "30-40") as an interval.
 
 Each qualifier has one rule, listed in ``QUALIFIERS`` and summarised here. N is the number as
-written, A-B a range; a bracket includes its bound, a parenthesis excludes it, ∞ is no bound.
-The words are kept untouched in ``Quantity.words``; the rule's name goes in ``qualifier``; an
-unbounded end is None (its open flag False). Case and surrounding whitespace do not matter.
+written, A-B a range; a bracket includes its bound, a parenthesis excludes it, ∞ is no bound;
+w is the about width (``ABOUT_WIDTH``, 4 %). The words are kept untouched in
+``Quantity.words``; the rule's name goes in ``qualifier``; an unbounded end is None (its open
+flag False). Case and surrounding whitespace do not matter.
 
     qualifier              accepted words                            interval
     ---------------------  ----------------------------------------  -----------------------
@@ -14,15 +15,23 @@ unbounded end is None (its open flag False). Case and surrounding whitespace do 
                            not less than, a minimum of, N or more, N+
     under                  under, fewer than, less than, below       [0, N); signed: (-∞, N)
     at-most                up to, at most, no more than, not more    [0, N]; signed: (-∞, N]
-                           than, a maximum of, as many as,
-                           N or fewer, N or less
+                           than, a maximum of, as many as, as high
+                           as, N or fewer, N or less
     almost                 almost, nearly, close to, just under,     [0.9·N, N)
                            approaching
-    about                  about, around, roughly, approximately,    [0.9·N, 1.1·N]
-                           approx., some, (an) estimated, an
-                           approximate, circa, c., ~
+    about                  about, around, roughly, approximately,    [N - w·N, N + w·N]
+                           approx., some, (an) estimated, an         (w·N at least 1 for a
+                           approximate, circa, c., ~                 count)
+    floor                  documented, verified, confirmed, known,   [N, ∞)
+                           N confirmed, N documented, N verified,
+                           N known
     range                  30-40, 30–40, 30 — 40, 30 to 40,          [A, B]
                            between 30 and 40, from 30 to 40
+    about-range            about 300-400 (any about word + range)    [A - w·A, B + w·B]
+    estimate               50-61, best 57; at least 50, best 57;     [A, B] with best N
+                           up to 61, best 57; best 57                (a missing end unbounded)
+    exists                 some, unspecified, an unspecified         (0, ∞); count: [1, ∞),
+                           number, an unknown number, a number of    shown as words
     a-few                  a few                                     [2, 5]
     a-handful              a handful (of)                            [2, 5]
     several                several                                   [3, 9]
@@ -43,14 +52,23 @@ exactly three digits, decimals take a point), or words ("ten", "twenty-five", "a
 billion, trillion, dozen; k, m/mn, bn, tn). "%", "percent" or "per cent" after it gives unit
 "%"; "$", "US$" or "USD" gives unit "USD", "€"/"EUR" gives "EUR", "£"/"GBP" gives "GBP"
 (before the number, or a code after it). Fractions are percentages: half/a half 50, a third
-33.3…, two thirds 66.6…, a quarter 25, three quarters 75 ("around a third" is [30, 36.7] %).
+33.3…, two thirds 66.6…, a quarter 25, three quarters 75 ("around a third" is [32, 34.7] %).
 
 A range whose first end has no multiplier takes the second end's when the first number is
 no larger than the second's ("1 to 3 trillion", "$1 to $3 trillion"); a first end of 1,000
 or more stays as written ("500,000 to 1 million"); any other ("800 to 1.2 million") is
-ambiguous and rejected. A qualifier on a range ("about 30-40") is rejected: the range
-already says how uncertain the number is. Negative numbers are rejected unless the value
-is read as signed; readings that leave no value at all ("under 0", "almost 0") are rejected.
+ambiguous and rejected. A hedged range keeps both ends' words and reads as its hedge says:
+"about 300-400" is about-range; "at least 1,200-1,500" and "1,200-1,500+" are [1,200, ∞)
+(at-least), "more than 40-50" is (40, ∞) (over), "up to 300-400" is [0, 400] (at-most),
+"fewer than 30-40" is [0, 40) (under), "confirmed 30-40" is [30, ∞) (floor), and "between
+40 and more than 60" (or "40 to over 60") is [40, ∞) (at-least). Other hedges on a range
+("nearly 30-40") are rejected. Negative numbers are rejected unless the value is read as
+signed; readings that leave no value at all ("under 0", "almost 0") are rejected.
+
+Counts (``count=True``) are whole: every bound is rounded inward (low up, high down) and an
+open bound becomes the next whole number, closed: "over 50" is [51, ∞), "fewer than 10" is
+[0, 9], "around 235" is [226, 244]; a reading with no whole number in it ("2.5") is rejected.
+A value that carries a unit (%, a currency) is a measure, not a count, and is not rounded.
 """
 
 from __future__ import annotations
@@ -59,13 +77,32 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 from typing import NamedTuple
 
 from provenance.errors import InvalidValue
 from provenance.model import Quantity
 
-__all__ = ["QUALIFIERS", "Qualifier", "describe", "interval_text", "overlaps", "parse_quantity"]
+__all__ = [
+    "ABOUT_WIDTH",
+    "BOUNDS",
+    "QUALIFIERS",
+    "Qualifier",
+    "about_interval",
+    "contains",
+    "describe",
+    "estimate",
+    "interval_text",
+    "overlaps",
+    "parse_quantity",
+    "rewidened",
+]
+
+ABOUT_WIDTH = 0.04
+"""How far "about N" reaches on each side, as a share of N (4 %: "about 300" is [288, 312]).
+A count's reach is at least 1 ("about 12" is [11, 13]). The checker may use another width
+through :func:`rewidened`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +130,22 @@ def _vague(name: str, phrases: tuple[str, ...], low: int, high: int) -> Qualifie
     meaning = f"from {low:,} to {high:,} (a fixed convention)"
     return Qualifier(name, phrases, meaning, f"[{low:,}, {high:,}]", (low, high))
 
+
+_ABOUT_WORDS = (
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "approx.",
+    "some",
+    "an estimated",
+    "estimated",
+    "an approximate",
+    "circa",
+    "c.",
+    "~",
+)
+_WIDTH_TEXT = f"{ABOUT_WIDTH:.0%}"
 
 QUALIFIERS: tuple[Qualifier, ...] = (
     Qualifier("exact", ("N",), "exactly {n}", "[N, N]"),
@@ -131,6 +184,7 @@ QUALIFIERS: tuple[Qualifier, ...] = (
             "not more than N",
             "a maximum of N",
             "as many as N",
+            "as high as N",
             "N or fewer",
             "N or less",
         ),
@@ -145,28 +199,48 @@ QUALIFIERS: tuple[Qualifier, ...] = (
     ),
     Qualifier(
         "about",
-        (
-            "about N",
-            "around N",
-            "roughly N",
-            "approximately N",
-            "approx. N",
-            "some N",
-            "an estimated N",
-            "estimated N",
-            "an approximate N",
-            "circa N",
-            "c. N",
-            "~N",
-        ),
-        "{n} give or take a tenth of it",
-        "[0.9·N, 1.1·N]",
+        tuple(f"{word}{'' if word == '~' else ' '}N" for word in _ABOUT_WORDS),
+        f"{{n}} give or take {_WIDTH_TEXT} of it (at least 1 for a count)",
+        f"[N - {_WIDTH_TEXT}, N + {_WIDTH_TEXT}]",
     ),
     Qualifier(
         "range",
         ("A-B", "A–B", "A — B", "A to B", "between A and B", "from A to B"),
         "from {a} to {b}, both included",
         "[A, B]",
+    ),
+    Qualifier(
+        "floor",
+        (
+            "documented N",
+            "verified N",
+            "confirmed N",
+            "known N",
+            "N confirmed",
+            "N documented",
+            "N verified",
+            "N known",
+        ),
+        "{n} counted one by one, so at least {n} ({n} included)",
+        "[N, ∞)",
+    ),
+    Qualifier(
+        "about-range",
+        tuple(f"{word}{'' if word == '~' else ' '}A-B" for word in _ABOUT_WORDS),
+        f"from about {{a}} to about {{b}}, each end give or take {_WIDTH_TEXT} of it",
+        f"[A - {_WIDTH_TEXT}, B + {_WIDTH_TEXT}]",
+    ),
+    Qualifier(
+        "estimate",
+        ("A-B, best N", "at least A, best N", "up to B, best N", "best N"),
+        "a best estimate of {n}, within the low and high given",
+        "[A, B], best N",
+    ),
+    Qualifier(
+        "exists",
+        ("some", "unspecified", "an unspecified number", "an unknown number", "a number of"),
+        "more than none, with no number given",
+        "(0, ∞); count: [1, ∞)",
     ),
     _vague("a-few", ("a few",), 2, 5),
     _vague("a-handful", ("a handful", "a handful of"), 2, 5),
@@ -190,20 +264,22 @@ QUALIFIERS: tuple[Qualifier, ...] = (
 
 _BY_NAME = {qualifier.name: qualifier for qualifier in QUALIFIERS}
 _VAGUE = {p: q for q in QUALIFIERS if q.bounds is not None for p in q.phrases}
+_EXISTS = frozenset(_BY_NAME["exists"].phrases)
+_ONE_NUMBER = ("exact", "over", "at-least", "under", "at-most", "almost", "about", "floor")
 _PREFIXES = sorted(
     (
-        (p[:-1].rstrip(), q.name)
-        for q in QUALIFIERS
-        for p in q.phrases
+        (p[:-1].rstrip(), name)
+        for name in _ONE_NUMBER
+        for p in _BY_NAME[name].phrases
         if len(p) > 1 and p.endswith("N")
     ),
     key=lambda item: -len(item[0]),
 )
 _SUFFIXES = sorted(
     (
-        (p[1:].lstrip(), q.name)
-        for q in QUALIFIERS
-        for p in q.phrases
+        (p[1:].lstrip(), name)
+        for name in _ONE_NUMBER
+        for p in _BY_NAME[name].phrases
         if len(p) > 1 and p.startswith("N")
     ),
     key=lambda item: -len(item[0]),
@@ -219,6 +295,8 @@ _TRAILING_HINT = (
     "put what is counted in `unit` or `scope`"
 )
 _NEGATIVE_HINT = "counts cannot be negative; only a signed value (a change, a balance) can be"
+_ESTIMATE_HINT = "an estimate reads low <= best <= high, as in {low: 50, best: 57, high: 61}"
+_WHOLE_HINT = "a count is a whole number: write 2, or a range such as 2-3"
 
 _DASHES = str.maketrans(dict.fromkeys("‐‑‒–—―−", "-"))
 _FRACTIONS = {
@@ -275,6 +353,8 @@ _AMOUNT = re.compile(
 )
 _BAD_COMMA = re.compile(r"[0-9],(?=[0-9])(?![0-9]{3}(?![0-9]))")
 _RANGE_FORMS = (("between ", " and "), ("from ", " to "), ("", " to "), ("", "-"))
+_BEST = re.compile(r"(?:(?P<head>.+?),? )?best (?:estimate )?(?P<best>.+)")
+_ESTIMATE_HEADS = frozenset({"range", "at-least", "at-most"})
 
 
 class _Interval(NamedTuple):
@@ -294,40 +374,64 @@ class _Amount(NamedTuple):
         return self.coefficient * self.scale
 
 
-_Reading = tuple[str, _Interval, str | None]
+class _Options(NamedTuple):
+    signed: bool
+    counted: bool
+    width: Fraction
 
 
-def _exact(n: Fraction, signed: bool) -> _Interval:
+class _Reading(NamedTuple):
+    """What the words say: the rule, its interval, the unit, the numbers as written (N, or
+    A and B) and a best estimate."""
+
+    name: str
+    interval: _Interval
+    unit: str | None
+    stated: tuple[Fraction, ...] = ()
+    best: Fraction | None = None
+
+
+def _exact(n: Fraction, o: _Options) -> _Interval:
     return _Interval(n, n)
 
 
-def _over(n: Fraction, signed: bool) -> _Interval:
+def _over(n: Fraction, o: _Options) -> _Interval:
     return _Interval(n, None, low_open=True)
 
 
-def _at_least(n: Fraction, signed: bool) -> _Interval:
+def _at_least(n: Fraction, o: _Options) -> _Interval:
     return _Interval(n, None)
 
 
-def _under(n: Fraction, signed: bool) -> _Interval:
-    return _Interval(None if signed else Fraction(0), n, high_open=True)
+def _under(n: Fraction, o: _Options) -> _Interval:
+    return _Interval(None if o.signed else Fraction(0), n, high_open=True)
 
 
-def _at_most(n: Fraction, signed: bool) -> _Interval:
-    return _Interval(None if signed else Fraction(0), n)
+def _at_most(n: Fraction, o: _Options) -> _Interval:
+    return _Interval(None if o.signed else Fraction(0), n)
 
 
-def _almost(n: Fraction, signed: bool) -> _Interval:
+def _almost(n: Fraction, o: _Options) -> _Interval:
     near = n * 9 / 10
     return _Interval(near, n, high_open=True) if n >= 0 else _Interval(n, near, low_open=True)
 
 
-def _about(n: Fraction, signed: bool) -> _Interval:
-    ends = sorted((n * 9 / 10, n * 11 / 10))
-    return _Interval(ends[0], ends[1])
+def _reach(n: Fraction, o: _Options) -> Fraction:
+    """How far "about n" reaches on each side: a share of n, at least 1 for a count."""
+    reach = abs(n) * o.width
+    return max(reach, Fraction(1)) if o.counted else reach
 
 
-_RULES: dict[str, Callable[[Fraction, bool], _Interval]] = {
+def _about(n: Fraction, o: _Options) -> _Interval:
+    return _about_range(n, n, o)
+
+
+def _about_range(a: Fraction, b: Fraction, o: _Options) -> _Interval:
+    low = a - _reach(a, o)
+    return _Interval(low if o.signed or a < 0 else max(low, Fraction(0)), b + _reach(b, o))
+
+
+_RULES: dict[str, Callable[[Fraction, _Options], _Interval]] = {
     "exact": _exact,
     "over": _over,
     "at-least": _at_least,
@@ -335,17 +439,47 @@ _RULES: dict[str, Callable[[Fraction, bool], _Interval]] = {
     "at-most": _at_most,
     "almost": _almost,
     "about": _about,
+    "floor": _at_least,
 }
 
 
-def parse_quantity(words: str | int | float, *, signed: bool = False) -> Quantity:
+def _hedge_low(name: str) -> Callable[[Fraction, Fraction, _Options], _Interval]:
+    return lambda a, b, o: _RULES[name](a, o)
+
+
+def _hedge_high(name: str) -> Callable[[Fraction, Fraction, _Options], _Interval]:
+    return lambda a, b, o: _RULES[name](b, o)
+
+
+_HEDGES: dict[str, tuple[str, Callable[[Fraction, Fraction, _Options], _Interval]]] = {
+    "about": ("about-range", _about_range),
+    "over": ("over", _hedge_low("over")),
+    "at-least": ("at-least", _hedge_low("at-least")),
+    "floor": ("floor", _hedge_low("floor")),
+    "under": ("under", _hedge_high("under")),
+    "at-most": ("at-most", _hedge_high("at-most")),
+}
+"""A qualifier before a range ("about 300-400", "at least 1,200-1,500"): the rule it becomes
+and its interval from both ends. Qualifiers not listed here are refused on a range."""
+
+
+def parse_quantity(
+    words: str | int | float,
+    *,
+    signed: bool = False,
+    count: bool = False,
+    about_width: float = ABOUT_WIDTH,
+) -> Quantity:
     """Read ``words`` ("over 50", "about 4,000", "30-40", 50) as a Quantity, or raise
-    InvalidValue saying why and how to write it. Negative numbers need ``signed=True``."""
+    InvalidValue saying why and how to write it. Negative numbers need ``signed=True``;
+    ``count=True`` makes every bound whole (see the module's docstring); ``about_width`` is
+    the share of N that "about N" reaches on each side."""
+    options = _Options(signed, count, _width(about_width))
     if isinstance(words, bool) or not isinstance(words, str | int | float):
         raise InvalidValue(f"{words!r} is not a quantity", _FORMS_HINT)
     if not isinstance(words, str):
-        return _from_number(words, signed)
-    text = re.sub(r"\s+", " ", words.translate(_DASHES).lower()).strip()
+        return _from_number(words, options)
+    text = _normalised(words)
     if not text:
         raise InvalidValue("the quantity is empty", _FORMS_HINT)
     bad_comma = _BAD_COMMA.search(text)
@@ -355,40 +489,71 @@ def parse_quantity(words: str | int | float, *, signed: bool = False) -> Quantit
             "a comma must be followed by exactly three digits (4,000); "
             "write decimals with a point (1.5) and ranges with a dash (30-40)",
         )
-    reading = _attempt(text, signed)
+    reading = _attempt(text, options)
     if reading is None:
-        raise _not_understood(text, signed)
-    return _quantity(words, text, *reading)
+        raise _not_understood(text, options)
+    return _quantity(words, text, reading, options)
 
 
-def _from_number(value: int | float, signed: bool) -> Quantity:
+def _normalised(words: str) -> str:
+    return re.sub(r"\s+", " ", words.translate(_DASHES).lower()).strip()
+
+
+def _width(width: float) -> Fraction:
+    """The about width as an exact share ("0.04" is 1/25, not the float's binary value)."""
+    if isinstance(width, bool) or not isinstance(width, int | float) or not 0 <= width < 1:
+        raise InvalidValue(
+            f"the about width {width!r} is not a share between 0 and 1",
+            "write a share of the number such as 0.04 (4 %) or 0.1 (10 %)",
+        )
+    return Fraction(str(width))
+
+
+def _from_number(value: int | float, options: _Options) -> Quantity:
     """A number YAML already read (value: 50); its words are its str()."""
     if not math.isfinite(value):
         raise InvalidValue(f"{value} is not a number", _FORMS_HINT)
     number = Fraction(value)
-    _check_sign(number, str(value), signed)
-    return _quantity(str(value), str(value), "exact", _exact(number, signed), None)
+    _check_sign(number, str(value), options.signed)
+    reading = _Reading("exact", _exact(number, options), None, (number,))
+    return _quantity(str(value), str(value), reading, options)
 
 
-def _quantity(words: str, text: str, name: str, interval: _Interval, unit: str | None) -> Quantity:
+def _quantity(words: str, text: str, reading: _Reading, options: _Options) -> Quantity:
+    interval = reading.interval
     low, high = interval.low, interval.high
     if low is not None and high is not None and _is_empty(low, high, interval):
         raise InvalidValue(
             f"'{text}' leaves no possible value",
             "write the number itself (0) or a bound that leaves room (up to 10)",
         )
+    if options.counted and reading.unit is None:
+        interval = _whole(interval, text)
     try:
         return Quantity(
             words=words,
-            low=None if low is None else float(low),
-            high=None if high is None else float(high),
-            qualifier=name,
+            low=None if interval.low is None else float(interval.low),
+            high=None if interval.high is None else float(interval.high),
+            qualifier=reading.name,
             low_open=interval.low_open,
             high_open=interval.high_open,
-            unit=unit,
+            unit=reading.unit,
+            best=None if reading.best is None else float(reading.best),
         )
     except OverflowError:
         raise InvalidValue(f"'{text}' is too large to be a number", _FORMS_HINT) from None
+
+
+def _whole(interval: _Interval, text: str) -> _Interval:
+    """A count's interval: bounds rounded inward, an open bound made the next whole one."""
+    low, high = interval.low, interval.high
+    if low is not None:
+        low = Fraction(math.floor(low) + 1 if interval.low_open else math.ceil(low))
+    if high is not None:
+        high = Fraction(math.ceil(high) - 1 if interval.high_open else math.floor(high))
+    if low is not None and high is not None and low > high:
+        raise InvalidValue(f"'{text}' leaves no whole number for a count", _WHOLE_HINT)
+    return _Interval(low, high)
 
 
 def _is_empty(low: Fraction, high: Fraction, interval: _Interval) -> bool:
@@ -400,39 +565,58 @@ def _check_sign(number: Fraction, text: str, signed: bool) -> None:
         raise InvalidValue(f"'{text}' is negative", _NEGATIVE_HINT)
 
 
-def _attempt(text: str, signed: bool) -> _Reading | None:
+def _attempt(text: str, options: _Options) -> _Reading | None:
     """The reading of normalised ``text``, None when it is not understood; raises for words
     that are understood but wrong (a backwards range, a negative count)."""
     vague = _VAGUE.get(text)
     if vague is not None and vague.bounds is not None:
         low, high = vague.bounds
-        return vague.name, _Interval(Fraction(low), Fraction(high)), None
-    qualified = _read_qualified(text, signed)
+        return _Reading(vague.name, _Interval(Fraction(low), Fraction(high)), None)
+    if text in _EXISTS:
+        return _Reading("exists", _Interval(Fraction(0), None, low_open=True), None)
+    best = _BEST.fullmatch(text)
+    if best is not None:
+        return _read_estimate(text, best["head"], best["best"], options)
+    qualified = _read_qualified(text, options)
     if qualified is not None:
         return qualified
     amount = _amount(text)
     if amount is not None:
-        _check_sign(amount.value, text, signed)
-        return "exact", _exact(amount.value, signed), amount.unit
-    return _read_range(text, signed)
+        _check_sign(amount.value, text, options.signed)
+        return _Reading("exact", _exact(amount.value, options), amount.unit, (amount.value,))
+    return _read_range(text, options) or _read_open_range(text, options)
 
 
-def _read_qualified(text: str, signed: bool) -> _Reading | None:
+def _read_qualified(text: str, options: _Options) -> _Reading | None:
     match = _match_qualifier(text)
     if match is None:
         return None
     name, rest = match
     amount = _amount(rest)
     if amount is None:
-        if _split_range(rest) is not None:
-            raise InvalidValue(
-                f"'{text}' puts a qualifier on a range",
-                "a range already says how uncertain the number is: write the range alone "
-                "(30-40) or the qualifier with one number (about 35)",
-            )
+        return _read_hedged_range(text, name, rest, options)
+    _check_sign(amount.value, text, options.signed)
+    interval = _RULES[name](amount.value, options)
+    return _Reading(name, interval, amount.unit, (amount.value,))
+
+
+def _read_hedged_range(text: str, name: str, rest: str, options: _Options) -> _Reading | None:
+    """A qualifier on a range ("about 300-400"), read as ``_HEDGES`` says, or refused."""
+    if _split_range(rest) is None:
         return None
-    _check_sign(amount.value, text, signed)
-    return name, _RULES[name](amount.value, signed), amount.unit
+    hedge = _HEDGES.get(name)
+    if hedge is None:
+        raise InvalidValue(
+            f"'{text}' puts a qualifier on a range that does not hedge it",
+            "a range already says how uncertain the number is: write the range alone "
+            "(30-40), or hedge it with about, at least, more than, up to or fewer than",
+        )
+    inner = _read_range(rest, options)
+    if inner is None:
+        return None
+    low, high = inner.stated
+    rule, interval = hedge
+    return _Reading(rule, interval(low, high, options), inner.unit, inner.stated)
 
 
 def _match_qualifier(text: str) -> tuple[str, str] | None:
@@ -482,29 +666,48 @@ def _tens_value(tens: str, ones: str | None) -> int:
 def _split_range(text: str) -> tuple[str, str, str, _Amount, _Amount] | None:
     """The first way to read ``text`` as two ends: (form, end text A, end text B, A, B)."""
     for lead, separator in _RANGE_FORMS:
-        if not text.startswith(lead):
-            continue
-        body = text[len(lead) :]
-        for found in re.finditer(re.escape(separator), body):
-            a_text, b_text = body[: found.start()].strip(), body[found.end() :].strip()
+        for form, a_text, b_text in _ends(text, lead, separator):
             a, b = _amount(a_text), _amount(b_text)
             if a is not None and b is not None:
-                form = f"{lead}{{a}}{separator.strip() if separator == '-' else separator}{{b}}"
                 return form, a_text, b_text, a, b
     return None
 
 
-def _read_range(text: str, signed: bool) -> _Reading | None:
+def _ends(text: str, lead: str, separator: str) -> list[tuple[str, str, str]]:
+    """Each way ``text`` splits into two ends at ``separator`` after ``lead``."""
+    if not text.startswith(lead):
+        return []
+    body = text[len(lead) :]
+    form = f"{lead}{{a}}{separator.strip() if separator == '-' else separator}{{b}}"
+    return [
+        (form, body[: found.start()].strip(), body[found.end() :].strip())
+        for found in re.finditer(re.escape(separator), body)
+    ]
+
+
+def _read_range(text: str, options: _Options) -> _Reading | None:
     split = _split_range(text)
     if split is None:
         return None
     form, a_text, b_text, a, b = split
+    unit = _range_unit(text, a, b)
+    low, high = _range_ends(text, a, b)
+    _check_order(text, form, a_text, b_text, low, high, options.signed)
+    return _Reading("range", _Interval(low, high), unit, (low, high))
+
+
+def _range_unit(text: str, a: _Amount, b: _Amount) -> str | None:
     if a.unit is not None and b.unit is not None and a.unit != b.unit:
         raise InvalidValue(
             f"range {text} mixes units ({a.unit} and {b.unit})",
             "write both ends in the same unit",
         )
-    low, high = _range_ends(text, a, b)
+    return a.unit or b.unit
+
+
+def _check_order(
+    text: str, form: str, a_text: str, b_text: str, low: Fraction, high: Fraction, signed: bool
+) -> None:
     _check_sign(low, text, signed)
     _check_sign(high, text, signed)
     if low > high:
@@ -512,7 +715,21 @@ def _read_range(text: str, signed: bool) -> _Reading | None:
             f"range {text} runs backwards",
             "write the smaller number first: " + form.format(a=b_text, b=a_text),
         )
-    return "range", _Interval(low, high), a.unit or b.unit
+
+
+def _read_open_range(text: str, options: _Options) -> _Reading | None:
+    """A range whose far end is open ("between 40 and more than 60", "40 to over 60"):
+    [A, ∞), read as at-least from its first end."""
+    for lead, separator in _RANGE_FORMS[:3]:
+        for form, a_text, b_text in _ends(text, lead, separator):
+            a, far = _amount(a_text), _read_qualified(b_text, options)
+            if a is None or far is None or far.name not in ("over", "at-least"):
+                continue
+            b = far.stated[0]
+            unit = _range_unit(text, a, _Amount(b, 1, far.unit))
+            _check_order(text, form, a_text, b_text, a.value, b, options.signed)
+            return _Reading("at-least", _Interval(a.value, None), unit, (a.value, b))
+    return None
 
 
 def _range_ends(text: str, a: _Amount, b: _Amount) -> tuple[Fraction, Fraction]:
@@ -531,18 +748,148 @@ def _range_ends(text: str, a: _Amount, b: _Amount) -> tuple[Fraction, Fraction]:
     )
 
 
-def _not_understood(text: str, signed: bool) -> InvalidValue:
+def _read_estimate(text: str, head: str | None, best_text: str, o: _Options) -> _Reading | None:
+    """A best estimate with the low and high ends it is given ("50-61, best 57")."""
+    best = _amount(best_text)
+    if best is None:
+        return None
+    _check_sign(best.value, text, o.signed)
+    if head is None:
+        return _Reading("estimate", _exact(best.value, o), best.unit, (best.value,), best.value)
+    around = _attempt(head, o)
+    if around is None or around.name not in _ESTIMATE_HEADS:
+        raise InvalidValue(
+            f"cannot read '{text}' as an estimate: '{head}' is not a low and high",
+            "write the low and high before the best: 50-61, best 57; at least 50, best 57; "
+            "up to 61, best 57",
+        )
+    if best.unit is not None and around.unit is not None and best.unit != around.unit:
+        raise InvalidValue(
+            f"estimate {text} mixes units ({around.unit} and {best.unit})",
+            "write the best estimate in the unit of the low and high",
+        )
+    _check_estimate(around.interval.low, best.value, around.interval.high, _plain)
+    unit = best.unit or around.unit
+    return _Reading("estimate", around.interval, unit, around.stated, best.value)
+
+
+def _check_estimate(
+    low: Fraction | None,
+    best: Fraction | None,
+    high: Fraction | None,
+    show: Callable[[Fraction], str],
+) -> None:
+    """Refuse an estimate whose low, best and high are out of order."""
+    pairs = (("low", low, "best", best), ("best", best, "high", high), ("low", low, "high", high))
+    for small_name, small, large_name, large in pairs:
+        if small is not None and large is not None and small > large:
+            raise InvalidValue(
+                f"the estimate's {small_name} {show(small)} is above its {large_name} "
+                f"{show(large)}",
+                _ESTIMATE_HINT,
+            )
+
+
+def estimate(
+    low: float | str | None = None,
+    best: float | str | None = None,
+    high: float | str | None = None,
+    *,
+    signed: bool = False,
+    count: bool = False,
+) -> Quantity:
+    """A best estimate with its low and high ends, as UCDP writes it ({low: 50, best: 57,
+    high: 61}): [low, high] with ``best``; a missing end is unbounded (low 0 unless signed),
+    and a best alone is [best, best]. Its words are made to read back the same: "50-61, best
+    57", "at least 50, best 57", "up to 61, best 57", "best 57" (without a best, "50-61" is a
+    plain range). Each of them is a number (or a number in words, "1,200"); at least one is
+    given, and low <= best <= high, else InvalidValue."""
+    given = {"low": low, "best": best, "high": high}
+    numbers = {key: _estimate_number(key, value) for key, value in given.items()}
+    if all(n is None for n in numbers.values()):
+        raise InvalidValue("an estimate needs at least one of low, best and high", _ESTIMATE_HINT)
+    for key, number in numbers.items():
+        if number is not None:
+            _check_sign(number, f"{key} {_plain(number)}", signed)
+    _check_estimate(numbers["low"], numbers["best"], numbers["high"], _plain)
+    words = _estimate_words(numbers["low"], numbers["best"], numbers["high"])
+    return parse_quantity(words, signed=signed, count=count)
+
+
+def _estimate_number(key: str, value: object) -> Fraction | None:
+    if value is None:
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+        return Fraction(str(value)) if isinstance(value, float) else Fraction(value)
+    amount = _amount(_normalised(value)) if isinstance(value, str) else None
+    if amount is None or amount.unit is not None:
+        raise InvalidValue(
+            f"the estimate's {key} {value!r} is not a number",
+            "each of low, best and high is one number, such as 57 or 1,200",
+        )
+    return amount.value
+
+
+def _estimate_words(low: Fraction | None, best: Fraction | None, high: Fraction | None) -> str:
+    if low is not None and high is not None:
+        negative = low < 0 or high < 0
+        head = f"{_plain(low)}{' to ' if negative else '-'}{_plain(high)}"
+    elif low is not None:
+        head = f"at least {_plain(low)}"
+    elif high is not None:
+        head = f"up to {_plain(high)}"
+    else:
+        head = ""
+    tail = "" if best is None else f"best {_plain(best)}"
+    return ", ".join(part for part in (head, tail) if part)
+
+
+def _plain(x: Fraction) -> str:
+    """A number written so that it reads back exactly: 57, 1,200, 2.5, -3."""
+    if x.denominator == 1:
+        return f"{x.numerator:,}"
+    return f"{Decimal(x.numerator) / Decimal(x.denominator):,f}"
+
+
+def about_interval(
+    n: float, width: float = ABOUT_WIDTH, *, count: bool = False, signed: bool = False
+) -> tuple[float, float]:
+    """The interval "about ``n``" stands for at ``width``: n give or take ``width`` of it
+    (at least 1 for a count, whose ends are then whole; below 0 only when signed)."""
+    words = f"about {_plain(Fraction(str(n)))}" if math.isfinite(n) else repr(n)
+    q = parse_quantity(words, signed=signed, count=count, about_width=width)
+    assert q.low is not None and q.high is not None
+    return q.low, q.high
+
+
+def rewidened(q: Quantity, width: float, *, count: bool | None = None) -> Quantity:
+    """``q`` read again with another about width: an ``about`` or ``about-range`` quantity
+    gets the interval its words have at ``width``; any other is returned unchanged. A count
+    is recognised by whole bounds and no unit; pass ``count`` when it is known."""
+    if q.qualifier not in ("about", "about-range"):
+        return q
+    if count is None:
+        count = q.unit is None and all(
+            bound is None or float(bound).is_integer() for bound in (q.low, q.high)
+        )
+    again = parse_quantity(q.words, signed=not count, count=count, about_width=width)
+    return Quantity(
+        q.words, again.low, again.high, q.qualifier, again.low_open, again.high_open, q.unit
+    )
+
+
+def _not_understood(text: str, options: _Options) -> InvalidValue:
     """The error for words not understood, naming the part that is when there is one."""
     words = text.split(" ")
     if 1 < len(words) <= 12:
         for end in range(len(words) - 1, 0, -1):
-            if _understood(" ".join(words[:end]), signed):
+            if _understood(" ".join(words[:end]), options):
                 tail = " ".join(words[end:])
                 return InvalidValue(
                     f"'{text}' has words after the number: '{tail}'", _TRAILING_HINT
                 )
         for start in range(1, len(words)):
-            if _understood(" ".join(words[start:]), signed):
+            if _understood(" ".join(words[start:]), options):
                 lead, tail = " ".join(words[:start]), " ".join(words[start:])
                 known = any(lead == prefix for prefix, _ in _PREFIXES)
                 why = f"cannot qualify '{tail}'" if known else "is not a known qualifier"
@@ -550,9 +897,9 @@ def _not_understood(text: str, signed: bool) -> InvalidValue:
     return InvalidValue(f"cannot read '{text}' as a quantity", _FORMS_HINT)
 
 
-def _understood(text: str, signed: bool) -> bool:
+def _understood(text: str, options: _Options) -> bool:
     try:
-        return _attempt(text, signed) is not None
+        return _attempt(text, options) is not None
     except InvalidValue:
         return False
 
@@ -561,12 +908,22 @@ _COMPACT = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
 
 
 def interval_text(q: Quantity) -> str:
-    """The interval for display: "(50, ∞)", "[3,600, 4,400]", "[1 trillion, 3 trillion] USD",
-    "[30%, 36.7%]". A bracket includes its bound, a parenthesis excludes it."""
-    low = "(-∞" if q.low is None else ("(" if q.low_open else "[") + _number(q.low, q.unit)
-    high = "∞)" if q.high is None else _number(q.high, q.unit) + (")" if q.high_open else "]")
-    text = f"{low}, {high}"
-    return text if q.unit in (None, "%") else f"{text} {q.unit}"
+    """The interval for display: "(50, ∞)", "[3,840, 4,160]", "[1 trillion, 3 trillion] USD",
+    "[30%, 36.7%]"; one value is shown as the number ("4"), a best estimate after the interval
+    ("[50, 61], best 57"), and a number that exists but is not given in words ("some (no
+    number given)"). A bracket includes its bound, a parenthesis excludes it."""
+    if q.qualifier == "exists":
+        return f"{' '.join(q.words.split())} (no number given)"
+    if q.low is not None and q.low == q.high and not (q.low_open or q.high_open):
+        text = _number(q.low, q.unit)
+    else:
+        low = "(-∞" if q.low is None else ("(" if q.low_open else "[") + _number(q.low, q.unit)
+        high = "∞)" if q.high is None else _number(q.high, q.unit) + (")" if q.high_open else "]")
+        text = f"{low}, {high}"
+    text = text if q.unit in (None, "%") else f"{text} {q.unit}"
+    if q.best is None or q.low == q.high == q.best:
+        return text
+    return f"{text}, best {_with_unit(q.best, q.unit)}"
 
 
 def _number(x: float, unit: str | None) -> str:
@@ -596,7 +953,8 @@ def _grouped(x: float, decimals: int) -> str:
 def overlaps(a: Quantity, b: Quantity, rel_tol: float = 0.0) -> bool:
     """Whether the two intervals share a value, open bounds respected exactly. ``rel_tol``
     first widens each finite bound by ``rel_tol * |bound|``. Quantities in two different
-    units are not comparable: ValueError (convert first); a missing unit compares with any."""
+    units are not comparable: ValueError (convert first); a missing unit compares with any.
+    A best estimate does not narrow its interval."""
     if not rel_tol >= 0:
         raise ValueError(f"rel_tol must be zero or more, not {rel_tol}")
     if a.unit is not None and b.unit is not None and a.unit != b.unit:
@@ -610,8 +968,9 @@ def overlaps(a: Quantity, b: Quantity, rel_tol: float = 0.0) -> bool:
     return not any(is_open for value, is_open in lows + highs if value == low)
 
 
-BOUNDS = frozenset({"over", "at-least", "under", "at-most"})
-"""Qualifiers that make a figure a bound ("at least 10"), which asserts no one figure."""
+BOUNDS = frozenset({"over", "at-least", "under", "at-most", "floor", "exists"})
+"""Qualifiers that make a figure a bound ("at least 10", "confirmed 10", "some"), which
+asserts no one figure."""
 
 
 def contains(outer: Quantity, inner: Quantity, rel_tol: float = 0.0) -> bool:
@@ -638,14 +997,18 @@ def _upper(q: Quantity, rel_tol: float) -> tuple[float, bool]:
 
 
 def describe(q: Quantity) -> str:
-    """One line for an analyst: '"over 50" read as more than 50 (50 excluded): (50, ∞)'."""
+    """One line for an analyst: '"over 50" read as more than 50 (50 excluded): (50, ∞)'.
+    The numbers in the meaning are the ones the words state (not the rounded bounds of a
+    count); a single value ("50") or a number not given ("some") says the interval once."""
     qualifier = _BY_NAME.get(q.qualifier)
     if qualifier is None:
         return f'"{q.words}" read by an unknown rule {q.qualifier!r}: {interval_text(q)}'
-    n = _ANCHORS.get(q.qualifier, _no_anchor)(q)
+    n, a, b = _anchors(q)
     meaning = qualifier.meaning.format(
-        n=_with_unit(n, q.unit), a=_with_unit(q.low, q.unit), b=_with_unit(q.high, q.unit)
+        n=_with_unit(n, q.unit), a=_with_unit(a, q.unit), b=_with_unit(b, q.unit)
     )
+    if q.qualifier == "exact" or q.qualifier == "exists":
+        return f'"{q.words}" read as {meaning}'
     return f'"{q.words}" read as {meaning}: {interval_text(q)}'
 
 
@@ -654,6 +1017,26 @@ def _with_unit(x: float | None, unit: str | None) -> str:
         return "?"
     text = _number(x, unit)
     return text if unit in (None, "%") else f"{text} {unit}"
+
+
+def _anchors(q: Quantity) -> tuple[float | None, float | None, float | None]:
+    """The numbers the words state (N, A, B), read again from the words; for a hand-made
+    quantity whose words do not read, taken from its bounds."""
+    if q.qualifier == "estimate":
+        return q.best, q.low, q.high
+    stated = _stated(q.words)
+    if not stated:
+        return _ANCHORS.get(q.qualifier, _no_anchor)(q), q.low, q.high
+    first, last = float(stated[0]), float(stated[-1])
+    return (last if q.qualifier in ("under", "at-most") else first), first, last
+
+
+def _stated(words: str) -> tuple[Fraction, ...]:
+    try:
+        reading = _attempt(_normalised(words), _Options(True, False, _width(ABOUT_WIDTH)))
+    except InvalidValue:
+        return ()
+    return () if reading is None else reading.stated
 
 
 def _no_anchor(q: Quantity) -> float | None:
@@ -672,6 +1055,7 @@ _ANCHORS: dict[str, Callable[[Quantity], float | None]] = {
     "exact": lambda q: q.low,
     "over": lambda q: q.low,
     "at-least": lambda q: q.low,
+    "floor": lambda q: q.low,
     "under": lambda q: q.high,
     "at-most": lambda q: q.high,
     "almost": _open_end,

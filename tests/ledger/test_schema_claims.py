@@ -334,7 +334,7 @@ def test_a_complete_claim_is_read_exactly(tmp_path: Path) -> None:
         id="caci-killed",
         subject="attack",
         property="killed",
-        value=Quantity("over 50", 50.0, None, "over", low_open=True),
+        value=Quantity("over 50", 51.0, None, "over"),  # a count: whole bounds
         source="src",
         unit="people",
         scope="all people killed, women and children included",

@@ -63,7 +63,7 @@ CLAIMS = "claims:\n" + "".join(
         ),
     ]
 )
-# attack: 12, 30 and about 100 ([90, 110]) pairwise apart: 3 numeric conflicts
+# attack: 12, 30 and about 100 ([96, 104]) pairwise apart: 3 numeric conflicts
 # other attack: 5, 9, 20 and 50 pairwise apart: 6; and one declared contradiction
 CONFLICTS = 10
 
@@ -89,7 +89,7 @@ def test_text_shows_the_claims_side_by_side_in_a_table(data: ReportData) -> None
     by_id = {row["claim"]: row for row in claims}
     assert by_id["pipe-claim"]["quote"] == "toll | rose | again"
     assert by_id["script-claim"]["quote"] == SCRIPT  # plain text needs no escaping
-    assert by_id["attr-claim"]["interval"] == "[90, 110]"
+    assert by_id["attr-claim"]["interval"] == "[96, 104]"
     assert by_id["attr-claim"]["reliability"] == "A: completely reliable"
     assert by_id["pipe-claim"]["said by"] == "(the source itself)"
     rules = [row for table in tables(output) for row in table if "rule" in row]

@@ -196,14 +196,45 @@ def reliability(cell: Cell) -> Reliability:
     return _GRADE(cell)
 
 
+_FLAGGED_DATE_HINT = "write {date: 2020-03-25, approximate: true, inferred: true}"
+
+
 def timespan(cell: Cell) -> TimeSpan:
+    """A date or period, or a mapping that also says whether it is approximate or inferred
+    ({date: 2020-03-25, approximate: true, inferred: true})."""
     value = cell.value
+    if isinstance(value, YamlMap):
+        return _flagged_timespan(value, cell.key)
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise InvalidValue(
             f"{cell.key} must be a date or period, not {kind_name(value)}",
             "write 2017-08-05, 2017-08, 2017 or a period such as 2015/2018",
         )
     return dates.parse_timespan(value)
+
+
+def _flagged_timespan(mapping: YamlMap, key: str) -> TimeSpan:
+    _no_other_keys(mapping, ("date", *dates.SPAN_FLAGS), key)
+    if mapping.get("date") is None:
+        raise InvalidValue(f"{key} has no date:", _FLAGGED_DATE_HINT)
+    if isinstance(mapping.get("date"), YamlMap):
+        raise FieldError(
+            "date must be a date or period, not a mapping",
+            _FLAGGED_DATE_HINT,
+            mapping.line_of("date"),
+        )
+    span = inner(mapping, "date", timespan)
+    flags = {key: inner(mapping, key, _flag) for key in dates.SPAN_FLAGS if key in mapping}
+    return dates.with_flags(span, **flags)
+
+
+def _flag(cell: Cell) -> bool:
+    if not isinstance(cell.value, bool):
+        raise InvalidValue(
+            f"{cell.key} must be true or false, not {kind_name(cell.value)}",
+            f"write {cell.key}: true, or leave it out",
+        )
+    return cell.value
 
 
 def instant(cell: Cell) -> datetime:

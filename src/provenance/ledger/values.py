@@ -1,9 +1,12 @@
 """A claim's value in YAML, both ways. A known property decides the kind of a plain value
 (``killed: over 50`` is a quantity); any property takes an explicit kind
-(``value: {quantity: over 50}``, ``{entity: taliban}``, ``{date: 2017-08}``, ``{text: ...}``)."""
+(``value: {quantity: over 50}``, ``{entity: taliban}``, ``{date: 2017-08}``, ``{text: ...}``).
+A best estimate is a mapping of low, best and high (``{low: 50, best: 57, high: 61}``), a
+date may say it is approximate or inferred (``{date: 2020-03-25, inferred: true}``)."""
 
 from __future__ import annotations
 
+from provenance import dates, units
 from provenance.errors import InvalidValue
 from provenance.ledger import fields as f
 from provenance.ledger.reader import YamlMap
@@ -16,8 +19,8 @@ from provenance.model import (
     ValueKind,
     value_kind,
 )
-from provenance.properties import PROPERTIES, PropertySpec
-from provenance.quantities import parse_quantity
+from provenance.properties import PROPERTIES
+from provenance.quantities import estimate, parse_quantity
 
 KIND_KEYS: dict[str, ValueKind] = {
     "entity": ValueKind.ENTITY,
@@ -26,14 +29,18 @@ KIND_KEYS: dict[str, ValueKind] = {
     "date": ValueKind.DATE,
     "text": ValueKind.TEXT,
 }
+ESTIMATE_KEYS = ("low", "best", "high")
 _EXPLICIT = "value: {quantity: ...}, {entity: ...}, {date: ...} or {text: ...}"
+_ESTIMATE_HINT = "write value: {low: 50, best: 57, high: 61} (any of them, at least one)"
 
 
-def parse_value(cell: f.Cell, prop: str, prop_line: int) -> Value:
-    """The value of a claim whose property is ``prop`` (written at ``prop_line``)."""
+def parse_value(cell: f.Cell, prop: str, prop_line: int, unit: str | None = None) -> Value:
+    """The value of a claim whose property is ``prop`` (written at ``prop_line``); ``unit``
+    is the claim's unit, which makes a quantity a count when it counts things (families)."""
     spec = PROPERTIES.get(prop)
+    count = bool(spec and spec.count) or units.is_counted(unit)
     if isinstance(cell.value, YamlMap):
-        kind, inner = _explicit(cell.value)
+        kind, inner = _explicit(cell)
         if spec is not None and spec.kind != kind:
             raise InvalidValue(
                 f"property '{prop}' takes {_a(spec.kind)} value, not {_a(kind)}",
@@ -48,7 +55,7 @@ def parse_value(cell: f.Cell, prop: str, prop_line: int) -> Value:
         )
     else:
         kind, inner = spec.kind, cell
-    return _build(kind, inner, spec)
+    return _build(kind, inner, count)
 
 
 def _a(kind: ValueKind) -> str:
@@ -60,14 +67,22 @@ def _a(kind: ValueKind) -> str:
     }[kind]
 
 
-def _explicit(mapping: YamlMap) -> tuple[ValueKind, f.Cell]:
+def _explicit(cell: f.Cell) -> tuple[ValueKind, f.Cell]:
+    """The kind a value mapping names, and the cell holding the value itself: an estimate
+    and a date with its flags are the whole mapping."""
+    mapping = cell.value
+    assert isinstance(mapping, YamlMap)
     keys = list(mapping)
+    if keys and any(key in ESTIMATE_KEYS for key in keys):
+        return ValueKind.QUANTITY, cell
+    if "date" in keys and any(key in dates.SPAN_FLAGS for key in keys):
+        return ValueKind.DATE, cell
     if len(keys) != 1 or keys[0] not in KIND_KEYS:
         unknown = next((k for k in keys if k not in KIND_KEYS), None)
         raise InvalidValue(
             f"a value mapping holds exactly one of {', '.join(KIND_KEYS)}"
             + (f" (found '{unknown}')" if unknown else ""),
-            (f.did_you_mean(unknown, KIND_KEYS) if unknown else None)
+            (f.did_you_mean(unknown, [*KIND_KEYS, *ESTIMATE_KEYS]) if unknown else None)
             or (
                 "inside {...} a comma starts a new key: put text with commas in quotes"
                 if len(keys) > 1
@@ -77,30 +92,54 @@ def _explicit(mapping: YamlMap) -> tuple[ValueKind, f.Cell]:
     return KIND_KEYS[keys[0]], f.Cell.of(mapping, keys[0])
 
 
-def _build(kind: ValueKind, cell: f.Cell, spec: PropertySpec | None) -> Value:
+def _build(kind: ValueKind, cell: f.Cell, count: bool) -> Value:
     if kind is ValueKind.ENTITY:
         return EntityValue(f.identifiers(cell))
     if kind is ValueKind.QUANTITY:
-        value = cell.value
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
-            raise InvalidValue(
-                f"a quantity must be a number or words such as 'over 50', not {f.kind_name(value)}",
-                "write value: over 50",
-            )
-        words: str | int | float = (
-            cell.raw if isinstance(value, int | float) and cell.raw else value
-        )
-        return parse_quantity(words, signed=not (spec and spec.count))
+        return _quantity(cell, count)
     if kind is ValueKind.DATE:
         return f.timespan(cell)
     return TextValue(f.text(cell))
+
+
+def _quantity(cell: f.Cell, count: bool) -> Quantity:
+    value = cell.value
+    if isinstance(value, YamlMap) and any(key in ESTIMATE_KEYS for key in value):
+        return _estimate(value, count)
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise InvalidValue(
+            f"a quantity must be a number or words such as 'over 50', not {f.kind_name(value)}",
+            "write value: over 50",
+        )
+    words: str | int | float = cell.raw if isinstance(value, int | float) and cell.raw else value
+    return parse_quantity(words, signed=not count, count=count)
+
+
+def _estimate(mapping: YamlMap, count: bool) -> Quantity:
+    """``{low: 50, best: 57, high: 61}``: a best estimate with its ends (any, at least one)."""
+    for key in mapping:
+        if key not in ESTIMATE_KEYS:
+            hint = f.did_you_mean(key, ESTIMATE_KEYS) or _ESTIMATE_HINT
+            raise f.FieldError(f"unknown key '{key}' in an estimate", hint, mapping.line_of(key))
+    numbers = {key: f.inner(mapping, key, _estimate_number) for key in mapping}
+    return estimate(**numbers, signed=not count, count=count)
+
+
+def _estimate_number(cell: f.Cell) -> float | str:
+    value = cell.value
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise InvalidValue(
+            f"the estimate's {cell.key} must be a number, not {f.kind_name(value)}",
+            _ESTIMATE_HINT,
+        )
+    return value
 
 
 def value_to_yaml(prop: str, value: Value) -> object:
     """The shortest form that reads back as the same value."""
     spec = PROPERTIES.get(prop)
     plain = _plain(value)
-    if spec is not None and spec.kind == value_kind(value):
+    if isinstance(plain, dict) or (spec is not None and spec.kind == value_kind(value)):
         return plain
     key = "entities" if isinstance(value, EntityValue) and len(value.ids) > 1 else value_kind(value)
     return {str(key): plain}
@@ -112,8 +151,22 @@ def _plain(value: Value) -> object:
     if isinstance(value, Quantity):
         return number_or_text(value.words)
     if isinstance(value, TimeSpan):
-        return number_or_text(value.text)
+        return timespan_to_yaml(value)
     return value.text
+
+
+def timespan_to_yaml(span: TimeSpan) -> object:
+    """A date or period as written; flags its text does not carry (``approximate``,
+    ``inferred``) make it a mapping: {date: 2020-03-25, inferred: true}."""
+    written = number_or_text(span.text)
+    said = dates.parse_timespan(span.text) if span.approximate else None
+    flags = {
+        "approximate": span.approximate and said is not None and not said.approximate,
+        "inferred": span.inferred,
+    }
+    if not any(flags.values()):
+        return written
+    return {"date": written} | {key: True for key, on in flags.items() if on}
 
 
 def number_or_text(words: str) -> object:

@@ -17,7 +17,7 @@ import yaml
 
 from provenance.ledger.compose import CORE_RULES
 from provenance.ledger.schema import SECTIONS
-from provenance.ledger.values import number_or_text, value_to_yaml
+from provenance.ledger.values import timespan_to_yaml, value_to_yaml
 from provenance.model import (
     Archive,
     Claim,
@@ -118,7 +118,7 @@ def _field(record: Record, key: str, value: Any) -> Any:
     if isinstance(value, StrEnum):
         return value.value
     if isinstance(value, TimeSpan):
-        return number_or_text(value.text)
+        return _flow(timespan_to_yaml(value))
     if isinstance(value, datetime):
         moment = value.astimezone(UTC).isoformat(timespec="auto")
         return moment.replace("+00:00", "Z")
