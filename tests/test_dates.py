@@ -18,6 +18,7 @@ from provenance.dates import (
     agrees,
     bounds,
     compare_span,
+    flagged,
     format_date,
     overlaps,
     parse_date,
@@ -26,7 +27,6 @@ from provenance.dates import (
     sortable,
     sortable_span,
     weekday_mismatch,
-    with_flags,
 )
 from provenance.errors import InvalidValue
 from provenance.model import PartialDate, Precision, TimeSpan
@@ -735,12 +735,12 @@ def test_approximate_spans_meet_their_neighbours_when_compared(
 
 def test_with_flags() -> None:
     span = parse_timespan("2020-03-25")
-    assert with_flags(span, inferred=True) == replace(span, inferred=True)
-    assert with_flags(span, approximate=True, inferred=False) == replace(span, approximate=True)
+    assert flagged(span, inferred=True) == replace(span, inferred=True)
+    assert flagged(span, approximate=True, inferred=False) == replace(span, approximate=True)
     approximate = parse_timespan("c. 2015")
-    assert with_flags(approximate, approximate=True) == approximate
+    assert flagged(approximate, approximate=True) == approximate
     with pytest.raises(InvalidValue, match="approximate as written") as caught:
-        with_flags(approximate, approximate=False)
+        flagged(approximate, approximate=False)
     assert caught.value.hint is not None and "remove approximate: false" in caught.value.hint
 
 

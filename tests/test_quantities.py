@@ -17,7 +17,7 @@ from provenance.quantities import (
     QUALIFIERS,
     about_interval,
     describe,
-    estimate,
+    from_estimate,
     interval_text,
     overlaps,
     parse_quantity,
@@ -700,15 +700,15 @@ def test_estimate(
     words: str,
     expected: tuple[object, ...],
 ) -> None:
-    q = estimate(low, best, high)
+    q = from_estimate(low, best, high)
     assert q.words == words
     assert (q.qualifier, q.low, q.high, q.best) == expected
     assert parse_quantity(q.words) == q  # the words read back the same
 
 
 def test_estimate_signed_and_count() -> None:
-    assert estimate(-5, -4, -3, signed=True).words == "-5 to -3, best -4"
-    q = estimate(50.5, 57, 61.5, count=True)
+    assert from_estimate(-5, -4, -3, signed=True).words == "-5 to -3, best -4"
+    q = from_estimate(50.5, 57, 61.5, count=True)
     assert (q.low, q.high, q.best) == (51, 61, 57)
 
 
@@ -728,7 +728,7 @@ def test_estimate_signed_and_count() -> None:
 )
 def test_estimate_misuse(low: object, best: object, high: object, message: str) -> None:
     with pytest.raises(InvalidValue) as caught:
-        estimate(low, best, high)  # type: ignore[arg-type]
+        from_estimate(low, best, high)  # type: ignore[arg-type]
     assert caught.value.message == message
     assert caught.value.hint
 

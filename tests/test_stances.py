@@ -44,7 +44,7 @@ def test_a_stance_names_the_terms_it_uses(text: str | None, names: tuple[str, ..
     ],
 )
 def test_hedged_claims_weigh_less(text: str | None, weight: float) -> None:
-    assert stances.weight(text) == weight
+    assert stances.weight_of(text) == weight
 
 
 def test_terms_are_whole_words() -> None:

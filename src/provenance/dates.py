@@ -551,7 +551,7 @@ def _period(raw: str, ends: tuple[str, str], approximate: bool) -> TimeSpan:
     return TimeSpan(raw, start, end, approximate=approximate or lunar)
 
 
-def with_flags(
+def flagged(
     span: TimeSpan, *, approximate: bool | None = None, inferred: bool | None = None
 ) -> TimeSpan:
     """``span`` marked approximate or inferred as the ledger's mapping form says

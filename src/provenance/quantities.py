@@ -92,7 +92,7 @@ __all__ = [
     "about_interval",
     "contains",
     "describe",
-    "estimate",
+    "from_estimate",
     "interval_text",
     "overlaps",
     "parse_quantity",
@@ -790,7 +790,7 @@ def _check_estimate(
             )
 
 
-def estimate(
+def from_estimate(
     low: float | str | None = None,
     best: float | str | None = None,
     high: float | str | None = None,

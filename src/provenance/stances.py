@@ -138,7 +138,7 @@ def names(text: str | None) -> tuple[str, ...]:
     return tuple(s.name for s in read(text))
 
 
-def weight(text: str | None) -> float:
+def weight_of(text: str | None) -> float:
     """How much a claim with this stance counts: its weakest stance's weight, 1.0 when it
     names none."""
     found = read(text)

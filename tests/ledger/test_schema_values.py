@@ -4,14 +4,13 @@ words and the sign rule, and every way a value can be wrong, at its line with a 
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from ledger_files import problems, refused_for, write
-from provenance.errors import LedgerInvalid, Problem
+from provenance.errors import LedgerInvalid
 from provenance.importing import load_ledger
 from provenance.ledger.compose import YamlMap
 from provenance.ledger.fields import Cell

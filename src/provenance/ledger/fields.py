@@ -225,7 +225,7 @@ def _flagged_timespan(mapping: YamlMap, key: str) -> TimeSpan:
         )
     span = inner(mapping, "date", timespan)
     flags = {key: inner(mapping, key, _flag) for key in dates.SPAN_FLAGS if key in mapping}
-    return dates.with_flags(span, **flags)
+    return dates.flagged(span, **flags)
 
 
 def _flag(cell: Cell) -> bool:

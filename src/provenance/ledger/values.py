@@ -20,7 +20,7 @@ from provenance.model import (
     value_kind,
 )
 from provenance.properties import PROPERTIES
-from provenance.quantities import estimate, parse_quantity
+from provenance.quantities import from_estimate, parse_quantity
 
 KIND_KEYS: dict[str, ValueKind] = {
     "entity": ValueKind.ENTITY,
@@ -122,7 +122,7 @@ def _estimate(mapping: YamlMap, count: bool) -> Quantity:
             hint = f.did_you_mean(key, ESTIMATE_KEYS) or _ESTIMATE_HINT
             raise f.FieldError(f"unknown key '{key}' in an estimate", hint, mapping.line_of(key))
     numbers = {key: f.inner(mapping, key, _estimate_number) for key in mapping}
-    return estimate(**numbers, signed=not count, count=count)
+    return from_estimate(**numbers, signed=not count, count=count)
 
 
 def _estimate_number(cell: f.Cell) -> float | str:
