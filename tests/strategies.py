@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from hypothesis import strategies as st
 
 from provenance.dates import parse_timespan
+from provenance.errors import InvalidValue
 from provenance.model import (
     Claim,
     Confidence,
@@ -197,13 +198,19 @@ def _claim(
         if revised is None
         else (revised.subject, revised.property, revised.value)
     )
+    unit = draw(st.none() | st.just("people")) if isinstance(value, Quantity) else None
+    if revised is not None:
+        unit = revised.unit  # the same figure, read the same way
+    elif unit is not None and isinstance(value, Quantity):
+        counted = _as_count(value)  # a unit of counted things makes the value a count
+        value, unit = (counted, unit) if counted is not None else (value, None)
     return Claim(
         id=ident,
         subject=subject,
         property=prop,
         value=value,
         source=draw(st.sampled_from([s.id for s in sources])),
-        unit=draw(st.none() | st.just("people")) if isinstance(value, Quantity) else None,
+        unit=unit,
         scope=draw(st.none() | text),
         as_of=draw(st.none() | timespan),
         polarity=draw(st.sampled_from(Polarity)),
@@ -255,6 +262,15 @@ def _subject_value(ids: list[str]) -> st.SearchStrategy[tuple[str, str, Value]]:
 def _count(words: str) -> Quantity:
     """A quantity as the loader reads it for a count property (whole-number bounds)."""
     return parse_quantity(words, count=True)
+
+
+def _as_count(value: Quantity) -> Quantity | None:
+    """The value as the loader reads it with a counting unit, or None when it cannot be a
+    count (a negative or fractional figure)."""
+    try:
+        return parse_quantity(value.words, count=True)
+    except InvalidValue:
+        return None
 
 
 def _signed(words: str) -> Quantity:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from provenance.scopes import WHOLE, Relation, Scope, ScopeBook
+from provenance.model import Scope
+from provenance.scopes import WHOLE, Relation, ScopeBook
 
 BOOK = ScopeBook(
     [Scope("at-one-hospital", "brought to one hospital"), Scope("afghans", "Afghans")],

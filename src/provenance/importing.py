@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -34,7 +35,7 @@ class Loader:
     keep: bool = False
     problems: list[Problem] = field(default_factory=list)
     kept: ParsedLedger = field(default_factory=ParsedLedger)
-    seen: dict[str, tuple[str, str, int]] = field(default_factory=dict)
+    seen: dict[tuple[str, str], tuple[str, str, int, str]] = field(default_factory=dict)
     broken: set[str] = field(default_factory=set)
 
     def load(self, paths: Sequence[Path], progress: Progress | None = None) -> SyncCounts:
@@ -46,9 +47,9 @@ class Loader:
     def add(self, part: ParsedLedger) -> None:
         """Writes one file's sound records; an id already seen is reported, not written.
         Ids are taken in line order, so the first record of a file to use an id keeps it."""
-        entries: list[
-            tuple[int, str, Parsed[Source] | Parsed[Entity] | Parsed[Claim] | None, str, str]
-        ] = [
+        entries: list[tuple[int, str, Parsed[Any] | None, str, str]] = [
+            *((p.line("id"), "scope", p, p.record.id, _file(p)) for p in part.scopes),
+            *((p.line("id"), "property", p, p.record.id, _file(p)) for p in part.properties),
             *((p.line("id"), "source", p, p.record.id, _file(p)) for p in part.sources),
             *((p.line("id"), "entity", p, p.record.id, _file(p)) for p in part.entities),
             *((p.line("id"), "claim", p, p.record.id, _file(p)) for p in part.claims),
@@ -65,23 +66,29 @@ class Loader:
             entities=[p for p in part.entities if id(p) in kept],
             claims=[p for p in part.claims if id(p) in kept],
             reviews=part.reviews,
+            scopes=[p for p in part.scopes if id(p) in kept],
+            properties=[p for p in part.properties if id(p) in kept],
         )
         self.syncer.add(unique.ledger())
         if self.keep:
             self.kept.extend(unique)
 
     def _first(self, noun: str, ident: str, file: str, line: int) -> bool:
-        before = self.seen.get(ident)
+        """Whether the id is new. Ids are unique whatever their case (ZB001 and zb001 are
+        one id); scopes and properties each have ids of their own."""
+        key = (noun if noun in ("scope", "property") else "record", ident.casefold())
+        before = self.seen.get(key)
         if before is None:
-            self.seen[ident] = (noun, file, line)
+            self.seen[key] = (noun, file, line, ident)
             return True
-        noun, first_file, first_line = before
+        noun, first_file, first_line, first = before
         where = f"at {first_file}:{first_line}" if first_line else f"on the {first_file}"
+        case = f" (as '{first}': ids differ not only in case)" if first != ident else ""
         self.problems.append(
             Problem(
                 file,
                 line,
-                f"id '{ident}' is already used by the {noun} {where}",
+                f"id '{ident}' is already used by the {noun} {where}{case}",
                 "ids are unique across the whole ledger; rename one",
             )
         )
@@ -94,7 +101,7 @@ class Loader:
         return counts
 
 
-def _file(item: Parsed[Source] | Parsed[Entity] | Parsed[Claim]) -> str:
+def _file(item: Parsed[Any]) -> str:
     origin = item.record.origin
     return origin.file if origin else "command line"
 

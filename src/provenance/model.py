@@ -56,8 +56,24 @@ _RELIABILITY_LABELS = {
 
 
 class Polarity(StrEnum):
+    """How the speaker holds the value: affirms it, denies it, or questions the evidence
+    for it ("found no evidence to substantiate", "unable to verify"), which is weaker than a
+    denial: the checker reports it as evidence disputed, not as a conflict."""
+
     AFFIRMED = "affirmed"
     DENIED = "denied"
+    QUESTIONED = "questioned"
+
+
+class Tally(StrEnum):
+    """How a quantity's figures relate over time. A running count counts what happened in
+    one event (killed, wounded, a bomb's weight): reporting converges on one true value, so
+    figures of different days are a timeline and figures of one day that disagree are a
+    conflict. A state changes (members, fighters, territory held): figures are compared only
+    at overlapping times."""
+
+    RUNNING = "running"
+    STATE = "state"
 
 
 class ValueKind(StrEnum):
@@ -181,9 +197,12 @@ class Quantity:
 
 @dataclass(frozen=True, slots=True)
 class EntityValue:
-    """One or more entities as a claim's value ("the Taliban and ISKP")."""
+    """One or more entities as a claim's value ("the Taliban and ISKP"). No entity is
+    "nobody" ("no group has claimed it"); ``unknown`` says the speaker holds that it is not
+    known ("nothing is known about the perpetrators")."""
 
     ids: tuple[str, ...]
+    unknown: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,10 +235,31 @@ class Confidence:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A name exactly as the source spells it, resolved to an entity or left open."""
+    """A name exactly as the source spells it, resolved to an entity or left open; ``kind``
+    says what it names when it is left open (a place, a person...)."""
 
     name: str
     entity: str | None = None
+    kind: EntityKind | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Unnamed:
+    """A speaker the source describes without naming ("an official", "another official",
+    "witnesses"), optionally of an organisation. Within one source a description is one
+    speaker and two descriptions are two; across sources they are never taken as one."""
+
+    description: str
+    of: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A part of a figure given in the same statement: "40 killed, of whom 12 police" is a
+    claim of 40 with the part 12 for the scope police."""
+
+    scope: str
+    value: Quantity
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +272,13 @@ class Archive:
 
 @dataclass(frozen=True, slots=True)
 class Source:
+    """A document or statement that reports claims.
+
+    ``derived_from``: the sources it copies (one voice with them); ``cites``: the sources
+    it quotes or cites for some of what it says (their claims, repeated, count once);
+    ``mentions``: names as the page spells them, for the spelling checker; a reliability
+    left out reads as F (cannot be judged) with ``reliability_given`` False."""
+
     id: str
     title: str
     kind: SourceKind
@@ -243,6 +290,9 @@ class Source:
     language: str | None = None
     archive: Archive | None = None
     derived_from: tuple[str, ...] = ()
+    cites: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    reliability_given: bool = True
     notes: str | None = None
     origin: Origin | None = field(default=None, compare=False)
 
@@ -261,7 +311,12 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """One assertion by one speaker (or the source itself) as reported by one source."""
+    """One assertion by one speaker (or the source itself) as reported by one source.
+
+    ``as_of``: when the value holds (for a running count, when the figure was current);
+    ``period``: the time a figure counts when it is not the subject event itself ("killed in
+    2017"); ``parts``: figures for parts of the value given in the same statement, adding up
+    to it when ``parts_complete``; ``unnamed``: speakers described, not named."""
 
     id: str
     subject: str
@@ -271,16 +326,54 @@ class Claim:
     unit: str | None = None
     scope: str | None = None
     as_of: TimeSpan | None = None
+    period: TimeSpan | None = None
     polarity: Polarity = Polarity.AFFIRMED
     stance: str | None = None
     said_by: tuple[str, ...] = ()
+    unnamed: tuple[Unnamed, ...] = ()
     quote: str | None = None
     locator: str | None = None
     mentions: tuple[Mention, ...] = ()
     confidence: Confidence | None = None
     contradicts: tuple[str, ...] = ()
     supersedes: str | None = None
+    parts: tuple[Part, ...] = ()
+    parts_complete: bool = False
     notes: str | None = None
+    origin: Origin | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """A scope of the vocabulary: who or what a figure counts, inside the scope it is
+    ``within`` (None: a part of the whole). See scopes.py."""
+
+    id: str
+    name: str
+    within: str | None = None
+    aliases: tuple[str, ...] = ()
+    notes: str | None = None
+    origin: Origin | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class PropertySpec:
+    """What a property means: the kind of its value, whether it holds one value at a time,
+    whether its figures are whole counts, how they relate over time (``tally``; None: a
+    running count for an event, a state for anything else), the properties it is a part
+    of (``within``: killed within casualties), the parts that add up to it (``sum_of``),
+    whether it says who did something (``attribution``), and its usual ``unit``."""
+
+    id: str
+    kind: ValueKind
+    description: str = ""
+    single_valued: bool = False
+    count: bool = False
+    tally: Tally | None = None
+    within: tuple[str, ...] = ()
+    sum_of: tuple[str, ...] = ()
+    attribution: bool = False
+    unit: str | None = None
     origin: Origin | None = field(default=None, compare=False)
 
 
@@ -304,7 +397,7 @@ class Review:
     origin: Origin | None = field(default=None, compare=False)
 
 
-Record = Source | Entity | Claim | Review
+Record = Source | Entity | Claim | Review | Scope | PropertySpec
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,6 +408,15 @@ class Ledger:
     entities: tuple[Entity, ...] = ()
     claims: tuple[Claim, ...] = ()
     reviews: tuple[Review, ...] = ()
+    scopes: tuple[Scope, ...] = ()
+    properties: tuple[PropertySpec, ...] = ()
 
     def __len__(self) -> int:
-        return len(self.sources) + len(self.entities) + len(self.claims) + len(self.reviews)
+        return (
+            len(self.sources)
+            + len(self.entities)
+            + len(self.claims)
+            + len(self.reviews)
+            + len(self.scopes)
+            + len(self.properties)
+        )

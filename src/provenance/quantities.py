@@ -412,7 +412,11 @@ def _at_most(n: Fraction, o: _Options) -> _Interval:
 
 
 def _almost(n: Fraction, o: _Options) -> _Interval:
+    """Just short of n, within a tenth of it; a count reaches at least one below n ("almost
+    7" is 6, not an empty interval)."""
     near = n * 9 / 10
+    if o.counted and n >= 1:
+        near = min(near, n - 1)
     return _Interval(near, n, high_open=True) if n >= 0 else _Interval(n, near, low_open=True)
 
 

@@ -11,27 +11,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from enum import StrEnum
 
-
-@dataclass(frozen=True, slots=True)
-class Scope:
-    """One scope: ``within`` names the scope it is a part of (None: a part of the whole)."""
-
-    id: str
-    name: str
-    within: str | None = None
-    aliases: tuple[str, ...] = ()
-    notes: str | None = None
-
+from provenance.model import Scope
 
 WHOLE = "everyone"
 """The scope of a figure that names none: the whole of what is counted."""
 
 
 def _s(ident: str, within: str | None, *aliases: str) -> Scope:
-    return Scope(ident, ident.replace("-", " "), within, aliases)
+    return Scope(ident, ident.replace("-", " "), within, tuple(aliases))
 
 
 DEFAULTS: tuple[Scope, ...] = (

@@ -75,7 +75,13 @@ def test_a_changed_ledger_updates_in_place_and_keeps_reviews(
 
     result = api.import_ledger([ledger_copy], db_url)
 
-    assert result.counts.changed == {"sources": 0, "entities": 0, "claims": 1}
+    assert result.counts.changed == {
+        "scopes": 0,
+        "properties": 0,
+        "sources": 0,
+        "entities": 0,
+        "claims": 1,
+    }
     assert result.totals["reviews"] == SHIPPED_REVIEWS + 1
     killed = next(c for c in stored_ledger(db_url).claims if c.id == "caci-mirza-olang-killed")
     assert isinstance(killed.value, Quantity)
@@ -163,7 +169,13 @@ def test_prune_removes_what_the_files_no_longer_hold_but_never_reviews(
     shutil.rmtree(ledger_copy / "globetrotter-2023")
     (ledger_copy / "more-reviews.yaml").unlink()
     result = api.import_ledger([ledger_copy], db_url, prune=True)
-    assert result.counts.removed == {"sources": 0, "entities": 0, "claims": 51}
+    assert result.counts.removed == {
+        "scopes": 0,
+        "properties": 0,
+        "sources": 0,
+        "entities": 0,
+        "claims": 51,
+    }
     assert result.totals == {
         "sources": 2,
         "entities": 42,

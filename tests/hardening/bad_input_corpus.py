@@ -53,6 +53,16 @@ def review(**fields: str) -> str:
     return f"reviews:\n  - {_flow(base, fields)}\n"
 
 
+def scope(**fields: str) -> str:
+    """A file whose one scope (on line 2) has ``fields``."""
+    return f"scopes:\n  - {_flow({'id': 'mothers', 'within': 'women'}, fields)}\n"
+
+
+def declared(**fields: str) -> str:
+    """A file whose one property declaration (on line 2) has ``fields``."""
+    return f"properties:\n  - {_flow({'id': 'escaped', 'kind': 'quantity'}, fields)}\n"
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -79,7 +89,8 @@ def wrong_types() -> list[Case]:
     from provenance.ledger.schema import SECTIONS
 
     writers = {"sources": (source, 2), "entities": (entity, 2), "claims": (claim, 6),
-               "reviews": (review, 2)}  # fmt: skip
+               "reviews": (review, 2), "scopes": (scope, 2),
+               "properties": (declared, 2)}  # fmt: skip
     found = []
     for section, fields in SECTIONS.items():
         write, line = writers[section]

@@ -51,8 +51,8 @@ def test_arabic_script_names_are_stored_and_exported_exactly(workdir: Path, db_u
 
 @pytest.mark.parametrize(
     "bad_id",
-    ["Mirza-Olang", "mirzа-olang", "mirza\u200d-olang", "mirza-olang\u200f", "héra", "he\u0301ra"],
-    ids=["capitals", "cyrillic a", "zero-width joiner", "rtl mark", "nfc accent", "nfd accent"],
+    ["Mirza Olang", "mirzа-olang", "mirza\u200d-olang", "mirza-olang\u200f", "héra", "he\u0301ra"],
+    ids=["a space", "cyrillic a", "zero-width joiner", "rtl mark", "nfc accent", "nfd accent"],
 )
 def test_an_id_is_held_to_one_rule_in_every_kind_of_record(workdir: Path, bad_id: str) -> None:
     records = {

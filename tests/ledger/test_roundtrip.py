@@ -98,3 +98,70 @@ def test_export_never_writes_outside_its_folder(tmp_path: Path) -> None:
     assert all(out in path.parents for path in written)
     assert (out / "entities.yaml").is_file()
     assert records(load_ledger([out])) == records(original)
+
+
+REAL_REPORTING = """\
+scopes:
+  - {id: mothers, name: mothers in the ward, within: women, aliases: [new mothers]}
+properties:
+  - id: escaped
+    kind: quantity
+    description: prisoners who escaped
+    count: true
+    tally: running
+    within: [present]
+sources:
+  - id: ZB_wire
+    title: Blast in Kabul
+    kind: wire
+    published: {date: 2017-05-31, inferred: true}
+    cites: [zb_page]
+    mentions: [Zambaq Square, {name: Wazir Akhbar Khan, kind: place}]
+  - {id: zb_page, title: Kabul blast, kind: news, reliability: C}
+entities:
+  - {id: attack, kind: event, name: The attack}
+  - {id: interior, kind: organisation, name: Interior ministry}
+claims:
+  - id: ZB001
+    subject: attack
+    property: killed
+    value: 40
+    as_of: around 2017-05-31T18:00+04:30
+    period: 2017-05-31
+    polarity: questioned
+    said_by: [interior, {unnamed: an official}, {unnamed: another official, of: interior}]
+    source: ZB_wire
+    parts: {police: 12, civilians: about 28}
+    parts_complete: true
+  - {id: ZB002, subject: attack, property: perpetrator, value: unknown, source: zb_page}
+  - {id: ZB003, subject: attack, property: claimed-by, value: nobody, source: zb_page}
+  - {id: ZB004, subject: attack, property: escaped, value: 'at least 1,200-1,500', source: zb_page}
+  - {id: ZB005, subject: attack, property: wounded, source: zb_page,
+     value: {low: 50, best: 57, high: 61}}
+"""
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "json"])
+def test_what_real_reporting_says_survives_export_and_import(tmp_path: Path, fmt: str) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "ledger.yaml").write_text(REAL_REPORTING, "utf-8")
+    original = load_ledger([tmp_path / "in"])
+    assert original.sources[0].mentions[1].kind is not None
+    assert original.claims[0].unnamed[1].of == "interior"
+    assert original.claims[0].parts[1].value.low == 27
+    write_tree(original, tmp_path / "out", fmt)
+    again = load_ledger([tmp_path / "out"])
+    assert records(again) == records(original)
+    assert again.scopes == original.scopes and again.properties == original.properties
+
+
+def test_what_real_reporting_says_survives_the_database(tmp_path: Path) -> None:
+    from provenance import api
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "ledger.yaml").write_text(REAL_REPORTING, "utf-8")
+    url = f"sqlite:///{tmp_path / 'ledger.db'}"
+    api.import_ledger([tmp_path / "in"], url)
+    api.export_ledger(url, tmp_path / "out", "yaml")
+    again = load_ledger([tmp_path / "out"])
+    assert records(again) == records(load_ledger([tmp_path / "in"]))

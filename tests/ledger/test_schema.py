@@ -37,7 +37,7 @@ NEXT_LINE = {SOURCE: 6, ENTITY: 5, REVIEW: 6}
         ("clams", "did you mean 'claims'?"),
         ("Sources", "did you mean 'sources'?"),
         ("entity", "did you mean 'entities'?"),
-        ("people", "use sources:, entities:, claims:, reviews:"),
+        ("people", "use scopes:, properties:, sources:, entities:, claims:, reviews:"),
     ],
 )
 def test_an_unknown_section_is_named(tmp_path: Path, section: str, hint: str) -> None:
@@ -84,7 +84,6 @@ def without(record: str, key: str) -> str:
         (SOURCE, "id", "this source", "give the source a short id"),
         (SOURCE, "title", "source 's'", "add title:"),
         (SOURCE, "kind", "source 's'", "add kind: news, analysis"),
-        (SOURCE, "reliability", "source 's'", "add reliability: A (completely reliable)"),
         (ENTITY, "id", "this entity", "give the entity a short id"),
         (ENTITY, "kind", "entity 'e'", "add kind: person, organisation, place, event or other"),
         (ENTITY, "name", "entity 'e'", "add name: the canonical spelling"),
@@ -99,6 +98,12 @@ def test_a_missing_required_field_is_reported_at_the_record(
 ) -> None:
     name = write(tmp_path, "a.yaml", without(record, key))
     refused_for(tmp_path, name, 2, f"{label} has no {key}", hint)
+
+
+def test_a_source_without_reliability_reads_as_cannot_be_judged(tmp_path: Path) -> None:
+    write(tmp_path, "a.yaml", without(SOURCE, "reliability"))
+    (source,) = load(tmp_path).sources
+    assert (source.reliability.value, source.reliability_given) == ("F", False)
 
 
 @pytest.mark.parametrize("empty", ["", "~", "null", "''"])
@@ -217,14 +222,14 @@ def test_numbers_where_text_is_expected_are_read_as_written(tmp_path: Path) -> N
 
 # --- ids ------------------------------------------------------------------------------------
 
-ID_RULE = "ids are lower-case letters, digits and - _ . (at most 100)"
+ID_RULE = "ids are letters, digits and - _ . (at most 100)"
 
 
 @pytest.mark.parametrize(
     ("ident", "hint"),
     [
         ("Mirza Olang", f"{ID_RULE}, e.g. 'mirza-olang'"),
-        ("Taliban", f"{ID_RULE}, e.g. 'taliban'"),
+        ("The Taliban", f"{ID_RULE}, e.g. 'the-taliban'"),
         ("sar-e--pul", f"{ID_RULE}, e.g. 'sar-e-pul'"),
         ("-kabul", f"{ID_RULE}, e.g. 'kabul'"),
         ("kabul.", f"{ID_RULE}, e.g. 'kabul'"),
@@ -246,7 +251,9 @@ def test_the_slug_for_an_id_with_accents_keeps_its_letters(tmp_path: Path) -> No
     refused_for(tmp_path, name, 2, "is not a valid id", "e.g. 'mirza-olang'")
 
 
-@pytest.mark.parametrize("ident", ["k", "caci-2017-11-13", "a.b_c-d", "2017", "k" * 100])
+@pytest.mark.parametrize(
+    "ident", ["k", "caci-2017-11-13", "a.b_c-d", "2017", "k" * 100, "ZB001", "EV_ZANBAQ"]
+)
 def test_valid_ids(tmp_path: Path, ident: str) -> None:
     write(tmp_path, "a.yaml", ENTITY.replace("id: e", f"id: '{ident}'"))
     assert [e.id for e in load(tmp_path).entities] == [ident]

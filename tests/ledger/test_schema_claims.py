@@ -253,8 +253,10 @@ def test_a_mention_that_cannot_be_read_is_reported_at_its_item(
 
 
 def test_a_bad_entity_in_a_block_mention_is_reported_at_its_line(tmp_path: Path) -> None:
-    name = claim(tmp_path, CLAIM + "    mentions:\n      - name: Kabol\n        entity: Kabul\n")
-    refused_for(tmp_path, name, 9, "'Kabul' is not a valid id")
+    name = claim(
+        tmp_path, CLAIM + "    mentions:\n      - name: Kabol\n        entity: Kabul City\n"
+    )
+    refused_for(tmp_path, name, 9, "'Kabul City' is not a valid id")
 
 
 def test_a_mention_without_a_name_says_so(tmp_path: Path) -> None:
@@ -267,10 +269,12 @@ def test_a_mention_without_a_name_says_so(tmp_path: Path) -> None:
     [
         ("polarity: denyed", "'denyed' is not a polarity", "did you mean 'denied'?"),
         ("polarity: negative", "'negative' is not a polarity", "use one of: affirmed, denied"),
+        ("polarity: doubtful", "'doubtful' is not a polarity", "questioned"),
         ("polarity: false", "polarity must be text, not true/false", None),
         ("as_of: 2017-02-30", "'2017-02-30' is not a date: February 2017 has 28 days", None),
         ("as_of: next week", "'next week' is not a date", None),
-        ("said_by: {ghani: yes}", "said_by must be text, not a mapping", "put the text in quotes"),
+        ("said_by: {ghani: yes}", "unknown key 'ghani' in a speaker of said_by", "unnamed, of"),
+        ("said_by: [{of: taliban}]", "has no unnamed: description", "{unnamed: a local official}"),
         (
             "said_by: [ghani, Ashraf Ghani]",
             "'Ashraf Ghani' is not a valid id",

@@ -213,8 +213,8 @@ def test_a_resolved_review_must_name_the_claim_that_stands(tmp_path: Path) -> No
 
 
 def test_a_resolved_review_with_a_bad_claim_id_is_reported_once(tmp_path: Path) -> None:
-    name = review(tmp_path, "resolved", "    in_favour_of: C1\n")
-    refused_for(tmp_path, name, 6, "'C1' is not a valid id", "e.g. 'c1'")
+    name = review(tmp_path, "resolved", "    in_favour_of: C 1\n")
+    refused_for(tmp_path, name, 6, "'C 1' is not a valid id", "e.g. 'c-1'")
 
 
 @pytest.mark.parametrize("verdict", ["distinct", "same-entity", "disputed", "not-a-conflict"])

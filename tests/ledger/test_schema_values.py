@@ -177,7 +177,8 @@ def test_a_quantity_that_cannot_be_read_is_reported_at_the_value(
 
 # --- values of the wrong kind ---------------------------------------------------------------
 
-EXPLICIT = "value: {quantity: ...}, {entity: ...}, {date: ...} or {text: ...}"
+KINDS = "value: {quantity: ...}, {entity: ...}, {date: ...} or {text: ...}"
+EXPLICIT = f"{KINDS}, or declare the property under properties:"
 
 
 @pytest.mark.parametrize(
@@ -208,9 +209,9 @@ ONE_OF = "a value mapping holds exactly one of entity, entities, quantity, date,
     [
         ("{text: Kabul, Afghanistan}", f"{ONE_OF} (found 'Afghanistan')", COMMA),
         ("{quantity: 5, text: five}", ONE_OF, COMMA),
-        ("{number: 5}", f"{ONE_OF} (found 'number')", EXPLICIT),
+        ("{number: 5}", f"{ONE_OF} (found 'number')", KINDS),
         ("{entitiy: taliban}", f"{ONE_OF} (found 'entitiy')", "did you mean 'entity'?"),
-        ("{}", ONE_OF, EXPLICIT),
+        ("{}", ONE_OF, KINDS),
     ],
 )
 def test_a_value_mapping_holds_one_kind(
@@ -255,7 +256,7 @@ def test_an_invalid_entity_in_a_value_list_is_reported_at_its_item(tmp_path: Pat
         ("ceasefire", "{date: 2017-02-30}", "February 2017 has 28 days"),
         ("role", "[a, b]", "value must be text, not a list"),
         ("weapon", "{text: ''}", "text is empty"),
-        ("sponsor", "{entity: Taliban}", "'Taliban' is not a valid id"),
+        ("sponsor", "{entity: The Taliban}", "'The Taliban' is not a valid id"),
     ],
 )
 def test_an_invalid_value_of_each_kind_is_reported_at_the_value(

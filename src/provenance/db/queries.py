@@ -226,6 +226,9 @@ def dangling_references(session: Session) -> list[Dangling]:
         ("claim", r.MENTION, "entity_id", c, "mentions", e),
         ("claim", r.CONTRADICTION, "other_id", c, "contradicts", cl),
         ("source", r.DERIVATION, "derived_from_id", s, "derived_from", s),
+        ("source", r.CITATION, "cited_id", s, "cites", s),
+        ("source", r.SOURCE_MENTION, "entity_id", s, "mentions", e),
+        ("claim", r.UNNAMED, "of_id", c, "said_by", e),
         ("entity", r.DISTINCT, "other_id", e, "distinct_from", e),
     ]
     for record, link, column_name, owner, name, target in links:

@@ -26,14 +26,19 @@ from provenance.model import (
     EntityValue,
     Mention,
     Origin,
+    Part,
     Polarity,
+    PropertySpec,
     Quantity,
     Reliability,
     Review,
+    Scope,
     Source,
     SourceKind,
+    Tally,
     TextValue,
     TimeSpan,
+    Unnamed,
     Value,
     ValueKind,
     Verdict,
@@ -53,12 +58,22 @@ VALUE_ENTITY = cast(Table, s.ClaimValueEntityRow.__table__)
 SPEAKER = cast(Table, s.ClaimSpeakerRow.__table__)
 MENTION = cast(Table, s.ClaimMentionRow.__table__)
 CONTRADICTION = cast(Table, s.ClaimContradictionRow.__table__)
+CITATION = cast(Table, s.SourceCitationRow.__table__)
+SOURCE_MENTION = cast(Table, s.SourceMentionRow.__table__)
+UNNAMED = cast(Table, s.ClaimUnnamedRow.__table__)
+SCOPE = cast(Table, s.ScopeRow.__table__)
+PROPERTY = cast(Table, s.PropertyRow.__table__)
 CHILDREN: dict[Table, tuple[Table, ...]] = {
-    SOURCE: (DERIVATION,),
+    SOURCE: (DERIVATION, CITATION, SOURCE_MENTION),
     ENTITY: (ALIAS, DISTINCT),
-    CLAIM: (VALUE_ENTITY, SPEAKER, MENTION, CONTRADICTION),
+    CLAIM: (VALUE_ENTITY, SPEAKER, MENTION, CONTRADICTION, UNNAMED),
+    SCOPE: (),
+    PROPERTY: (),
 }
 PARENT_KEY = {
+    CITATION: "source_id",
+    SOURCE_MENTION: "source_id",
+    UNNAMED: "claim_id",
     DERIVATION: "source_id",
     ALIAS: "entity_id",
     DISTINCT: "entity_id",
@@ -105,9 +120,10 @@ def source_rows(source: Source) -> RowSet:
         "title": source.title,
         "kind": source.kind.value,
         "reliability": source.reliability.value,
+        "reliability_given": source.reliability_given,
         "publisher": source.publisher,
         "authors": list(source.authors),
-        "published": source.published.text if source.published else None,
+        "published": span_text(source.published),
         "published_start": start,
         "url": source.url,
         "language": source.language,
@@ -116,7 +132,66 @@ def source_rows(source: Source) -> RowSet:
         "notes": source.notes,
     }
     links = _links("source_id", source.id, "derived_from_id", source.derived_from)
-    return RowSet(SOURCE, main, {DERIVATION: links}).seal(source.origin)
+    cites = _links("source_id", source.id, "cited_id", source.cites)
+    mentions = _mention_rows("source_id", source.id, source.mentions)
+    children = {DERIVATION: links, CITATION: cites, SOURCE_MENTION: mentions}
+    return RowSet(SOURCE, main, children).seal(source.origin)
+
+
+def _mention_rows(parent: str, ident: str, mentions: Sequence[Mention]) -> list[Row]:
+    return [
+        {
+            parent: ident,
+            "position": i,
+            "name": m.name,
+            "name_folded": fold(m.name),
+            "entity_id": m.entity,
+            "kind": m.kind.value if m.kind else None,
+        }
+        for i, m in enumerate(mentions)
+    ]
+
+
+def span_text(span: TimeSpan | None) -> str | None:
+    """A date as stored: its words, or (when flags its words do not carry mark it) the
+    mapping form as JSON, {"date": "2020-03-25", "inferred": true}."""
+    if span is None:
+        return None
+    said = parsed_span(span.text)
+    flags = {
+        "approximate": span.approximate and not said.approximate,
+        "inferred": span.inferred,
+    }
+    if not any(flags.values()):
+        return span.text
+    return json.dumps({"date": span.text} | {k: True for k, on in flags.items() if on})
+
+
+def scope_row(scope: Scope) -> RowSet:
+    main: Row = {
+        "id": scope.id,
+        "name": scope.name,
+        "within": scope.within,
+        "aliases": list(scope.aliases),
+        "notes": scope.notes,
+    }
+    return RowSet(SCOPE, main, {}).seal(scope.origin)
+
+
+def property_row(spec: PropertySpec) -> RowSet:
+    traits: Row = {
+        "description": spec.description,
+        "single_valued": spec.single_valued,
+        "count": spec.count,
+        "tally": spec.tally.value if spec.tally else None,
+        "within": list(spec.within),
+        "sum_of": list(spec.sum_of),
+        "attribution": spec.attribution,
+        "unit": spec.unit,
+    }
+    return RowSet(PROPERTY, {"id": spec.id, "kind": spec.kind.value, "traits": traits}, {}).seal(
+        spec.origin
+    )
 
 
 def entity_rows(entity: Entity) -> RowSet:
@@ -138,6 +213,7 @@ def entity_rows(entity: Entity) -> RowSet:
 
 def claim_rows(claim: Claim) -> RowSet:
     as_of_start, as_of_end = dates.sortable_span(claim.as_of) if claim.as_of else (None, None)
+    period_start, period_end = dates.sortable_span(claim.period) if claim.period else (None, None)
     estimate = conf.estimate(claim.confidence) if claim.confidence else None
     main: Row = {
         "id": claim.id,
@@ -146,9 +222,12 @@ def claim_rows(claim: Claim) -> RowSet:
         **_value_columns(claim.value),
         "unit": claim.unit,
         "scope": claim.scope,
-        "as_of": claim.as_of.text if claim.as_of else None,
+        "as_of": span_text(claim.as_of),
         "as_of_start": as_of_start,
         "as_of_end": as_of_end,
+        "period": span_text(claim.period),
+        "period_start": period_start,
+        "period_end": period_end,
         "polarity": claim.polarity.value,
         "stance": claim.stance,
         "source_id": claim.source,
@@ -157,18 +236,15 @@ def claim_rows(claim: Claim) -> RowSet:
         **_confidence_columns(claim.confidence),
         "confidence_estimate": estimate,
         "supersedes_id": claim.supersedes,
+        "parts": [_part(p) for p in claim.parts] or None,
+        "parts_complete": claim.parts_complete,
         "notes": claim.notes,
     }
     entities = claim.value.ids if isinstance(claim.value, EntityValue) else ()
-    mentions = [
-        {
-            "claim_id": claim.id,
-            "position": i,
-            "name": m.name,
-            "name_folded": fold(m.name),
-            "entity_id": m.entity,
-        }
-        for i, m in enumerate(claim.mentions)
+    mentions = _mention_rows("claim_id", claim.id, claim.mentions)
+    unnamed = [
+        {"claim_id": claim.id, "position": i, "description": u.description, "of_id": u.of}
+        for i, u in enumerate(claim.unnamed)
     ]
     return RowSet(
         CLAIM,
@@ -178,8 +254,39 @@ def claim_rows(claim: Claim) -> RowSet:
             SPEAKER: _links("claim_id", claim.id, "entity_id", claim.said_by),
             MENTION: mentions,
             CONTRADICTION: _links("claim_id", claim.id, "other_id", claim.contradicts),
+            UNNAMED: unnamed,
         },
     ).seal(claim.origin)
+
+
+def _part(part: Part) -> Row:
+    return {"scope": part.scope, **_quantity_row(part.value)}
+
+
+def _quantity_row(value: Quantity) -> Row:
+    return {
+        "words": value.words,
+        "low": value.low,
+        "high": value.high,
+        "low_open": value.low_open,
+        "high_open": value.high_open,
+        "qualifier": value.qualifier,
+        "unit": value.unit,
+        "best": value.best,
+    }
+
+
+def _quantity_of(row: Mapping[str, Any]) -> Quantity:
+    return Quantity(
+        words=row["words"],
+        low=row["low"],
+        high=row["high"],
+        qualifier=row["qualifier"],
+        low_open=bool(row["low_open"]),
+        high_open=bool(row["high_open"]),
+        unit=row["unit"],
+        best=row.get("best"),
+    )
 
 
 _EMPTY_VALUE: Row = {
@@ -192,6 +299,7 @@ _EMPTY_VALUE: Row = {
     "value_unit": None,
     "value_start": None,
     "value_end": None,
+    "value_best": None,
 }
 
 
@@ -206,9 +314,12 @@ def _value_columns(value: Value) -> Row:
             value_high_open=value.high_open,
             value_qualifier=value.qualifier,
             value_unit=value.unit,
+            value_best=value.best,
         )
+    elif isinstance(value, EntityValue) and value.unknown:
+        row["value_text"] = "unknown"
     elif isinstance(value, TimeSpan):
-        row["value_text"] = value.text
+        row["value_text"] = span_text(value)
         row["value_start"], row["value_end"] = dates.sortable_span(value)
     elif isinstance(value, TextValue):
         row["value_text"] = value.text
@@ -263,7 +374,14 @@ def parsed_span(text: str) -> TimeSpan:
 
 
 def _span(text: str | None) -> TimeSpan | None:
-    return parsed_span(text) if text is not None else None
+    """A stored date: its words, or the mapping form as JSON (see span_text)."""
+    if text is None:
+        return None
+    if not text.startswith("{"):
+        return parsed_span(text)
+    mapping = json.loads(text)
+    flags = {k: bool(mapping.get(k)) or None for k in dates.SPAN_FLAGS}
+    return dates.flagged(parsed_span(mapping["date"]), **flags)
 
 
 @lru_cache(maxsize=4_096)
@@ -278,20 +396,30 @@ _ENTITY_KIND = {k.value: k for k in EntityKind}
 _VALUE_KIND = {k.value: k for k in ValueKind}
 
 
-def to_source(row: Mapping[Any, Any], derived_from: Sequence[str]) -> Source:
+@dataclass(frozen=True, slots=True)
+class SourceLinks:
+    derived_from: Sequence[str] = ()
+    cites: Sequence[str] = ()
+    mentions: Sequence[Mention] = ()
+
+
+def to_source(row: Mapping[Any, Any], links: SourceLinks) -> Source:
     archive = Archive(row["archive_path"], row["archive_sha256"]) if row["archive_path"] else None
     return Source(
         id=row["id"],
         title=row["title"],
         kind=_SOURCE_KIND[row["kind"]],
         reliability=_RELIABILITY[row["reliability"]],
+        reliability_given=bool(row["reliability_given"]),
         publisher=row["publisher"],
         authors=tuple(row["authors"]),
         published=_span(row["published"]),
         url=row["url"],
         language=row["language"],
         archive=archive,
-        derived_from=tuple(derived_from),
+        derived_from=tuple(links.derived_from),
+        cites=tuple(links.cites),
+        mentions=tuple(links.mentions),
         notes=row["notes"],
         origin=_origin(row),
     )
@@ -316,6 +444,7 @@ class ClaimLinks:
     said_by: Sequence[str] = ()
     mentions: Sequence[Mention] = ()
     contradicts: Sequence[str] = ()
+    unnamed: Sequence[Unnamed] = ()
 
 
 def to_claim(row: Mapping[Any, Any], links: ClaimLinks) -> Claim:
@@ -334,16 +463,48 @@ def to_claim(row: Mapping[Any, Any], links: ClaimLinks) -> Claim:
         unit=row["unit"],
         scope=row["scope"],
         as_of=_span(row["as_of"]),
+        period=_span(row["period"]),
         polarity=_POLARITY[row["polarity"]],
         stance=row["stance"],
         said_by=tuple(links.said_by),
+        unnamed=tuple(links.unnamed),
         quote=row["quote"],
         locator=row["locator"],
         mentions=tuple(links.mentions),
         confidence=_confidence(probability, term, credibility) if given else None,
         contradicts=tuple(links.contradicts),
         supersedes=row["supersedes_id"],
+        parts=tuple(Part(p["scope"], _quantity_of(p)) for p in row["parts"] or ()),
+        parts_complete=bool(row["parts_complete"]),
         notes=row["notes"],
+        origin=_origin(row),
+    )
+
+
+def to_scope(row: Mapping[Any, Any]) -> Scope:
+    return Scope(
+        id=row["id"],
+        name=row["name"],
+        within=row["within"],
+        aliases=tuple(row["aliases"]),
+        notes=row["notes"],
+        origin=_origin(row),
+    )
+
+
+def to_property(row: Mapping[Any, Any]) -> PropertySpec:
+    traits = row["traits"]
+    return PropertySpec(
+        id=row["id"],
+        kind=_VALUE_KIND[row["kind"]],
+        description=traits.get("description") or "",
+        single_valued=bool(traits.get("single_valued")),
+        count=bool(traits.get("count")),
+        tally=Tally(traits["tally"]) if traits.get("tally") else None,
+        within=tuple(traits.get("within") or ()),
+        sum_of=tuple(traits.get("sum_of") or ()),
+        attribution=bool(traits.get("attribution")),
+        unit=traits.get("unit"),
         origin=_origin(row),
     )
 
@@ -351,7 +512,7 @@ def to_claim(row: Mapping[Any, Any], links: ClaimLinks) -> Claim:
 def _value(row: Mapping[Any, Any], entities: Sequence[str]) -> Value:
     kind = _VALUE_KIND[row["value_kind"]]
     if kind is ValueKind.ENTITY:
-        return EntityValue(tuple(entities))
+        return EntityValue(tuple(entities), unknown=row["value_text"] == "unknown")
     if kind is ValueKind.QUANTITY:
         return Quantity(
             words=row["value_text"],
@@ -361,9 +522,12 @@ def _value(row: Mapping[Any, Any], entities: Sequence[str]) -> Value:
             low_open=bool(row["value_low_open"]),
             high_open=bool(row["value_high_open"]),
             unit=row["value_unit"],
+            best=row["value_best"],
         )
     if kind is ValueKind.DATE:
-        return parsed_span(row["value_text"])
+        span = _span(row["value_text"])
+        assert span is not None
+        return span
     return TextValue(row["value_text"])
 
 

@@ -56,6 +56,7 @@ class SourceRow(Recorded, Base):
     title: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(32))
     reliability: Mapped[str] = mapped_column(String(1))
+    reliability_given: Mapped[bool] = mapped_column(Boolean, default=True)
     publisher: Mapped[str | None] = mapped_column(Text)
     authors: Mapped[list[str]] = mapped_column(JSON)
     published: Mapped[str | None] = mapped_column(Text)
@@ -75,6 +76,29 @@ class SourceDerivationRow(Base):
     source_id: Mapped[str] = mapped_column(_ref("source.id", cascade=True), primary_key=True)
     position: Mapped[int] = mapped_column(Integer, primary_key=True)
     derived_from_id: Mapped[str] = mapped_column(_ref("source.id"), index=True)
+
+
+class SourceCitationRow(Base):
+    """source cites another: their claims, repeated, count as one voice."""
+
+    __tablename__ = "source_citation"
+
+    source_id: Mapped[str] = mapped_column(_ref("source.id", cascade=True), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cited_id: Mapped[str] = mapped_column(_ref("source.id"), index=True)
+
+
+class SourceMentionRow(Base):
+    """A name as a source spells it, outside any claim."""
+
+    __tablename__ = "source_mention"
+
+    source_id: Mapped[str] = mapped_column(_ref("source.id", cascade=True), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    name_folded: Mapped[str] = mapped_column(Text, index=True)  # spelling-variant blocking
+    entity_id: Mapped[str | None] = mapped_column(_ref("entity.id"), index=True)
+    kind: Mapped[str | None] = mapped_column(String(32))
 
 
 class EntityRow(Recorded, Base):
@@ -126,11 +150,15 @@ class ClaimRow(Recorded, Base):
     value_unit: Mapped[str | None] = mapped_column(String(32))
     value_start: Mapped[str | None] = mapped_column(SORTABLE)
     value_end: Mapped[str | None] = mapped_column(SORTABLE)
+    value_best: Mapped[float | None] = mapped_column(Float)
     unit: Mapped[str | None] = mapped_column(Text)
     scope: Mapped[str | None] = mapped_column(Text)
     as_of: Mapped[str | None] = mapped_column(Text)
     as_of_start: Mapped[str | None] = mapped_column(SORTABLE)
     as_of_end: Mapped[str | None] = mapped_column(SORTABLE)
+    period: Mapped[str | None] = mapped_column(Text)
+    period_start: Mapped[str | None] = mapped_column(SORTABLE)
+    period_end: Mapped[str | None] = mapped_column(SORTABLE)
     polarity: Mapped[str] = mapped_column(String(16))
     stance: Mapped[str | None] = mapped_column(Text)
     source_id: Mapped[str] = mapped_column(_ref("source.id"), index=True)
@@ -141,6 +169,8 @@ class ClaimRow(Recorded, Base):
     confidence_credibility: Mapped[int | None] = mapped_column(Integer)
     confidence_estimate: Mapped[float | None] = mapped_column(Float)  # overconfidence
     supersedes_id: Mapped[str | None] = mapped_column(_ref("claim.id"), index=True)
+    parts: Mapped[list[dict[str, object]] | None] = mapped_column(JSON)
+    parts_complete: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str | None] = mapped_column(Text)
 
 
@@ -168,6 +198,18 @@ class ClaimMentionRow(Base):
     name: Mapped[str] = mapped_column(Text)
     name_folded: Mapped[str] = mapped_column(Text, index=True)  # spelling-variant blocking
     entity_id: Mapped[str | None] = mapped_column(_ref("entity.id"), index=True)
+    kind: Mapped[str | None] = mapped_column(String(32))
+
+
+class ClaimUnnamedRow(Base):
+    """A speaker the source describes without naming, of an organisation if it says."""
+
+    __tablename__ = "claim_unnamed"
+
+    claim_id: Mapped[str] = mapped_column(_ref("claim.id", cascade=True), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    description: Mapped[str] = mapped_column(Text)
+    of_id: Mapped[str | None] = mapped_column(_ref("entity.id"), index=True)
 
 
 class ClaimContradictionRow(Base):
@@ -176,6 +218,28 @@ class ClaimContradictionRow(Base):
     claim_id: Mapped[str] = mapped_column(_ref("claim.id", cascade=True), primary_key=True)
     position: Mapped[int] = mapped_column(Integer, primary_key=True)
     other_id: Mapped[str] = mapped_column(_ref("claim.id"), index=True)
+
+
+class ScopeRow(Recorded, Base):
+    """A scope the ledger declares (the shipped vocabulary is not stored)."""
+
+    __tablename__ = "scope"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    within: Mapped[str | None] = mapped_column(ID)
+    aliases: Mapped[list[str]] = mapped_column(JSON)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class PropertyRow(Recorded, Base):
+    """A property the ledger declares, its traits as written."""
+
+    __tablename__ = "property"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    traits: Mapped[dict[str, object]] = mapped_column(JSON)
 
 
 class ReviewRow(Base):

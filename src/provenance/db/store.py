@@ -24,10 +24,14 @@ from provenance.db.raw import records
 from provenance.model import (
     Claim,
     Entity,
+    EntityKind,
     Ledger,
     Mention,
+    PropertySpec,
     Review,
+    Scope,
     Source,
+    Unnamed,
     Verdict,
 )
 
@@ -43,7 +47,13 @@ def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
 
 def ids(session: Session, noun: str) -> list[str]:
     """Every id of one record type (source, entity or claim)."""
-    table = {"source": r.SOURCE, "entity": r.ENTITY, "claim": r.CLAIM}[noun]
+    table = {
+        "source": r.SOURCE,
+        "entity": r.ENTITY,
+        "claim": r.CLAIM,
+        "scope": r.SCOPE,
+        "property": r.PROPERTY,
+    }[noun]
     return [ident for (ident,) in session.execute(select(table.c.id))]
 
 
@@ -105,7 +115,17 @@ def find_sources(
     found = list(records(session, _ordered(r.SOURCE, where)))
     keys = None if where is None else [row["id"] for row in found]
     derived = _grouped(session, r.DERIVATION, "source_id", keys, lambda x: x["derived_from_id"])
-    return [r.to_source(row, derived[row["id"]]) for row in found]
+    cites = _grouped(session, r.CITATION, "source_id", keys, lambda x: x["cited_id"])
+    mentions = _grouped(session, r.SOURCE_MENTION, "source_id", keys, mention)
+    return [
+        r.to_source(row, r.SourceLinks(derived[row["id"]], cites[row["id"]], mentions[row["id"]]))
+        for row in found
+    ]
+
+
+def mention(row: Any) -> Mention:
+    kind = EntityKind(row["kind"]) if row["kind"] else None
+    return Mention(row["name"], row["entity_id"], kind)
 
 
 def find_entities(
@@ -174,19 +194,34 @@ def claims_where(session: Session, where: ColumnElement[bool] | None) -> list[Cl
     keys = None if where is None else [row["id"] for row in found]
     values = _grouped(session, r.VALUE_ENTITY, "claim_id", keys, lambda x: x["entity_id"])
     speakers = _grouped(session, r.SPEAKER, "claim_id", keys, lambda x: x["entity_id"])
-    mentions = _grouped(
-        session, r.MENTION, "claim_id", keys, lambda x: Mention(x["name"], x["entity_id"])
-    )
+    mentions = _grouped(session, r.MENTION, "claim_id", keys, mention)
     contradicts = _grouped(session, r.CONTRADICTION, "claim_id", keys, lambda x: x["other_id"])
+    unnamed = _grouped(
+        session, r.UNNAMED, "claim_id", keys, lambda x: Unnamed(x["description"], x["of_id"])
+    )
     return [
         r.to_claim(
             row,
             r.ClaimLinks(
-                values[row["id"]], speakers[row["id"]], mentions[row["id"]], contradicts[row["id"]]
+                values[row["id"]],
+                speakers[row["id"]],
+                mentions[row["id"]],
+                contradicts[row["id"]],
+                unnamed[row["id"]],
             ),
         )
         for row in found
     ]
+
+
+def scopes(session: Session) -> list[Scope]:
+    """The scopes the ledger declares."""
+    return [r.to_scope(row) for row in records(session, _ordered(r.SCOPE, None))]
+
+
+def properties(session: Session) -> list[PropertySpec]:
+    """The properties the ledger declares."""
+    return [r.to_property(row) for row in records(session, _ordered(r.PROPERTY, None))]
 
 
 def reviews(session: Session, conflict: str | None = None) -> list[Review]:
@@ -222,6 +257,8 @@ def ledger(session: Session) -> Ledger:
         entities=tuple(find_entities(session)),
         claims=tuple(find_claims(session)),
         reviews=tuple(reviews(session)),
+        scopes=tuple(scopes(session)),
+        properties=tuple(properties(session)),
     )
 
 

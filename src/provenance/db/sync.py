@@ -15,7 +15,13 @@ from provenance.db.store import chunks
 from provenance.model import Ledger, Review
 from provenance.views import SyncCounts
 
-TABLES = (("sources", r.SOURCE), ("entities", r.ENTITY), ("claims", r.CLAIM))
+TABLES = (
+    ("scopes", r.SCOPE),
+    ("properties", r.PROPERTY),
+    ("sources", r.SOURCE),
+    ("entities", r.ENTITY),
+    ("claims", r.CLAIM),
+)
 
 
 class Syncer:
@@ -41,6 +47,8 @@ class Syncer:
 
     def add(self, part: Ledger) -> None:
         rowsets = {
+            "scopes": [r.scope_row(x) for x in part.scopes],
+            "properties": [r.property_row(x) for x in part.properties],
             "sources": [r.source_rows(x) for x in part.sources],
             "entities": [r.entity_rows(x) for x in part.entities],
             "claims": [r.claim_rows(x) for x in part.claims],

@@ -17,9 +17,17 @@ from provenance import confidence as conf
 from provenance import dates
 from provenance.errors import InvalidValue
 from provenance.ledger.compose import REFUSED, YamlMap, YamlSeq
-from provenance.model import Archive, Confidence, Mention, Reliability, TimeSpan
+from provenance.model import (
+    Archive,
+    Confidence,
+    EntityKind,
+    Mention,
+    Reliability,
+    TimeSpan,
+    Unnamed,
+)
 
-ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9]|[-_.](?=[a-z0-9])){0,99}$")
+ID_PATTERN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|[-_.](?=[A-Za-z0-9])){0,99}$")
 CONFLICT_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9:._-]{0,127}$")
 PROPERTY_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
@@ -131,7 +139,7 @@ def identifier(cell: Cell) -> str:
         return value
     plain = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
-    hint = "ids are lower-case letters, digits and - _ . (at most 100)"
+    hint = "ids are letters, digits and - _ . (at most 100)"
     raise InvalidValue(
         f"'{value}' is not a valid id", f"{hint}, e.g. '{slug}'" if slug and slug != value else hint
     )
@@ -226,6 +234,11 @@ def _flagged_timespan(mapping: YamlMap, key: str) -> TimeSpan:
     span = inner(mapping, "date", timespan)
     flags = {key: inner(mapping, key, _flag) for key in dates.SPAN_FLAGS if key in mapping}
     return dates.flagged(span, **flags)
+
+
+def flag(cell: Cell) -> bool:
+    """true or false."""
+    return _flag(cell)
 
 
 def _flag(cell: Cell) -> bool:
@@ -329,11 +342,42 @@ def _mention(cell: Cell) -> Mention:
         )
     if value.get("name") is None:
         raise InvalidValue("this mention has no name:", hint)
-    _no_other_keys(value, ("name", "entity"), "a mention")
+    _no_other_keys(value, ("name", "entity", "kind"), "a mention")
     name = inner(value, "name", text)
+    kind = inner(value, "kind", ENTITY_KIND) if value.get("kind") is not None else None
     if value.get("entity") is None:
-        return Mention(name)
+        return Mention(name, None, kind)
+    if kind is not None:
+        raise FieldError(
+            "a mention of a known entity takes its kind from the entity",
+            "remove kind:, or remove entity: to leave the name for the checker",
+            value.line_of("kind"),
+        )
     return Mention(name, inner(value, "entity", identifier))
+
+
+ENTITY_KIND = choice(EntityKind, "entity kind", {"organization": EntityKind.ORGANISATION})
+
+
+def speaker_refs(cell: Cell) -> tuple[str | Unnamed, ...]:
+    """Who said it: entity ids, or speakers the source describes without naming them
+    ({unnamed: a local official, of: afghan-interior-ministry})."""
+    return tuple(_in_item(item, _speaker) for item in cell.items())
+
+
+_UNNAMED_HINT = "write - {unnamed: a local official} (and of: <organisation id> if it says)"
+
+
+def _speaker(cell: Cell) -> str | Unnamed:
+    value = cell.value
+    if not isinstance(value, YamlMap):
+        return identifier(cell)
+    _no_other_keys(value, ("unnamed", "of"), f"a speaker of {cell.key}")
+    if value.get("unnamed") is None:
+        raise InvalidValue(f"this speaker of {cell.key} has no unnamed: description", _UNNAMED_HINT)
+    description = inner(value, "unnamed", text)
+    of = inner(value, "of", identifier) if value.get("of") is not None else None
+    return Unnamed(description, of)
 
 
 def confidence(cell: Cell) -> Confidence:

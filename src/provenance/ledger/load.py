@@ -3,12 +3,14 @@ is collected, and a ledger with any problem is refused as a whole."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from provenance.errors import Problem
-from provenance.ledger.reader import discover, read_file
+from provenance.ledger.reader import LedgerFile, discover, read_file
 from provenance.ledger.schema import ParsedLedger, parse_file
+from provenance.properties import PropertyBook
 
 Progress = Callable[[int, int], None]
 """Called after each file with (bytes read so far, bytes in all)."""
@@ -23,11 +25,12 @@ def parse_each(
     files, found = discover(paths)
     problems.extend(found)
     total, done = sum(_size(file.path) for file in files), 0
-    for file in files:
+    book = PropertyBook()
+    for file in sorted(files, key=lambda f: not _declares(f)):
         root = read_file(file, problems)
         if root is not None:
             part = ParsedLedger()
-            parse_file(root, file.name, part, problems, file.folder)
+            parse_file(root, file.name, part, problems, file.folder, book)
             yield part
         done += _size(file.path)
         if progress:
@@ -42,6 +45,21 @@ def parse_paths(
     for part in parse_each(paths, problems, progress):
         parsed.extend(part)
     return parsed, problems
+
+
+_DECLARATION = re.compile(
+    rb'^(?:scopes|properties|[ \t]*"scopes"|[ \t]*"properties")\s*:', re.MULTILINE
+)
+
+
+def _declares(file: LedgerFile) -> bool:
+    """Whether a file declares scopes or properties: such files are read first, so that a
+    declared property decides how every claim using it is read, whatever file it is in."""
+    try:
+        with file.path.open("rb") as handle:
+            return _DECLARATION.search(handle.read()) is not None
+    except OSError:
+        return False  # read_file reports it
 
 
 def _size(path: Path) -> int:

@@ -1,5 +1,6 @@
 """The ledger's record types: the keys each may hold (in the order export writes them) and how
-a located YAML mapping becomes a Source, Entity, Claim or Review, with every problem kept."""
+a located YAML mapping becomes a Source, Entity, Claim, Review, Scope or property declaration,
+with every problem kept."""
 
 from __future__ import annotations
 
@@ -12,25 +13,37 @@ from provenance import units
 from provenance.errors import InvalidValue, Problem
 from provenance.ledger import fields as f
 from provenance.ledger.reader import YamlMap, YamlSeq
-from provenance.ledger.values import parse_value
+from provenance.ledger.values import parse_parts, parse_value
 from provenance.model import (
     Archive,
     Claim,
     Entity,
-    EntityKind,
     Ledger,
     Origin,
     Polarity,
+    PropertySpec,
     Quantity,
+    Reliability,
     Review,
+    Scope,
     Source,
     SourceKind,
+    Tally,
+    Unnamed,
+    ValueKind,
     Verdict,
 )
+from provenance.properties import PropertyBook
 
-R = TypeVar("R", Source, Entity, Claim, Review)
+R = TypeVar("R", Source, Entity, Claim, Review, Scope, PropertySpec)
 Parser = Callable[[f.Cell], object]
 VALUE = "value"  # parsed after the claim's property, which decides its kind
+PARTS = "parts"  # parsed after it too: a count's parts are whole numbers
+QUESTIONED = {
+    "unverified": Polarity.QUESTIONED,
+    "unsubstantiated": Polarity.QUESTIONED,
+    "evidence disputed": Polarity.QUESTIONED,
+}
 
 SOURCE_FIELDS: dict[str, Parser] = {
     "id": f.identifier,
@@ -44,11 +57,13 @@ SOURCE_FIELDS: dict[str, Parser] = {
     "language": f.language,
     "archive": f.archive,
     "derived_from": f.identifiers,
+    "cites": f.identifiers,
+    "mentions": f.mentions,
     "notes": f.text,
 }
 ENTITY_FIELDS: dict[str, Parser] = {
     "id": f.identifier,
-    "kind": f.choice(EntityKind, "entity kind", {"organization": EntityKind.ORGANISATION}),
+    "kind": f.ENTITY_KIND,
     "name": f.text,
     "aliases": f.texts,
     "part_of": f.identifier,
@@ -63,9 +78,10 @@ CLAIM_FIELDS: dict[str, Parser] = {
     "unit": f.text,
     "scope": f.text,
     "as_of": f.timespan,
-    "polarity": f.choice(Polarity, "polarity"),
+    "period": f.timespan,
+    "polarity": f.choice(Polarity, "polarity", QUESTIONED),
     "stance": f.text,
-    "said_by": f.identifiers,
+    "said_by": f.speaker_refs,
     "source": f.identifier,
     "quote": f.quote,
     "locator": f.text,
@@ -73,7 +89,28 @@ CLAIM_FIELDS: dict[str, Parser] = {
     "confidence": f.confidence,
     "contradicts": f.identifiers,
     "supersedes": f.identifier,
+    PARTS: f.text,
+    "parts_complete": f.flag,
     "notes": f.text,
+}
+SCOPE_FIELDS: dict[str, Parser] = {
+    "id": f.identifier,
+    "name": f.text,
+    "within": f.identifier,
+    "aliases": f.texts,
+    "notes": f.text,
+}
+PROPERTY_FIELDS: dict[str, Parser] = {
+    "id": f.property_name,
+    "kind": f.choice(ValueKind, "value kind"),
+    "description": f.text,
+    "single_valued": f.flag,
+    "count": f.flag,
+    "tally": f.choice(Tally, "tally (running or state)"),
+    "within": lambda cell: tuple(f.property_name(c) for c in cell.items()),
+    "sum_of": lambda cell: tuple(f.property_name(c) for c in cell.items()),
+    "attribution": f.flag,
+    "unit": f.text,
 }
 REVIEW_FIELDS: dict[str, Parser] = {
     "conflict": f.conflict_reference,
@@ -91,7 +128,6 @@ REQUIRED: dict[str, dict[str, str]] = {
         "id": "give the source a short id such as 'caci-2017-11-13'",
         "title": "add title: the headline or document title",
         "kind": "add kind: news, analysis, government, un, ngo, ...",
-        "reliability": "add reliability: A (completely reliable) to F (cannot be judged)",
     },
     "entities": {
         "id": "give the entity a short id such as 'mirza-olang'",
@@ -111,14 +147,31 @@ REQUIRED: dict[str, dict[str, str]] = {
         "reviewer": "add reviewer: who decided",
         "at": "add at: when, as 2026-11-21T10:00:00Z",
     },
+    "scopes": {"id": "give the scope a short id such as 'civilians'"},
+    "properties": {
+        "id": "give the property its name, such as 'prisoners-escaped'",
+        "kind": "add kind: quantity, entity, date or text",
+    },
 }
-SINGULAR = {"sources": "source", "entities": "entity", "claims": "claim", "reviews": "review"}
+SINGULAR = {
+    "sources": "source",
+    "entities": "entity",
+    "claims": "claim",
+    "reviews": "review",
+    "scopes": "scope",
+    "properties": "property",
+}
 SECTIONS: dict[str, dict[str, Parser]] = {
+    "scopes": SCOPE_FIELDS,
+    "properties": PROPERTY_FIELDS,
     "sources": SOURCE_FIELDS,
     "entities": ENTITY_FIELDS,
     "claims": CLAIM_FIELDS,
     "reviews": REVIEW_FIELDS,
 }
+DECLARATIONS = ("scopes", "properties")
+"""Sections read before the others of a file (and their files before other files): a
+declared property decides how the claims using it are read."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,11 +203,13 @@ class ParsedLedger:
     entities: list[Parsed[Entity]] = field(default_factory=list)
     claims: list[Parsed[Claim]] = field(default_factory=list)
     reviews: list[Parsed[Review]] = field(default_factory=list)
+    scopes: list[Parsed[Scope]] = field(default_factory=list)
+    properties: list[Parsed[PropertySpec]] = field(default_factory=list)
     broken: list[Broken] = field(default_factory=list)
 
     def extend(self, other: ParsedLedger) -> None:
         """Adds another part's records (another file's) after these."""
-        for name in ("sources", "entities", "claims", "reviews", "broken"):
+        for name in (*SECTIONS, "broken"):
             getattr(self, name).extend(getattr(other, name))
 
     def ledger(self) -> Ledger:
@@ -163,6 +218,8 @@ class ParsedLedger:
             entities=tuple(p.record for p in self.entities),
             claims=tuple(p.record for p in self.claims),
             reviews=tuple(p.record for p in self.reviews),
+            scopes=tuple(p.record for p in self.scopes),
+            properties=tuple(p.record for p in self.properties),
         )
 
 
@@ -206,7 +263,7 @@ class _Record:
                         f"{self.label} has {'an empty' if empty else 'no'} {key}",
                         REQUIRED[self.section][key],
                     )
-            elif key != VALUE:
+            elif key not in (VALUE, PARTS):
                 values[key] = self.parse(key, parse)
         return values
 
@@ -249,13 +306,19 @@ def parse_file(
     into: ParsedLedger,
     problems: list[Problem],
     folder: Path | None = None,
+    book: PropertyBook | None = None,
 ) -> None:
     """Adds every record of one file to ``into``; problems are collected, never raised.
     ``folder`` is the ledger folder the file belongs to (default: the file's own), which
-    archived texts may not leave."""
-    for section, value in root.items():
+    archived texts may not leave; ``book`` the properties known so far, which the file's
+    own declarations join (read first)."""
+    book = book if book is not None else PropertyBook()
+    ordered = sorted(root.items(), key=lambda item: item[0] not in DECLARATIONS)
+    for section, value in ordered:
         if section not in SECTIONS:
-            hint = f.did_you_mean(section, SECTIONS) or "use sources:, entities:, claims:, reviews:"
+            hint = f.did_you_mean(section, SECTIONS) or "use " + ", ".join(
+                f"{s}:" for s in SECTIONS
+            )
             problems.append(
                 Problem(file, root.line_of(section), f"unknown section '{section}'", hint)
             )
@@ -283,11 +346,19 @@ def parse_file(
                     )
                 )
                 continue
-            _BUILDERS[section](_Record(section, item, file, problems, folder), into)
+            record = _Record(section, item, file, problems, folder)
+            if section == "claims":
+                _claim(record, into, book)
+            elif section == "properties":
+                _property(record, into, book)
+            else:
+                _BUILDERS[section](record, into)
 
 
 def _source(rec: _Record, into: ParsedLedger) -> None:
     values = rec.values()
+    if "reliability" not in values:  # left out: cannot be judged, and said so
+        values["reliability"], values["reliability_given"] = Reliability.F, False
     archive = values.get("archive")
     if isinstance(archive, Archive) and _links_out(rec.file, archive.path, rec.folder):
         rec.problem(
@@ -321,12 +392,34 @@ def _entity(rec: _Record, into: ParsedLedger) -> None:
     rec.keep(into, lambda o: into.entities.append(Parsed(Entity(**values, origin=o), rec.lines())))
 
 
-def _claim(rec: _Record, into: ParsedLedger) -> None:
+def _claim(rec: _Record, into: ParsedLedger, book: PropertyBook) -> None:
     values = rec.values()
     prop = values.get("property")
     if prop is not None and rec.mapping.get(VALUE) is not None:
-        line = rec.mapping.line_of("property")
-        values[VALUE] = rec.parse(VALUE, lambda cell: parse_value(cell, prop, line))
+        line, unit = rec.mapping.line_of("property"), values.get("unit")
+        values[VALUE] = rec.parse(
+            VALUE, lambda cell: parse_value(cell, prop, line, unit, book.specs)
+        )
+    speakers = values.pop("said_by", None) or ()
+    values["said_by"] = tuple(s for s in speakers if isinstance(s, str))
+    values["unnamed"] = tuple(s for s in speakers if isinstance(s, Unnamed))
+    if rec.mapping.get(PARTS) is not None:
+        if not isinstance(values.get(VALUE), Quantity):
+            rec.problem(
+                rec.mapping.line_of(PARTS),
+                f"{rec.label} has parts but its value is not a number",
+                "remove parts:, or give the value as a quantity",
+            )
+        else:
+            spec = book.get(prop) if prop is not None else None
+            count = bool(spec and spec.count) or units.is_counted(values.get("unit"))
+            values[PARTS] = rec.parse(PARTS, lambda cell: parse_parts(cell, count))
+    elif values.get("parts_complete"):
+        rec.problem(
+            rec.mapping.line_of("parts_complete"),
+            f"{rec.label} says its parts are complete but gives none",
+            "add parts: {scope: figure, ...}, or remove parts_complete:",
+        )
     if values.get("unit") is not None and rec.ok and not isinstance(values[VALUE], Quantity):
         rec.problem(
             rec.mapping.line_of("unit"),
@@ -375,9 +468,55 @@ def _review(rec: _Record, into: ParsedLedger) -> None:
     rec.keep(into, lambda o: into.reviews.append(Parsed(Review(**values, origin=o), rec.lines())))
 
 
+def _scope(rec: _Record, into: ParsedLedger) -> None:
+    values = rec.values()
+    values.setdefault("name", values.get("id"))
+    if values.get("within") is not None and values.get("within") == values.get("id"):
+        rec.problem(
+            rec.mapping.line_of("within"),
+            f"{rec.label} is within itself",
+            "name the larger scope it is a part of, or remove within:",
+        )
+    rec.keep(into, lambda o: into.scopes.append(Parsed(Scope(**values, origin=o), rec.lines())))
+
+
+def _property(rec: _Record, into: ParsedLedger, book: PropertyBook) -> None:
+    values = rec.values()
+    kind = values.get("kind")
+    quantity_only = ("count", "tally", "within", "sum_of", "unit")
+    if kind is not None and kind is not ValueKind.QUANTITY:
+        for key in quantity_only:
+            if rec.mapping.get(key) is not None:
+                rec.problem(
+                    rec.mapping.line_of(key),
+                    f"{key} goes only with kind: quantity",
+                    f"remove {key}:, or make the property's kind quantity",
+                )
+    if values.get("attribution") and kind is not None and kind is not ValueKind.ENTITY:
+        rec.problem(
+            rec.mapping.line_of("attribution"),
+            "attribution goes only with kind: entity",
+            "remove attribution:, or make the property's kind entity",
+        )
+    for key in ("within", "sum_of"):
+        if values.get("id") in (values.get(key) or ()):
+            rec.problem(
+                rec.mapping.line_of(key),
+                f"{rec.label} names itself in {key}",
+                "name other properties",
+            )
+
+    def add(origin: Origin) -> None:
+        spec = PropertySpec(**values, origin=origin)
+        book.declare(spec)
+        into.properties.append(Parsed(spec, rec.lines()))
+
+    rec.keep(into, add)
+
+
 _BUILDERS: dict[str, Callable[[_Record, ParsedLedger], None]] = {
     "sources": _source,
     "entities": _entity,
-    "claims": _claim,
+    "scopes": _scope,
     "reviews": _review,
 }

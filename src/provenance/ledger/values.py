@@ -6,12 +6,16 @@ date may say it is approximate or inferred (``{date: 2020-03-25, inferred: true}
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from provenance import dates, units
 from provenance.errors import InvalidValue
 from provenance.ledger import fields as f
 from provenance.ledger.reader import YamlMap
 from provenance.model import (
     EntityValue,
+    Part,
+    PropertySpec,
     Quantity,
     TextValue,
     TimeSpan,
@@ -34,10 +38,23 @@ _EXPLICIT = "value: {quantity: ...}, {entity: ...}, {date: ...} or {text: ...}"
 _ESTIMATE_HINT = "write value: {low: 50, best: 57, high: 61} (any of them, at least one)"
 
 
-def parse_value(cell: f.Cell, prop: str, prop_line: int, unit: str | None = None) -> Value:
+NOBODY = ("nobody", "none", "no one")
+UNKNOWN = "unknown"
+"""Words an entity value may be instead of ids: no entity ("no group has claimed it"), or
+not known ("nothing is known about the perpetrators"). They are not ids."""
+
+
+def parse_value(
+    cell: f.Cell,
+    prop: str,
+    prop_line: int,
+    unit: str | None = None,
+    specs: Mapping[str, PropertySpec] = PROPERTIES,
+) -> Value:
     """The value of a claim whose property is ``prop`` (written at ``prop_line``); ``unit``
-    is the claim's unit, which makes a quantity a count when it counts things (families)."""
-    spec = PROPERTIES.get(prop)
+    is the claim's unit, which makes a quantity a count when it counts things (families);
+    ``specs`` the properties known (the shipped ones and those the ledger declares)."""
+    spec = specs.get(prop)
     count = bool(spec and spec.count) or units.is_counted(unit)
     if isinstance(cell.value, YamlMap):
         kind, inner = _explicit(cell)
@@ -47,10 +64,11 @@ def parse_value(cell: f.Cell, prop: str, prop_line: int, unit: str | None = None
                 f"write the value as {_a(spec.kind)}, or use another property",
             )
     elif spec is None:
-        close = f.did_you_mean(prop, PROPERTIES)
+        close = f.did_you_mean(prop, specs)
         raise f.FieldError(
             f"'{prop}' is not a known property, so its value must say what kind it is",
-            f"{close + ' Or write ' if close else 'write '}{_EXPLICIT}",
+            f"{close + ' Or write ' if close else 'write '}{_EXPLICIT}, or declare the "
+            "property under properties:",
             prop_line,
         )
     else:
@@ -94,12 +112,21 @@ def _explicit(cell: f.Cell) -> tuple[ValueKind, f.Cell]:
 
 def _build(kind: ValueKind, cell: f.Cell, count: bool) -> Value:
     if kind is ValueKind.ENTITY:
-        return EntityValue(f.identifiers(cell))
+        return _entities(cell)
     if kind is ValueKind.QUANTITY:
         return _quantity(cell, count)
     if kind is ValueKind.DATE:
         return f.timespan(cell)
     return TextValue(f.text(cell))
+
+
+def _entities(cell: f.Cell) -> EntityValue:
+    value = cell.value
+    if isinstance(value, str) and value.strip().casefold() == UNKNOWN:
+        return EntityValue((), unknown=True)
+    if isinstance(value, str) and value.strip().casefold() in NOBODY:
+        return EntityValue(())
+    return EntityValue(f.identifiers(cell))
 
 
 def _quantity(cell: f.Cell, count: bool) -> Quantity:
@@ -135,6 +162,31 @@ def _estimate_number(cell: f.Cell) -> float | str:
     return value
 
 
+def parse_parts(cell: f.Cell, count: bool) -> tuple[Part, ...]:
+    """``parts: {police: 12, civilians: 28}``: figures for parts of a claim's value, by
+    scope, given in the same statement ("40 killed, of whom 12 police")."""
+    mapping = cell.value
+    if not isinstance(mapping, YamlMap) or not mapping:
+        raise InvalidValue(
+            f"parts must be a mapping of scope to figure, not {f.kind_name(mapping)}",
+            "write parts: {police: 12, civilians: 28}",
+        )
+    return tuple(
+        Part(scope, f.inner(mapping, scope, lambda c: _part(c, count))) for scope in mapping
+    )
+
+
+def _part(cell: f.Cell, count: bool) -> Quantity:
+    try:
+        return _quantity(cell, count)
+    except InvalidValue as error:
+        raise InvalidValue(f"parts: {cell.key}: {error.message}", error.hint) from error
+
+
+def parts_to_yaml(parts: tuple[Part, ...]) -> dict[str, object]:
+    return {part.scope: number_or_text(part.value.words) for part in parts}
+
+
 def value_to_yaml(prop: str, value: Value) -> object:
     """The shortest form that reads back as the same value."""
     spec = PROPERTIES.get(prop)
@@ -147,6 +199,8 @@ def value_to_yaml(prop: str, value: Value) -> object:
 
 def _plain(value: Value) -> object:
     if isinstance(value, EntityValue):
+        if not value.ids:
+            return UNKNOWN if value.unknown else NOBODY[0]
         return value.ids[0] if len(value.ids) == 1 else list(value.ids)
     if isinstance(value, Quantity):
         return number_or_text(value.words)

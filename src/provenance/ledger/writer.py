@@ -17,7 +17,7 @@ import yaml
 
 from provenance.ledger.compose import CORE_RULES
 from provenance.ledger.schema import SECTIONS
-from provenance.ledger.values import timespan_to_yaml, value_to_yaml
+from provenance.ledger.values import parts_to_yaml, timespan_to_yaml, value_to_yaml
 from provenance.model import (
     Archive,
     Claim,
@@ -26,14 +26,19 @@ from provenance.model import (
     Ledger,
     Mention,
     Polarity,
+    PropertySpec,
     Record,
     Review,
+    Scope,
     Source,
     TimeSpan,
+    Unnamed,
 )
 
 FORMATS = ("yaml", "json")
 DEFAULT_FILES = {
+    "scopes": "scopes",
+    "properties": "properties",
     "sources": "sources",
     "entities": "entities",
     "claims": "claims",
@@ -96,13 +101,23 @@ def record_mapping(record: Record) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key in SECTIONS[section]:
         value = getattr(record, key)
-        if value is None or value == () or (key == "polarity" and value == Polarity.AFFIRMED):
+        if key == "said_by" and isinstance(record, Claim):
+            value = (*record.said_by, *record.unnamed)
+        if value is None or value == () or value is False:
+            continue
+        if key == "polarity" and value == Polarity.AFFIRMED:
+            continue
+        if key == "reliability" and isinstance(record, Source) and not record.reliability_given:
             continue
         result[key] = _field(record, key, value)
     return result
 
 
 def section_of(record: Record) -> str:
+    if isinstance(record, Scope):
+        return "scopes"
+    if isinstance(record, PropertySpec):
+        return "properties"
     if isinstance(record, Source):
         return "sources"
     if isinstance(record, Entity):
@@ -128,6 +143,10 @@ def _field(record: Record, key: str, value: Any) -> Any:
         return value.path if value.sha256 is None else {"path": value.path, "sha256": value.sha256}
     if key == "mentions":
         return [_mention(m) for m in value]
+    if key == "said_by":
+        return _Flow(_FlowMap(_unnamed(s)) if isinstance(s, Unnamed) else s for s in value)
+    if key == "parts" and isinstance(record, Claim):
+        return _FlowMap(parts_to_yaml(value))
     if isinstance(value, tuple):
         return _Flow(value)
     return value
@@ -150,14 +169,21 @@ def _confidence(value: Confidence) -> object:
 
 
 def _mention(mention: Mention) -> object:
-    return (
-        mention.name
-        if mention.entity is None
-        else _FlowMap(name=mention.name, entity=mention.entity)
-    )
+    if mention.entity is not None:
+        return _FlowMap(name=mention.name, entity=mention.entity)
+    if mention.kind is not None:
+        return _FlowMap(name=mention.name, kind=mention.kind.value)
+    return mention.name
+
+
+def _unnamed(speaker: Unnamed) -> dict[str, str]:
+    found = {"unnamed": speaker.description}
+    return found if speaker.of is None else found | {"of": speaker.of}
 
 
 def _records(ledger: Ledger) -> Iterable[Record]:
+    yield from ledger.scopes
+    yield from ledger.properties
     yield from ledger.sources
     yield from ledger.entities
     yield from ledger.claims
