@@ -1,0 +1,39 @@
+"""Romanisation-neutral forms of name words: one spelling across transliteration systems."""
+
+from __future__ import annotations
+
+import re
+
+# Spellings of one sound in the romanisation systems reports follow (German, Polish, French,
+# Russian, Turkish/Azerbaijani), rewritten the English way before a Latin word is folded.
+_SYSTEMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile("tsch|tch|cz"), "ch"),  # Tchoban, Czabahar
+    (re.compile("sch|sz"), "sh"),  # Schiras, Szahr
+    (re.compile("x"), "kh"),  # Xomeyni (Azerbaijani, Uzbek)
+    (re.compile("ck"), "k"),
+    (re.compile("c(?=[ei])"), "ch"),  # Turkish c, Italian ce/ci: Cemtal, Ceramana
+)
+
+ABBREVIATIONS: dict[str, str] = {
+    "co": "company",
+    "cos": "companies",
+    "corp": "corporation",
+    "ltd": "limited",
+    "inc": "incorporated",
+    "intl": "international",
+    "est": "establishment",
+    "cantt": "cantonment",
+}
+"""Abbreviations written for whole words in organisation and place names (Co./Company)."""
+
+
+def romanised(word: str) -> str:
+    """A lower-case Latin word rewritten the English way (Schiras -> shiras, Xomeyni ->
+    khomeyni); abbreviations in ABBREVIATIONS written out. A c that may be k, j, ch or s
+    stays c: the edit distance knows its correspondences."""
+    word = ABBREVIATIONS.get(word, word)
+    if not any(ch in word for ch in "cxs"):
+        return word
+    for pattern, repl in _SYSTEMS:
+        word = pattern.sub(repl, word)
+    return word
