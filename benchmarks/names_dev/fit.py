@@ -27,7 +27,7 @@ import numpy.typing as npt
 from benchmarks.names_dev.devset import ROOT, DevPair, load
 from provenance import names
 from provenance.name_score import SIGNALS, Signals, signals
-from provenance.name_tiers import _confident, guarded
+from provenance.name_tiers import _confident, lookalike
 
 WEIGHTS = ROOT / "src" / "provenance" / "data" / "name_weights.json"
 L2 = 1.0
@@ -35,13 +35,13 @@ WARNING_PRECISION, WARNING_HARD, REVIEW_HARD = 0.98, 0.01, 0.05
 COLUMNS = [(s, lv) for s, levels in SIGNALS.items() for lv in levels[1:]]
 
 
-def pair_signals(pair: DevPair) -> tuple[Signals | None, bool]:
-    """A pair's signals (None outside Latin script) and whether the rule matcher accepts it."""
+def pair_signals(pair: DevPair) -> tuple[Signals | None, bool, int]:
+    """A pair's signals (None outside Latin script), whether the rule matcher accepts it, and
+    whether its look-alike guard refuses it (then the pair is never confident)."""
     rule, inputs = names.rule_match(pair.name_a, pair.name_b, pair.kind)
     matched = rule.verdict in (names.NameVerdict.SAME, names.NameVerdict.VARIANT)
-    if inputs is None:
-        return None, matched
-    return signals(*inputs), matched
+    guard = names.guarded_by_rules(rule)
+    return (None if inputs is None else signals(*inputs)), matched, guard
 
 
 def design(sigs: Sequence[Signals | None]) -> npt.NDArray[np.float64]:
@@ -77,15 +77,17 @@ def _rates(pairs: Sequence[DevPair], chosen: Sequence[bool]) -> tuple[float, flo
 
 
 def thresholds(
-    pairs: Sequence[DevPair], sigs: Sequence[Signals | None], rules: Sequence[bool], score: Sequence[float]
+    pairs: Sequence[DevPair],
+    computed: Sequence[tuple[Signals | None, bool, int]],
+    score: Sequence[float],
 ) -> dict[str, float]:
     """The lowest warning and review thresholds (in steps of 0.5) that meet the targets."""
     grid = [t / 2 for t in range(200, 0, -1)]
     warning = review = 100.0
     for t in grid:
         chosen = [
-            r or (s is not None and sc >= t and _confident(s))
-            for s, r, sc in zip(sigs, rules, score, strict=True)
+            r or (s is not None and sc >= t and _confident(s) and not g)
+            for (s, r, g), sc in zip(computed, score, strict=True)
         ]
         precision, hard = _rates(pairs, chosen)
         if precision < WARNING_PRECISION or hard > WARNING_HARD:
@@ -93,29 +95,27 @@ def thresholds(
         warning = t
     for t in grid:
         chosen = [
-            r or (s is not None and sc >= t and (_confident(s) or not guarded(s)))
-            for s, r, sc in zip(sigs, rules, score, strict=True)
+            r
+            or (s is not None and not g and sc >= warning and _confident(s))
+            or (s is not None and g < 2 and sc >= t and not lookalike(s))
+            for (s, r, g), sc in zip(computed, score, strict=True)
         ]
         if _rates(pairs, chosen)[1] > REVIEW_HARD:
             break
         review = t
-    return {"warning": warning, "review": min(review, warning)}
+    return {"warning": warning, "review": review}
 
 
 def main() -> int:
     pairs = load()
     computed = [pair_signals(p) for p in pairs]
-    sigs, rules = [c[0] for c in computed], [c[1] for c in computed]
-    x = design(sigs)
+    x = design([c[0] for c in computed])
     y = np.array([p.label for p in pairs], dtype=float)
     fit = np.array([p.part == "fit" for p in pairs])
     w = logistic(x[fit], y[fit])
     score = (100.0 / (1.0 + np.exp(-(x @ w)))).tolist()
     hold = [i for i, p in enumerate(pairs) if p.part == "hold"]
-    chosen = thresholds(
-        [pairs[i] for i in hold], [sigs[i] for i in hold], [rules[i] for i in hold],
-        [score[i] for i in hold],
-    )  # fmt: skip
+    chosen = thresholds([pairs[i] for i in hold], [computed[i] for i in hold], [score[i] for i in hold])
     levels: dict[str, dict[str, float]] = {s: {lv: 0.0 for lv in lvs} for s, lvs in SIGNALS.items()}
     for (s, lv), value in zip(COLUMNS, w[1:].tolist(), strict=True):
         levels[s][lv] = round(value, 4)

@@ -39,17 +39,21 @@ def judge(
     same_key: bool,
     rules_variant: bool,
     kind: str | None,
+    guarded: int = 0,
 ) -> Judgement:
-    """Score two names given as romanised words, and place them in a tier."""
+    """Score two names given as romanised words, and place them in a tier. ``guarded``: 2 when
+    the rule matcher's look-alike guard refused them (no tier), 1 when it refused a change in
+    a short word (for review at most)."""
     table = weights()
-    sig = signals(words_a, words_b, same_key, rules_variant, kind)
+    first, second = sorted((tuple(words_a), tuple(words_b)))  # the same score either way round
+    sig = signals(first, second, same_key, rules_variant, kind)
     score = 100.0 * probability(table.logit(sig))
     reasons = tuple(explain(sig, table))
     if same_key or rules_variant:
         return Judgement(WARNING, score, reasons)
-    if score >= table.thresholds["warning"] and _confident(sig):
+    if score >= table.thresholds["warning"] and _confident(sig) and not guarded:
         return Judgement(WARNING, score, reasons)
-    if score >= table.thresholds["review"] and not guarded(sig):
+    if score >= table.thresholds["review"] and not lookalike(sig) and guarded < 2:
         return Judgement(REVIEW, score, reasons)
     return Judgement(None, score, reasons)
 
@@ -63,7 +67,7 @@ def _confident(sig: Signals) -> bool:
     )
 
 
-def guarded(sig: Signals) -> bool:
+def lookalike(sig: Signals) -> bool:
     """The look-alike guard: a~i or a~u in a short word makes another name (Hasan/Husain,
     Karim/Karam), unless a known romanisation change comes with it."""
     return sig.levels["look-alike"] != "none" and sig.levels["romanisation"] == "none"

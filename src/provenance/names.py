@@ -59,7 +59,7 @@ and for kasra (Hekmatyar/Hikmatyar).  a~i and a~u stay distinct: Karim/Karam, Ha
 CLOSE_CONSONANTS = frozenset({frozenset("kg"), frozenset("sz"), frozenset("td"), frozenset("bp")})
 """Consonants that may replace each other in a long token (kh/gh, s/z, t/d, b/p)."""
 
-EZAFE = frozenset({fold_raw_token("i"), fold_raw_token("ye")})
+EZAFE = frozenset({fold_raw_token("i"), fold_raw_token("ye"), fold_raw_token("je")})
 """The Persian ezafe between two words, dropped from identity tokens: -e/-i (Mazar-i-Sharif,
 Sar-e Pul) and -ye after a vowel (Qal'eh-ye Now, Kafeh-ye Baluchi)."""
 
@@ -475,6 +475,24 @@ def score_inputs(rule: NameMatch, x: Analysis, y: Analysis, kind: str | None) ->
     )
 
 
+GUARD_NOTES = ("distinguish names", "makes another name")
+"""Reasons of the rule matcher's look-alike guard (Hasan/Husain, Karim/Karam, Ahmad/Ahmadi):
+such a pair is in no tier."""
+SHORT_NOTES = ("short", "first letters differ")
+"""Reasons for refusing a change in a short word (Paktia/Paktika, Zaid/Said, Amr/Amir): such a
+pair is never confident, for review at most."""
+
+
+def guarded_by_rules(rule: NameMatch) -> int:
+    """2 when the rule matcher's look-alike guard refused the pair, 1 when it refused a change
+    in a short word, else 0."""
+    if rule.verdict is not NameVerdict.DIFFERENT:
+        return 0
+    if any(note in rule.reason for note in GUARD_NOTES):
+        return 2
+    return 1 if any(note in rule.reason for note in SHORT_NOTES) else 0
+
+
 def rule_match(a: str, b: str, kind: str | None = None) -> tuple[NameMatch, ScoreInputs | None]:
     """The rule matcher's verdict alone (no score, no tier) for two names of one kind, and the
     score's inputs when both are in Latin script (benchmarks/names_dev/fit.py fits on them)."""
@@ -499,6 +517,7 @@ def _scored(rule: NameMatch, x: Analysis, y: Analysis, kind: str | None) -> Name
         same_key=inputs.same_key,
         rules_variant=inputs.rules_variant,
         kind=kind,
+        guarded=guarded_by_rules(rule),
     )
     return _tiered(rule, judged)
 

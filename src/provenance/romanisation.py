@@ -11,7 +11,6 @@ _SYSTEMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile("sch|sz"), "sh"),  # Schiras, Szahr
     (re.compile("x"), "kh"),  # Xomeyni (Azerbaijani, Uzbek)
     (re.compile("ck"), "k"),
-    (re.compile("c(?=[ei])"), "ch"),  # Turkish c, Italian ce/ci: Cemtal, Ceramana
 )
 
 ABBREVIATIONS: dict[str, str] = {
@@ -32,7 +31,7 @@ def romanised(word: str) -> str:
     khomeyni); abbreviations in ABBREVIATIONS written out. A c that may be k, j, ch or s
     stays c: the edit distance knows its correspondences."""
     word = ABBREVIATIONS.get(word, word)
-    if not any(ch in word for ch in "cxs"):
+    if not any(ch in word for ch in "cxsz"):
         return word
     for pattern, repl in _SYSTEMS:
         word = pattern.sub(repl, word)
