@@ -27,7 +27,7 @@ import numpy.typing as npt
 from benchmarks.names_dev.devset import ROOT, DevPair, load
 from provenance import names
 from provenance.name_score import SIGNALS, Signals, signals
-from provenance.name_tiers import _confident, lookalike
+from provenance.name_tiers import _confident, reviewable
 
 WEIGHTS = ROOT / "src" / "provenance" / "data" / "name_weights.json"
 L2 = 1.0
@@ -97,7 +97,7 @@ def thresholds(
         chosen = [
             r
             or (s is not None and not g and sc >= warning and _confident(s))
-            or (s is not None and g < 2 and sc >= t and not lookalike(s))
+            or (s is not None and g < 2 and sc >= t and reviewable(s))
             for (s, r, g), sc in zip(computed, score, strict=True)
         ]
         if _rates(pairs, chosen)[1] > REVIEW_HARD:

@@ -127,7 +127,7 @@ def _word_levels(kept_a: list[str], kept_b: list[str]) -> tuple[float, int]:
     for x, y in zip(kept_a, kept_b, strict=True):
         d = distance((x,), (y,))
         worst = max(worst, d.relative)
-        starts += bool(d.edits) and x[:1] != y[:1] and _first_edit_hard(d)
+        starts += bool(d.edits) and x[:1] != y[:1] and _first_edit_changes(d)
     return worst, starts
 
 
@@ -186,8 +186,11 @@ def _lookalike(edits: Sequence[Edit], words: Sequence[str]) -> bool:
     return vowels and bool(words) and min(len(w) for w in words) <= LOOKALIKE_MAX_UNITS
 
 
-def _first_edit_hard(dist: Distance) -> bool:
-    return dist.edits[0].cost >= HARD
+def _first_edit_changes(dist: Distance) -> bool:
+    """The word's first letter is another letter or dropped (Hazaraabad/Sarabad), not a known
+    correspondence (Qandahar/Kandahar)."""
+    edit = dist.edits[0]
+    return edit.cost >= HARD or edit.kind == "ins"
 
 
 def explain(sig: Signals, table: Weights) -> list[str]:

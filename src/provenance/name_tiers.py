@@ -20,6 +20,8 @@ from provenance.name_score import Signals, explain, probability, signals, weight
 WARNING = "spelling-variant"
 REVIEW = "possible-variant"
 CONFIDENT_WORDS = frozenset({"all paired", "reordered"})
+CONFIDENT_WORST_WORD = frozenset({"exact", "0.10", "0.20"})
+"""How far the most changed word may be from its pair in a confident match."""
 ABJAD_MAX_RELATIVE = 0.2
 """Weighted consonant edits per letter an Arabic-script name may differ by from a Latin one."""
 
@@ -53,7 +55,7 @@ def judge(
         return Judgement(WARNING, score, reasons)
     if score >= table.thresholds["warning"] and _confident(sig) and not guarded:
         return Judgement(WARNING, score, reasons)
-    if score >= table.thresholds["review"] and not lookalike(sig) and guarded < 2:
+    if score >= table.thresholds["review"] and reviewable(sig) and guarded < 2:
         return Judgement(REVIEW, score, reasons)
     return Judgement(None, score, reasons)
 
@@ -64,7 +66,15 @@ def _confident(sig: Signals) -> bool:
         lv["words"] in CONFIDENT_WORDS
         and lv["other letters"] == "none"
         and lv["look-alike"] == "none"
+        and lv["word starts"] == "same"
+        and lv["worst word"] in CONFIDENT_WORST_WORD
     )
+
+
+def reviewable(sig: Signals) -> bool:
+    """Not held back by the look-alike guard, and no paired word wholly different (Mohammad
+    Omar / Mohammad Akbar: two people who share a given name)."""
+    return not lookalike(sig) and sig.levels["worst word"] != "far"
 
 
 def lookalike(sig: Signals) -> bool:
