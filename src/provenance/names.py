@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from provenance import name_acronyms, name_scripts, name_tiers
+from provenance.romanisation import systems_in
 from provenance.transliteration import (
     COMMON_TOKENS,
     TITLES,
@@ -440,13 +441,14 @@ def compare_analysed(
         same = _match(
             NameVerdict.SAME, 100.0, x, y, f"'{a}' and '{b}' fold to the same key '{x.folded}'{how}"
         )
-        return _scored(same, x, y, ka or kb)
+        return _scored(same, x, y, ka or kb, a, b)
     problem = _mixed(a, b, x, y)
     if problem is not None:
         return _match(NameVerdict.NOT_COMPARABLE, fuzz.ratio(x.folded, y.folded), x, y, problem)
     if x.scripts != y.scripts:
         return name_scripts.across(a, b, x, y, ka or kb)
-    return _scored(_compare_tokens(x, y, (ka or kb) in (None, "person")), x, y, ka or kb)
+    rule = _compare_tokens(x, y, (ka or kb) in (None, "person"))
+    return _scored(rule, x, y, ka or kb, a, b)
 
 
 def romanised_words(an: Analysis, person_like: bool) -> tuple[str, ...]:
@@ -506,7 +508,9 @@ def rule_match(a: str, b: str, kind: str | None = None) -> tuple[NameMatch, Scor
     return rule, score_inputs(rule, x, y, _kind(kind))
 
 
-def _scored(rule: NameMatch, x: Analysis, y: Analysis, kind: str | None) -> NameMatch:
+def _scored(
+    rule: NameMatch, x: Analysis, y: Analysis, kind: str | None, a_name: str = "", b_name: str = ""
+) -> NameMatch:
     """The rule matcher's result with the calibrated score, its reasons and the tier."""
     if x.scripts != {"Latin"} or y.scripts != {"Latin"}:
         return rule
@@ -519,6 +523,10 @@ def _scored(rule: NameMatch, x: Analysis, y: Analysis, kind: str | None) -> Name
         kind=kind,
         guarded=guarded_by_rules(rule),
     )
+    if inputs.words_a == inputs.words_b and not judged.reasons[:1]:
+        systems = systems_in(a_name) + systems_in(b_name)
+        said = f"romanised alike: '{' '.join(inputs.words_a)}' ({', '.join(systems) or 'spelling'})"
+        judged = judged._replace(reasons=(said, *judged.reasons))
     return _tiered(rule, judged)
 
 

@@ -12,6 +12,7 @@ _SYSTEMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile("x"), "kh"),  # Xomeyni (Azerbaijani, Uzbek)
     (re.compile("ck"), "k"),
 )
+_LABELS = ("tsch/tch/cz/ch", "sch/sz/sh", "x/kh", "ck/k")
 
 ABBREVIATIONS: dict[str, str] = {
     "co": "company",
@@ -24,6 +25,13 @@ ABBREVIATIONS: dict[str, str] = {
     "cantt": "cantonment",
 }
 """Abbreviations written for whole words in organisation and place names (Co./Company)."""
+
+
+def systems_in(name: str) -> list[str]:
+    """The romanisation rewrites (and abbreviations) romanised() makes in a name's words."""
+    words = re.findall(r"[a-z]+", name.casefold())
+    found = [label for (p, _r), label in zip(_SYSTEMS, _LABELS, strict=True) if any(p.search(w) for w in words)]
+    return found + [f"{w}/{ABBREVIATIONS[w]}" for w in words if w in ABBREVIATIONS]
 
 
 def romanised(word: str) -> str:
