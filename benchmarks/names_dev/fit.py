@@ -49,7 +49,7 @@ def design(sigs: Sequence[Signals | None]) -> npt.NDArray[np.float64]:
     rows[:, 0] = 1.0
     index = {col: i + 1 for i, col in enumerate(COLUMNS)}
     for r, sig in enumerate(sigs):
-        for s, lv in (sig.levels.items() if sig else ()):
+        for s, lv in sig.levels.items() if sig else ():
             if (s, lv) in index:
                 rows[r, index[(s, lv)]] = 1.0
     return rows
@@ -115,7 +115,9 @@ def main() -> int:
     w = logistic(x[fit], y[fit])
     score = (100.0 / (1.0 + np.exp(-(x @ w)))).tolist()
     hold = [i for i, p in enumerate(pairs) if p.part == "hold"]
-    chosen = thresholds([pairs[i] for i in hold], [computed[i] for i in hold], [score[i] for i in hold])
+    chosen = thresholds(
+        [pairs[i] for i in hold], [computed[i] for i in hold], [score[i] for i in hold]
+    )
     levels: dict[str, dict[str, float]] = {s: {lv: 0.0 for lv in lvs} for s, lvs in SIGNALS.items()}
     for (s, lv), value in zip(COLUMNS, w[1:].tolist(), strict=True):
         levels[s][lv] = round(value, 4)

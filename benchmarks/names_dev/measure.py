@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from tabulate import tabulate
 
 from benchmarks.names_dev.devset import ROOT, DevPair, load
-from provenance.names import NameMatch, compare
 from provenance.name_tiers import REVIEW, WARNING
+from provenance.names import NameMatch, compare
 
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 START, END = "<!-- names-dev:start -->", "<!-- names-dev:end -->"
@@ -90,8 +90,14 @@ def tier_table(parts: dict[str, list[Scored]]) -> list[list[object]]:
     for name, rows in parts.items():
         for tier, hit in (("warning", Scored.warning.fget), ("warning+review", Scored.either.fget)):
             f = figures(rows, hit)  # type: ignore[arg-type]
-            table.append([name, tier, *(f"{f[k]:.3f}" for k in ("P", "R", "hard")),
-                          *(f"{f[k]:.3f}" for k in ("R spelling", "R partial", "R alias"))])  # fmt: skip
+            table.append(
+                [
+                    name,
+                    tier,
+                    *(f"{f[k]:.3f}" for k in ("P", "R", "hard")),
+                    *(f"{f[k]:.3f}" for k in ("R spelling", "R partial", "R alias")),
+                ]
+            )
     return table
 
 
@@ -103,8 +109,18 @@ def breakdown(rows: Sequence[Scored], key: Callable[[DevPair], str]) -> list[lis
     for name in sorted(groups):
         w = figures(groups[name], lambda r: r.warning)
         e = figures(groups[name], lambda r: r.either)
-        table.append([name, int(w["n"]), f"{w['P']:.3f}", f"{w['R']:.3f}", f"{w['hard']:.3f}",
-                      f"{e['P']:.3f}", f"{e['R']:.3f}", f"{e['hard']:.3f}"])  # fmt: skip
+        table.append(
+            [
+                name,
+                int(w["n"]),
+                f"{w['P']:.3f}",
+                f"{w['R']:.3f}",
+                f"{w['hard']:.3f}",
+                f"{e['P']:.3f}",
+                f"{e['R']:.3f}",
+                f"{e['hard']:.3f}",
+            ]
+        )
     return table
 
 
@@ -116,12 +132,19 @@ def misses(rows: Sequence[Scored], limit: int) -> list[list[object]]:
         key=lambda r: -r.match.score,
     )
     merged = sorted(
-        (r for r in rows if r.pair.pair_type == "neg_hard" and r.either), key=lambda r: -r.match.score
+        (r for r in rows if r.pair.pair_type == "neg_hard" and r.either),
+        key=lambda r: -r.match.score,
     )
     picked = [*missed[: limit // 2], *merged[: limit - min(len(missed), limit // 2)]]
     return [
-        ["missed spelling" if r.pair.label else "merged hard negative", r.pair.name_a,
-         r.pair.name_b, r.match.tier or "-", f"{r.match.score:.0f}", _short(r.match)]  # fmt: skip
+        [
+            "missed spelling" if r.pair.label else "merged hard negative",
+            r.pair.name_a,
+            r.pair.name_b,
+            r.match.tier or "-",
+            f"{r.match.score:.0f}",
+            _short(r.match),
+        ]
         for r in picked
     ]
 
@@ -146,7 +169,14 @@ def target_rows(hold: Sequence[Scored]) -> list[list[object]]:
     for name, target in TARGETS.items():
         at_most = "hard negatives" in name
         met = got[name] <= target if at_most else got[name] >= target
-        rows.append([name, f"{'<=' if at_most else '>='} {target}", f"{got[name]:.3f}", "met" if met else "missed"])
+        rows.append(
+            [
+                name,
+                f"{'<=' if at_most else '>='} {target}",
+                f"{got[name]:.3f}",
+                "met" if met else "missed",
+            ]
+        )
     return rows
 
 
@@ -170,20 +200,26 @@ def render(rows: Sequence[Scored]) -> str:
         "**Tiers** (P and R against the dev labels, *hard*: share of hard negatives merged, "
         "*R spelling/partial/alias*: recall on the hand-labelled sample):",
         "",
-        tabulate(tier_table(parts), ["part", "tier", "P", "R", "hard", "R spelling",
-                                     "R partial", "R alias"], tablefmt=md),  # fmt: skip
+        tabulate(
+            tier_table(parts),
+            ["part", "tier", "P", "R", "hard", "R spelling", "R partial", "R alias"],
+            tablefmt=md,
+        ),
         "",
         "**By kind and by source** (hold; warning tier, then both tiers):",
         "",
-        tabulate(breakdown(hold, lambda p: p.kind) + breakdown(hold, lambda p: p.source),
-                 ["group", "pairs", "P", "R", "hard", "P both", "R both", "hard both"],
-                 tablefmt=md),  # fmt: skip
+        tabulate(
+            breakdown(hold, lambda p: p.kind) + breakdown(hold, lambda p: p.source),
+            ["group", "pairs", "P", "R", "hard", "P both", "R both", "hard both"],
+            tablefmt=md,
+        ),
         "",
         "**Misses** (hold; the closest missed spelling variants, the highest-scored merged hard "
         "negatives):",
         "",
-        tabulate(misses(hold, 20), ["what", "name a", "name b", "tier", "score", "reasons"],
-                 tablefmt=md),  # fmt: skip
+        tabulate(
+            misses(hold, 20), ["what", "name a", "name b", "tier", "score", "reasons"], tablefmt=md
+        ),
         "",
     ]
     return "\n".join(lines)

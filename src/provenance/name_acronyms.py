@@ -63,7 +63,7 @@ def match(first: str, second: str) -> AcronymMatch | None:
             if letters == found:
                 return AcronymMatch(letters, found, True)
         content = initials(full)[0]
-        if len(letters) >= MIN_PREFIX and len(content) == len(letters) + 1:
-            if content.startswith(letters):
-                return AcronymMatch(letters, content, False)
+        prefix = len(content) == len(letters) + 1 and content.startswith(letters)
+        if len(letters) >= MIN_PREFIX and prefix:
+            return AcronymMatch(letters, content, False)
     return None

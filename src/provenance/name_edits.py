@@ -133,7 +133,7 @@ def indel(seq: tuple[str, ...], i: int) -> float:
     unit = seq[i]
     if unit in VOWEL_UNITS:
         return _EDGE_VOWEL_INDEL if i in (0, len(seq) - 1) else _VOWEL_INDEL
-    if i > 0 and seq[i - 1] == unit or i + 1 < len(seq) and seq[i + 1] == unit:
+    if (i > 0 and seq[i - 1] == unit) or (i + 1 < len(seq) and seq[i + 1] == unit):
         return 0.1  # a doubled letter
     return _SOFT_INDEL.get(unit, 1.0)
 
@@ -213,7 +213,7 @@ def _trace(
 
 
 def describe(edit: Edit) -> str:
-    """"ch/sh", "a~i", "+h", "n/r (another letter)" for reasons."""
+    """ "ch/sh", "a~i", "+h", "n/r (another letter)" for reasons."""
     if edit.kind == "swap":
         return f"{edit.first}/{edit.second} (letters swapped)"
     if edit.kind == "ins":

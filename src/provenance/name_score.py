@@ -82,8 +82,12 @@ def weights() -> Weights:
 
 def weights_from(data: dict[str, Any]) -> Weights:
     given = data["levels"]
-    levels = {s: {lv: float(given.get(s, {}).get(lv, 0.0)) for lv in lvs} for s, lvs in SIGNALS.items()}
-    return Weights(float(data["bias"]), levels, {k: float(v) for k, v in data["thresholds"].items()})
+    levels = {
+        s: {lv: float(given.get(s, {}).get(lv, 0.0)) for lv in lvs} for s, lvs in SIGNALS.items()
+    }
+    return Weights(
+        float(data["bias"]), levels, {k: float(v) for k, v in data["thresholds"].items()}
+    )
 
 
 def probability(logit: float) -> float:

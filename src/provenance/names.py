@@ -331,7 +331,9 @@ def _compare_tokens(x: Analysis, y: Analysis, person_like: bool) -> NameMatch:
     tx, ty = x.toks(person_like), y.toks(person_like)
     loose = fuzz.ratio(x.folded, y.folded)
     if x.folded.replace(" ", "") == y.folded.replace(" ", ""):
-        return _match(NameVerdict.VARIANT, loose, x, y, "same letters; only spacing or hyphens differ")
+        return _match(
+            NameVerdict.VARIANT, loose, x, y, "same letters; only spacing or hyphens differ"
+        )
     if "".join(t.fold for t in tx) == "".join(t.fold for t in ty):
         reason = (
             f"same name parts '{' '.join(t.fold for t in tx)}'; titles, particles or spacing differ"
@@ -353,7 +355,11 @@ def _compare_tokens(x: Analysis, y: Analysis, person_like: bool) -> NameMatch:
     ]
     found += [note] if note else []
     return _match(
-        NameVerdict.VARIANT, score, x, y, f"token-aligned similarity {score:.0f}: {', '.join(found)}"
+        NameVerdict.VARIANT,
+        score,
+        x,
+        y,
+        f"token-aligned similarity {score:.0f}: {', '.join(found)}",
     )
 
 
@@ -431,7 +437,9 @@ def compare_analysed(
     if ka is not None and kb is not None and ka != kb:
         return _match(NameVerdict.NOT_COMPARABLE, 0.0, x, y, f"different kinds: {ka} vs {kb}")
     if not x.folded or not y.folded:
-        return _match(NameVerdict.NOT_COMPARABLE, 0.0, x, y, "nothing left to compare after folding")
+        return _match(
+            NameVerdict.NOT_COMPARABLE, 0.0, x, y, "nothing left to compare after folding"
+        )
     acronym = name_acronyms.match(a, b)
     if acronym is not None:
         return _acronym(acronym, x, y)

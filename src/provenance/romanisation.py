@@ -30,7 +30,11 @@ ABBREVIATIONS: dict[str, str] = {
 def systems_in(name: str) -> list[str]:
     """The romanisation rewrites (and abbreviations) romanised() makes in a name's words."""
     words = re.findall(r"[a-z]+", name.casefold())
-    found = [label for (p, _r), label in zip(_SYSTEMS, _LABELS, strict=True) if any(p.search(w) for w in words)]
+    found = [
+        label
+        for (p, _r), label in zip(_SYSTEMS, _LABELS, strict=True)
+        if any(p.search(w) for w in words)
+    ]
     return found + [f"{w}/{ABBREVIATIONS[w]}" for w in words if w in ABBREVIATIONS]
 
 

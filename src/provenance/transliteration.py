@@ -246,7 +246,8 @@ def _fold_word(word: str, fired: set[str]) -> Word:
         if arabic != word:
             fired.add("Arabic letter forms")
         return Word(arabic, arabic, scripts, arabic)
-    return Word(word, word, scripts, word)  # other scripts, digits, and mixed-script words as written
+    # other scripts, digits, and mixed-script words as written
+    return Word(word, word, scripts, word)
 
 
 @lru_cache(maxsize=65536)
