@@ -215,7 +215,10 @@ def test_positives_are_symmetric_and_share_a_blocking_key(a: str, b: str) -> Non
 def test_hard_negatives_are_different_even_when_they_share_a_key(
     a: str, b: str, shares_key: bool
 ) -> None:
-    assert bool(blocking_keys(a) & blocking_keys(b)) is shares_key
+    # pairs that share a key must keep sharing one; since the romanised keys ("r:", "v:"),
+    # look-alikes such as Zaid/Said may share one too, and compare() keeps them apart
+    if shares_key:
+        assert blocking_keys(a) & blocking_keys(b)
     for x, y in ((a, b), (b, a)):
         match = compare(x, y)
         # never confident; a partial form or a short-word change may go to review

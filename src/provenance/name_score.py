@@ -22,7 +22,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from provenance.name_edits import HARD, Distance, Edit, category, describe, distance
+from provenance.name_edits import ROMANISATION, Distance, Edit, category, describe, distance
 
 SIGNALS: dict[str, tuple[str, ...]] = {
     "letters": ("exact", "0.05", "0.10", "0.15", "0.22", "0.30", "0.40", "far"),
@@ -194,7 +194,7 @@ def _first_edit_changes(dist: Distance) -> bool:
     """The word's first letter is another letter or dropped (Hazaraabad/Sarabad), not a known
     correspondence (Qandahar/Kandahar)."""
     edit = dist.edits[0]
-    return edit.cost >= HARD or edit.kind == "ins"
+    return edit.cost > ROMANISATION or edit.kind == "ins"
 
 
 def explain(sig: Signals, table: Weights) -> list[str]:

@@ -4,7 +4,9 @@ Two tiers: ``spelling-variant`` (a warning: confident that two names are one nam
 ways) and ``possible-variant`` (for the review queue, ranked by score; never fails CI).  A pair
 is confident when the rule matcher in provenance.names accepts it (same key, or a variant by
 its token rules), or when its calibrated score reaches the warning threshold with every word
-paired, no letter outside the known correspondences and no look-alike vowel change; it is for
+paired, every word's first letter kept, no letter outside the romanisation correspondences
+(not even k/g, t/d, b/p, n/m, l/r, which also tell names apart) and no look-alike vowel
+change; it is for
 review when its score reaches the review threshold and the look-alike guard does not hold it
 back.  Thresholds live with the weights in data/name_weights.json.
 """
@@ -67,6 +69,7 @@ def _confident(sig: Signals) -> bool:
         and lv["other letters"] == "none"
         and lv["look-alike"] == "none"
         and lv["word starts"] == "same"
+        and lv["weak letters"] == "none"
         and lv["worst word"] in CONFIDENT_WORST_WORD
     )
 

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from provenance import name_acronyms, name_scripts, name_tiers
-from provenance.romanisation import systems_in
+from provenance.romanisation import key_skeleton, romanised, systems_in
 from provenance.transliteration import (
     COMMON_TOKENS,
     TITLES,
@@ -195,7 +195,8 @@ def blocking_keys(name: str) -> frozenset[str]:
     pair on (Gul Rashid Amiri/Gul Reshid Amiri, Nur Zai/Noorzai, Kali/Keeli).  A Latin-script name
     of several parts, none in COMMON_TOKENS, also gets the "s:" and "d:" keys of its parts
     written as one word, which compare() falls back on when two names have different numbers
-    of parts (Kuh-i-Dasht/Kuhdasht, Sir Avand/Siravan).
+    of parts (Kuh-i-Dasht/Kuhdasht, Sir Avand/Siravan). Latin names also get the "r:" and "v:"
+    keys of _romanised_keys, for the matches of the calibrated score.
     """
     return keys_of(_analyse(name))
 
@@ -214,7 +215,19 @@ def keys_of(an: Analysis) -> frozenset[str]:
         for parts in {tuple(toks), tuple(t.fold for t in an.identity)}:
             if len(parts) > 1 and _joinable(parts):
                 keys |= _token_keys(_joined_fold(parts))
-    return frozenset(k[:KEY_MAX_LEN] for k in keys if k not in ("=", "d:", "w:"))
+        keys |= _romanised_keys(an)
+    return frozenset(k[:KEY_MAX_LEN] for k in keys if k not in ("=", "d:", "w:", "r:", "v:"))
+
+
+def _romanised_keys(an: Analysis) -> set[str]:
+    """ "r:" + the romanised skeleton (romanisation.key_skeleton: gh/q, kh/h, sh/s merged) of
+    each distinctive word, and "v:" + that of the whole name written as one word: the keys
+    the score's confident matches share (Sar Bagh/Sar-e Baaq, Chahabad/Chaikhabad)."""
+    romans = [romanised(t.fold) for t in an.toks(drop_titles=True)]  # from the fold alone
+    keys = {"v:" + k for k in key_skeleton("".join(romans))}
+    distinctive = [r for r in romans if len(r) >= 3 and r not in COMMON_TOKENS]
+    keys.update("r:" + k for r in distinctive for k in key_skeleton(r))
+    return keys
 
 
 def _token_keys(tok: str) -> set[str]:

@@ -48,3 +48,26 @@ def romanised(word: str) -> str:
     for pattern, repl in _SYSTEMS:
         word = pattern.sub(repl, word)
     return word
+
+
+_KEY_CLASSES = (("cs", "c"), ("gh", "k"), ("sh", "s"), ("zh", "j"), ("th", "s"), ("z", "s"))
+
+
+def key_skeleton(word: str) -> tuple[str, ...]:
+    """Blocking keys for romanised words: cs/c (folded cz), gh/q/k, sh/s, zh/j, th/s and z/s
+    merged, then h,
+    vowels and y/w/v dropped and repeats collapsed (Baaq, Bagh -> "bk"); a word with kh gets
+    two, kh read as k and as h (Chaikhabad -> "ckbd", "cbd" as Chahabad)."""
+    for old, new in _KEY_CLASSES:
+        word = word.replace(old, new)
+    if "kh" in word:
+        return (_skeleton(word.replace("kh", "k")), _skeleton(word.replace("kh", "")))
+    return (_skeleton(word),)
+
+
+def _skeleton(word: str) -> str:
+    out: list[str] = []
+    for ch in word:
+        if ch not in "aeiouhyvw" and (not out or out[-1] != ch):
+            out.append(ch)
+    return "".join(out)
