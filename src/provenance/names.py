@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+from itertools import product
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -225,6 +226,9 @@ def _romanised_keys(an: Analysis) -> set[str]:
     the score's confident matches share (Sar Bagh/Sar-e Baaq, Chahabad/Chaikhabad)."""
     romans = [romanised(t.fold) for t in an.toks(drop_titles=True)]  # from the fold alone
     keys = {"v:" + k for k in key_skeleton("".join(romans))}
+    if len(romans) > 1:  # the parts' own skeletons: "ghek kalay" is "kkl", not "kl"
+        per_word = ["".join(parts) for parts in product(*(key_skeleton(r) for r in romans))]
+        keys.update("v:" + k for k in per_word[:4])
     distinctive = [r for r in romans if len(r) >= 3 and r not in COMMON_TOKENS]
     keys.update("r:" + k for r in distinctive for k in key_skeleton(r))
     return keys

@@ -50,19 +50,36 @@ def romanised(word: str) -> str:
     return word
 
 
-_KEY_CLASSES = (("cs", "c"), ("gh", "k"), ("sh", "s"), ("zh", "j"), ("th", "s"), ("z", "s"))
+_KEY_CLASSES = (
+    ("cs", "c"),
+    ("gh", "k"),
+    ("g", "k"),
+    ("ch", "s"),
+    ("sh", "s"),
+    ("zh", "j"),
+    ("th", "s"),
+    ("z", "s"),
+)
+_AMBIGUOUS = (("kh", "k", ""), ("j", "j", ""))
+"""Letters read two ways in keys: kh as k or h (dropped), j as j or y (dropped)."""
 
 
 def key_skeleton(word: str) -> tuple[str, ...]:
-    """Blocking keys for romanised words: cs/c (folded cz), gh/q/k, sh/s, zh/j, th/s and z/s
-    merged, then h,
-    vowels and y/w/v dropped and repeats collapsed (Baaq, Bagh -> "bk"); a word with kh gets
-    two, kh read as k and as h (Chaikhabad -> "ckbd", "cbd" as Chahabad)."""
-    for old, new in _KEY_CLASSES:
-        word = word.replace(old, new)
-    if "kh" in word:
-        return (_skeleton(word.replace("kh", "k")), _skeleton(word.replace("kh", "")))
-    return (_skeleton(word),)
+    """Blocking keys for romanised words: cs/c (folded cz), gh/g/q/k, ch/sh/s, zh/j, th/s and
+    z/s merged, then h, vowels and y/w/v dropped and repeats collapsed (Baaq, Bagh -> "bk");
+    a word with kh or j gets a key for each reading of them (Chaikhabad -> "cbd" as
+    Chahabad)."""
+    readings = [word]
+    for letters, *ways in _AMBIGUOUS:
+        if any(letters in r for r in readings):
+            readings = [r.replace(letters, way) for r in readings for way in ways]
+    found: list[str] = []
+    for reading in readings:
+        text = reading
+        for old, new in _KEY_CLASSES:
+            text = text.replace(old, new)
+        found.append(_skeleton(text))
+    return tuple(dict.fromkeys(found))
 
 
 def _skeleton(word: str) -> str:
