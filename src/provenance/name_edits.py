@@ -133,8 +133,8 @@ def indel(seq: tuple[str, ...], i: int) -> float:
     unit = seq[i]
     if unit in VOWEL_UNITS:
         return _EDGE_VOWEL_INDEL if i in (0, len(seq) - 1) else _VOWEL_INDEL
-    if (i > 0 and seq[i - 1] == unit) or (i + 1 < len(seq) and seq[i + 1] == unit):
-        return 0.1  # a doubled letter
+    if i > 0 and seq[i - 1] == unit:
+        return 0.1  # the second of a doubled letter
     return _SOFT_INDEL.get(unit, 1.0)
 
 
