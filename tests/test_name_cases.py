@@ -118,3 +118,12 @@ def test_result_carries_tier_score_and_reasons() -> None:
     assert match.tier in (WARNING, REVIEW, None)
     assert 0.0 <= match.score <= 100.0
     assert any(r.startswith("edits ") for r in match.reasons)
+
+
+def test_acronym_keys_pair_an_acronym_with_its_name() -> None:
+    from provenance.name_acronyms import keys
+
+    full = keys("Islamic State Khorasan Province")
+    assert keys("ISKP") & full and keys("IS-K") & full
+    assert keys("ISIS-K") & keys("Islamic State of Iraq and Syria Khorasan")
+    assert not keys("Kabul")

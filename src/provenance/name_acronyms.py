@@ -67,3 +67,17 @@ def match(first: str, second: str) -> AcronymMatch | None:
         if len(letters) >= MIN_PREFIX and prefix:
             return AcronymMatch(letters, content, False)
     return None
+
+
+def keys(name: str) -> frozenset[str]:
+    """Blocking keys that pair an acronym with the names it abbreviates: "a:" + an acronym's
+    letters, or "a:" + a name's initials (with and without STOP_WORDS, and without its last
+    word), so that ISKP, IS-K and Islamic State Khorasan Province meet."""
+    letters = acronym_letters(name)
+    if letters is not None:
+        return frozenset({"a:" + letters})
+    if len(_words(name)) < 2:
+        return frozenset()
+    content, every = initials(name)
+    found = {content, every} | ({content[:-1]} if len(content) > MIN_PREFIX else set())
+    return frozenset("a:" + k for k in found if len(k) >= MIN_LETTERS)
