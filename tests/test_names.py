@@ -158,21 +158,28 @@ HARD_NEGATIVES = [
     ("Amr", "Amir", True),  # vowel inside a short word
     ("Islamic State Khorasan Province", "Islamic State West Africa Province", True),
     ("Islamic State", "Islamic State Khorasan Province", True),
-    ("ISKP", "Islamic State Khorasan Province", False),  # acronyms are declared aliases
     ("Jamiat-e Islami", "Jamaat-e-Islami", True),  # Afghan party vs Pakistani party
     ("Lashkar-e-Taiba", "Lashkar-e-Jhangvi", True),
 ]
 
-# Real variants this module does NOT recognise, kept so that the limits stay visible.  Each is
-# inseparable by spelling from a hard negative above (or needs knowledge, not spelling).
+# Real variants the rule matcher alone did not recognise; the calibrated score now finds each,
+# at one tier or the other (test_known_misses_are_found).
 KNOWN_MISSES = [
-    ("Abdul Ghani Baradar", "Abdul Ghani Biradar"),  # a~i, same change as Karim/Karam
     ("Abu Bakr", "Abu Bakar"),  # vowel in a 4-letter word, same change as Amr/Amir
     ("Daud", "Dawood"),  # w read as v before a vowel
     ("Lashkar-e-Taiba", "Lashkar-e-Tayyiba"),  # y between vowels, same as Said/Sayyid
     ("Hibatullah Akhundzada", "Akhundzada, Hibatullah"),  # word order is not ignored
     ("Salahuddin", "Salah ad-Din"),  # fused article forms are not split
 ]
+
+# Real variants the look-alike guard still keeps apart: the same change as Karim/Karam.
+GUARDED_MISSES = [("Abdul Ghani Baradar", "Abdul Ghani Biradar")]
+
+
+@pytest.mark.parametrize(("a", "b"), GUARDED_MISSES)
+def test_guarded_misses_stay_visible(a: str, b: str) -> None:
+    assert compare(a, b).tier is None
+
 
 # Different names that spelling alone cannot separate: reported as one name.
 KNOWN_FALSE_MERGES = [
@@ -184,7 +191,8 @@ KNOWN_FALSE_MERGES = [
 def test_same_after_folding(a: str, b: str) -> None:
     match = compare(a, b)
     assert match.verdict == Verdict.SAME, match.reason
-    assert match.score == 100.0
+    assert match.tier == "spelling-variant"
+    assert match.similarity == 100.0 and match.score >= 90.0
     assert fold(a) == fold(b) == match.folded_a == match.folded_b
 
 
@@ -192,8 +200,9 @@ def test_same_after_folding(a: str, b: str) -> None:
 def test_variant(a: str, b: str) -> None:
     match = compare(a, b)
     assert match.verdict == Verdict.VARIANT, match.reason
+    assert match.tier == "spelling-variant"
     assert fold(a) != fold(b)
-    assert 80.0 <= match.score <= 100.0
+    assert 80.0 <= match.similarity <= 100.0
 
 
 @pytest.mark.parametrize(("a", "b"), POSITIVES)
@@ -206,16 +215,21 @@ def test_positives_are_symmetric_and_share_a_blocking_key(a: str, b: str) -> Non
 def test_hard_negatives_are_different_even_when_they_share_a_key(
     a: str, b: str, shares_key: bool
 ) -> None:
-    assert bool(blocking_keys(a) & blocking_keys(b)) is shares_key
+    # pairs that share a key must keep sharing one; since the romanised keys ("r:", "v:"),
+    # look-alikes such as Zaid/Said may share one too, and compare() keeps them apart
+    if shares_key:
+        assert blocking_keys(a) & blocking_keys(b)
     for x, y in ((a, b), (b, a)):
         match = compare(x, y)
-        assert match.verdict == Verdict.DIFFERENT, match.reason
+        # never confident; a partial form or a short-word change may go to review
+        assert match.verdict in (Verdict.DIFFERENT, Verdict.POSSIBLE), match.reason
+        assert match.tier != "spelling-variant"
         assert 0.0 <= match.score <= 100.0
 
 
 @pytest.mark.parametrize(("a", "b"), KNOWN_MISSES)
-def test_known_misses_stay_visible(a: str, b: str) -> None:
-    assert compare(a, b).verdict == Verdict.DIFFERENT
+def test_known_misses_are_found(a: str, b: str) -> None:
+    assert compare(a, b).tier in ("spelling-variant", "possible-variant")
 
 
 @pytest.mark.parametrize(("a", "b"), KNOWN_FALSE_MERGES)
@@ -243,9 +257,9 @@ def test_known_false_merges_stay_visible(a: str, b: str) -> None:
         ("Kabul", "Kabul", "place", "Place", Verdict.SAME),
         ("Herat", "Hirat", "organization", "organisation", Verdict.SAME),
         # titles and left-out middle names are person rules only
-        ("General Directorate", "Directorate", "organisation", None, Verdict.DIFFERENT),
+        ("General Directorate", "Directorate", "organisation", None, Verdict.POSSIBLE),
         ("Akhtar Mohammad Mansour", "Akhtar Mansour", "person", "person", Verdict.VARIANT),
-        ("Akhtar Mohammad Mansour", "Akhtar Mansour", "place", "place", Verdict.DIFFERENT),
+        ("Akhtar Mohammad Mansour", "Akhtar Mansour", "place", "place", Verdict.POSSIBLE),
     ],
 )
 def test_kinds(a: str, b: str, kind_a: str | None, kind_b: str | None, verdict: Verdict) -> None:
@@ -267,7 +281,7 @@ def test_ashraf_ghani_ahmadzai_is_an_alias_not_a_spelling() -> None:
     # Same man, but "Ashraf Ghani" alone could be anyone with that given and family name: an
     # added family/tribal name is a declared-alias question.  Precision first.
     match = compare("Ashraf Ghani", "Ashraf Ghani Ahmadzai", "person", "person")
-    assert match.verdict == Verdict.DIFFERENT
+    assert match.verdict == Verdict.POSSIBLE  # for review: an added name is never confident
     assert "ahmadsai" in match.reason
 
 
@@ -282,11 +296,12 @@ def test_mixed_script_lookalike_is_not_comparable() -> None:
     assert compare(f"{cyrillic} Olang", "Mirza Olang").verdict == Verdict.NOT_COMPARABLE
 
 
-def test_different_scripts_are_not_transliterated() -> None:
+def test_different_scripts_are_transliterated_for_review() -> None:
     assert scripts("محمد") == {"Arabic"}
     match = compare("Mohammad", "محمد")
-    assert match.verdict == Verdict.NOT_COMPARABLE
-    assert "Arabic" in match.reason and "Latin" in match.reason
+    assert match.verdict == Verdict.POSSIBLE
+    assert match.tier == "possible-variant"
+    assert "transliterated" in match.reason and "mhmd" in match.reason
 
 
 def test_empty_names_are_not_comparable() -> None:
@@ -353,7 +368,7 @@ def test_variant_reasons_name_the_tokens() -> None:
 def test_different_reason_names_the_mismatch() -> None:
     assert "'umar' vs 'akbar'" in compare("Mohammad Omar", "Mohammad Akbar").reason
     assert "a~i" in compare("Jamiat-e Islami", "Jamaat-e-Islami").reason
-    assert "short" in compare("Paktia", "Paktika").reason
+    assert "±k" in compare("Paktia", "Paktika").reason
 
 
 def test_name_match_is_frozen() -> None:

@@ -7,6 +7,8 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
+from provenance.romanisation import romanised
+
 VOWELS = "aeiou"
 
 # First word of a letter's Unicode name -> script label.  Anything else that is a letter is
@@ -34,7 +36,7 @@ _SCRIPT_PREFIXES: dict[str, str] = {
 
 # Marks for ʿayn and hamza (and plain apostrophes) are deleted: "Mus'ab" = "Musab", "Qa'ida" =
 # "Qaida".  Sources omit them as often as they write them.  Tatweel (U+0640) is only stretching.
-_DELETE = str.maketrans(dict.fromkeys("'`´ʹʻʼʽʾʿˈ‘’‛′\u0640"))
+_DELETE = str.maketrans(dict.fromkeys("'`´ʹʻʼʽʾʿˈˌ‘’‛′\u0640"))
 
 # Latin letters that carry no combining mark to strip but are variants of a plain letter.
 _LATIN_LETTERS = str.maketrans(
@@ -105,11 +107,13 @@ _ASSIMILATED: dict[str, str] = {v + c: c for v in "aeou" for c in _SUN_LETTERS}
 
 
 class Word(NamedTuple):
-    """One folded word: comparison form, fine form (keeps e and aa), and its letters' scripts."""
+    """One folded word: comparison form, fine form (keeps e and aa), its letters' scripts, and
+    the comparison form of the word rewritten the English way (provenance.romanisation)."""
 
     fold: str
     fine: str
     scripts: frozenset[str]
+    roman: str = ""
 
 
 class Folded(NamedTuple):
@@ -235,13 +239,15 @@ def _fold_word(word: str, fired: set[str]) -> Word:
     if scripts == {"Latin"}:
         fine, fold, rules = _fold_latin(word)
         fired.update(rules)
-        return Word(fold, fine, scripts)
+        written = romanised(word)
+        return Word(fold, fine, scripts, fold if written == word else _fold_latin(written)[1])
     if scripts == {"Arabic"}:
         arabic = word.translate(_ARABIC_LETTERS)
         if arabic != word:
             fired.add("Arabic letter forms")
-        return Word(arabic, arabic, scripts)
-    return Word(word, word, scripts)  # other scripts, digits, and mixed-script words as written
+        return Word(arabic, arabic, scripts, arabic)
+    # other scripts, digits, and mixed-script words as written
+    return Word(word, word, scripts, word)
 
 
 @lru_cache(maxsize=65536)
@@ -279,3 +285,16 @@ COMMON_TOKENS = frozenset(
     for t in ("muhammad", "ahmad", "abdul", "abu", "bin", "khan", "gul", "jan", "ali", "shah")
 )
 """Tokens shared by too many names to be a blocking key unless a name has nothing else."""
+
+ABJADS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
+"""Scripts that leave short vowels unwritten: their names are compared by consonants."""
+TRANSLITERATED = frozenset({"Arabic", "Cyrillic", "Greek", "Armenian", "Georgian"})
+"""Scripts whose names are compared with Latin ones through anyascii's transliteration."""
+
+
+def to_latin(name: str) -> str:
+    """A name in another script written in Latin letters by anyascii (Хайбатулла ->
+    Khaybatulla, ذبيح الله -> dhbyh llh); word breaks (ZWNJ, spaces) are kept."""
+    from anyascii import anyascii  # imported when a name in another script is compared
+
+    return " ".join(anyascii(word) for word, _dash in _split(_prepare(name, set())))

@@ -1,0 +1,1 @@
+"""The labelled name-variant development set: loading, its split, the hand-labelled sample."""

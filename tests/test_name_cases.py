@@ -1,0 +1,129 @@
+"""Case tables for the name tiers: each correspondence that must match, each look-alike that
+must stay apart, acronyms, and names across scripts."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.names import NameVerdict, compare
+
+WARNING, REVIEW = "spelling-variant", "possible-variant"
+
+# (a, b, kind, correspondence): one name spelled two ways; each must reach a tier.
+CORRESPONDENCES = [
+    ("Czabahar", "Chabahar", "place", "cz/ch (Polish)"),
+    ("Szukkur", "Sukkur", "place", "sz/sh (Polish)"),
+    ("Bandar-e Xomeyni", "Bandar-e Khomeyni", "place", "x/kh"),
+    ("Chaqqa", "Shaqqa", "place", "ch/sh (French)"),
+    ("Dzheramana", "Djaramana", "place", "dzh/dj/j"),
+    ("Zarqun", "Zarghun", "place", "q/gh"),
+    ("Hukumat-e Shinkay", "Khukumat-e Shinkay", "place", "kh/h (Russian)"),
+    ("Maydanshakhr", "Majdanshakhr", "place", "j/y"),
+    ("Govatar", "Gwatar", "place", "w/v and a dropped vowel"),
+    ("Lashkar Gah", "Lashkargah", "place", "joined and split words"),
+    ("Haji Lar", "Hajjilar", "place", "joined words, doubled letters"),
+    ("Ar Rutbah", "Rutba", "place", "article left out"),
+    ("Luna Alshebel", "Luna Al Shibl", "person", "article glued"),
+    ("Kalukettiya Purayil Ijas", "Ijas Kalukettiya Purayil", "person", "word order"),
+    ("ALIAF COMPANY", "ALIYAF CO.", "organisation", "abbreviation"),
+    ("Pasni", "Pansi", "place", "two letters swapped"),
+]
+
+# Look-alikes that must stay apart: no tier at all (the look-alike guard).
+APART = [
+    ("Hasan", "Husain", "person"),
+    ("Karim", "Karam", "person"),
+    ("Hamid", "Hamad", "person"),
+    ("Karim", "Karima", "person"),
+    ("Ahmad", "Ahmadi", "person"),
+    ("Jamiat-e Islami", "Jamaat-e-Islami", "organisation"),
+    ("Mohammad Omar", "Mohammad Akbar", "person"),
+    ("Zabihullah Mujahid", "Basir Mujahid", "person"),
+    ("Anas al-Khurasani", "Anas al-Banshiri", "person"),
+    ("Kabul", "Kabir", None),
+]
+
+# Never confident (a change in a short word, or a part added): review at most.
+NOT_CONFIDENT = [
+    ("Paktia", "Paktika", "place"),
+    ("Zaid", "Said", "person"),
+    ("Nazir", "Nasir", "person"),
+    ("Amr", "Amir", "person"),
+    ("Ashraf Ghani", "Ashraf Ghani Ahmadzai", "person"),
+]
+
+ACRONYMS = [
+    ("ISKP", "Islamic State Khorasan Province", WARNING),
+    ("ISIS-K", "Islamic State of Iraq and Syria Khorasan", WARNING),
+    ("IS-K", "Islamic State Khorasan Province", REVIEW),
+    ("TTP", "Tehrik-i-Taliban Pakistan", WARNING),
+    ("LeT", "Lashkar-e-Taiba", WARNING),
+]
+
+ACROSS_SCRIPTS = [
+    ("Владимир Путин", "Vladimir Putin", "person", WARNING),  # transliteration matches exactly
+    ("ذبيح الله مجاهد", "Zabihullah Mujahid", "person", REVIEW),
+    ("طارق عريان", "Tariq Arian", "person", REVIEW),
+    ("عطاءالله خوگیانی", "Attaullah Khogyani", "person", REVIEW),  # Dari
+    ("نصرت رحیمی", "Nasrat Rahimi", "person", REVIEW),
+    ("خان آباد", "Khan Abad", "place", REVIEW),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "kind", "what"), CORRESPONDENCES)
+def test_correspondences_reach_a_tier(a: str, b: str, kind: str, what: str) -> None:
+    match = compare(a, b, kind, kind)
+    assert match.tier in (WARNING, REVIEW), (what, match.reason)
+    assert match.reasons or match.reason
+
+
+@pytest.mark.parametrize(("a", "b", "kind"), APART)
+def test_lookalikes_stay_apart(a: str, b: str, kind: str | None) -> None:
+    for x, y in ((a, b), (b, a)):
+        match = compare(x, y, kind, kind)
+        assert match.tier is None, match.reason
+        assert match.verdict is NameVerdict.DIFFERENT
+
+
+@pytest.mark.parametrize(("a", "b", "kind"), NOT_CONFIDENT)
+def test_never_confident(a: str, b: str, kind: str) -> None:
+    assert compare(a, b, kind, kind).tier != WARNING
+
+
+@pytest.mark.parametrize(("a", "b", "tier"), ACRONYMS)
+def test_acronyms_match_initials(a: str, b: str, tier: str) -> None:
+    for x, y in ((a, b), (b, a)):
+        match = compare(x, y, "organisation", "organisation")
+        assert match.tier == tier
+        assert "acronym" in match.reason
+
+
+def test_an_acronym_of_another_name_is_not_matched() -> None:
+    assert compare("ISKP", "Islamic State West Africa Province").tier is None
+
+
+@pytest.mark.parametrize(("a", "b", "kind", "tier"), ACROSS_SCRIPTS)
+def test_across_scripts(a: str, b: str, kind: str, tier: str) -> None:
+    match = compare(a, b, kind, kind)
+    assert match.tier == tier, match.reason
+    assert "transliterated" in match.reason
+
+
+def test_across_scripts_different_names_stay_apart() -> None:
+    assert compare("ذبيح الله مجاهد", "Basir Mujahid", "person", "person").tier is None
+
+
+def test_result_carries_tier_score_and_reasons() -> None:
+    match = compare("Kordiyan", "Gerdian", "place", "place")
+    assert match.tier in (WARNING, REVIEW, None)
+    assert 0.0 <= match.score <= 100.0
+    assert any(r.startswith("edits ") for r in match.reasons)
+
+
+def test_acronym_keys_pair_an_acronym_with_its_name() -> None:
+    from provenance.name_acronyms import keys
+
+    full = keys("Islamic State Khorasan Province")
+    assert keys("ISKP") & full and keys("IS-K") & full
+    assert keys("ISIS-K") & keys("Islamic State of Iraq and Syria Khorasan")
+    assert not keys("Kabul")
