@@ -106,7 +106,13 @@ def test_facts_about_rules_live_on_the_rules() -> None:
             assert named == set(), f"{name} names the rules {named}; declare a trait instead"
 
 
-TRAITS = {"aside": bool, "about_names": bool, "weighs_values": bool, "load_problems": frozenset}
+TRAITS = {
+    "aside": bool,
+    "about_names": bool,
+    "weighs_values": bool,
+    "housekeeping": bool,
+    "load_problems": frozenset,
+}
 
 
 @pytest.mark.parametrize("trait", TRAITS)
