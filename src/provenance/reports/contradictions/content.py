@@ -196,7 +196,7 @@ def edition(data: ReportData, options: Options, today: datetime | None = None) -
     if options.scope:
         scope = options.scope
     else:
-        about = _subject_name(data, options.subject) if options.subject else "every subject"
+        about = _subject_name(data, options.subject) if options.subject else "Every subject"
         scope = f"{about} in {data.target}"
     if options.date:
         try:

@@ -77,21 +77,21 @@ def outcome(decision: Decision | None, assessment: Assessment | None) -> str:
 
 
 def competing_values(topic: Topic) -> KeyFinding | None:
-    """ "perpetrator of Mirza Olang attack: Taliban + ISKP according to Afghan government
-    (CACI Analyst, 13 November 2017); denied by Taliban (CACI Analyst, ...)." """
-    groups: dict[tuple[str, str], list[ShownClaim]] = {}
+    """ "Perpetrator of Mirza Olang attack: Taliban + ISKP according to Afghan government
+    (CACI Analyst, 13 November 2017) and reported by Globetrotter, 2023; denied by Taliban
+    (CACI Analyst, 13 November 2017)." """
+    groups: dict[str, list[ShownClaim]] = {}
+    denials: dict[str, list[ShownClaim]] = {}
     for row in topic.claims:
         shown = row.value + (f" ({row.reads_as})" if _adds(row) else "")
-        groups.setdefault((row.polarity, shown), []).append(row)
-    if not groups:
+        into = denials if row.polarity == Polarity.DENIED.value else groups
+        into.setdefault(shown, []).append(row)
+    if not groups and not denials:
         return None
-    parts = []
-    for (polarity, value), rows in groups.items():
-        holders = _and([_holder(r) for r in rows])
-        if polarity == Polarity.DENIED.value:
-            parts.append(f"{value} denied by {holders}")
-        else:
-            parts.append(f"{value} according to {holders}")
+    parts = [f"{value} {_holders(rows)}" for value, rows in groups.items()]
+    for value, rows in denials.items():
+        who = _and([_speakers_of(r) for r in rows])
+        parts.append(f"denied by {who}" if value in groups else f"{value} denied by {who}")
     return KeyFinding("values", topic.title, f"{_capital(topic.title)}: {'; '.join(parts)}.")
 
 
@@ -114,11 +114,21 @@ def _adds(row: ShownClaim) -> bool:
     return bool(row.reads_as) and row.reads_as not in row.value
 
 
-def _holder(row: ShownClaim) -> str:
+def _holders(rows: Sequence[ShownClaim]) -> str:
+    """ "according to A and B (cite) and reported by C (cite)" """
+    speaking = [_speakers_of(r) for r in rows if r.speakers]
+    reporting = [r.citation or r.source for r in rows if not r.speakers]
+    found = []
+    if speaking:
+        found.append(f"according to {_and(speaking)}")
+    if reporting:
+        found.append(f"reported by {_and(reporting)}")
+    return " and ".join(found)
+
+
+def _speakers_of(row: ShownClaim) -> str:
     cited = row.citation or row.source
-    if row.speakers:
-        return f"{_and(list(row.speakers))} ({cited})"
-    return cited
+    return f"{_and(list(row.speakers))} ({cited})" if row.speakers else cited
 
 
 def _and(items: Sequence[str]) -> str:
