@@ -72,8 +72,8 @@ def rows(data: ExchangeData) -> Iterable[list[object]]:
     """One row per event and source that says something about it, events in ledger order."""
     about: dict[tuple[str, str], list[Claim]] = {}
     for claim in data.ledger.claims:
-        event = data.entities.get(claim.subject)
-        if event is not None and event.kind is EntityKind.EVENT:
+        found = data.entities.get(claim.subject)
+        if found is not None and found.kind is EntityKind.EVENT:
             about.setdefault((claim.subject, claim.source), []).append(claim)
     order = {e.id: n for n, e in enumerate(data.ledger.entities)}
     for (event, source), claims in sorted(about.items(), key=lambda i: (order[i[0][0]], i[0][1])):

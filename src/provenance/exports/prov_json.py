@@ -41,12 +41,12 @@ def slug(text: str) -> str:
 def render(data: ExchangeData) -> str:
     from prov.model import ProvDocument
 
-    document = ProvDocument()
+    document: Any = ProvDocument()
     for prefix, uri in NAMESPACES.items():
         document.add_namespace(prefix, uri)
     agents: set[str] = set()
     for entity in data.ledger.entities:
-        attributes = {"prov:label": entity.name, "pv:kind": entity.kind.value}
+        attributes: dict[str, Any] = {"prov:label": entity.name, "pv:kind": entity.kind.value}
         if entity.kind in AGENT_TYPES:
             document.agent(
                 f"agent:{entity.id}", {**attributes, "prov:type": AGENT_TYPES[entity.kind]}
@@ -62,7 +62,7 @@ def render(data: ExchangeData) -> str:
         for n, review in enumerate(conflict.reviews, 1):
             claims = [c for c in conflict.claims if c in data.claims]
             _review(document, conflict.id, n, review, claims, agents)
-    text: str = document.serialize(format="json", indent=2)
+    text = document.serialize(format="json", indent=2) or ""
     return text + "\n"
 
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 TOOL = "provenance"
 VERSION = __version__
-JSON_VERSION = 1
+JSON_VERSION = 2  # 2: edition, key findings, charts, appendix, sources, figures
 TITLE = "Contradiction report"
 NOTE_TITLE = "How the assessment is made"
 NOTE_ANCHOR = "note-assessment"

@@ -53,7 +53,7 @@ def render(report: ContradictionReport, template: Path | None = None) -> str:
     except jinja2.TemplateNotFound as missing:
         folder = template or TEMPLATES
         raise ProvenanceError(
-            f"--template {folder}: no template {folder / missing.name} "
+            f"--template {folder}: no template {folder / str(missing.name)} "
             f"(a template folder may hold {', '.join(NAMES)}; the others come with provenance)"
         ) from missing
     except jinja2.TemplateSyntaxError as error:

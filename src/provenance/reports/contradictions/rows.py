@@ -9,7 +9,7 @@ import builtins
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from provenance import confidence, dates
+from provenance import confidence, dates, units
 from provenance.errors import ProvenanceError
 from provenance.model import (
     Claim,
@@ -127,13 +127,14 @@ def shown_claim(data: ReportData, claim: Claim) -> ShownClaim:
         url=(source.url or "") if source else "",
         reads_as=_reads_as(claim),
         stated_words=_stated_words(claim, source),
-        figure=figure(claim.value) if isinstance(claim.value, Quantity) else None,
+        figure=figure(claim.value, claim.unit) if isinstance(claim.value, Quantity) else None,
         speaker_ids=claim.said_by,
     )
 
 
-def figure(q: Quantity) -> Figure:
-    return Figure(q.low, q.high, q.best, q.low_open, q.high_open, q.unit)
+def figure(q: Quantity, unit: str | None = None) -> Figure:
+    """The numbers of a quantity, with the claim's unit (else the one its words carry)."""
+    return Figure(q.low, q.high, q.best, q.low_open, q.high_open, units.unit_of(q, unit))
 
 
 def _reads_as(claim: Claim) -> str:
@@ -154,13 +155,17 @@ def _stated_words(claim: Claim, source: Source | None) -> str:
 
 
 def _missing(ident: str) -> ShownClaim:
-    blank = dict.fromkeys(
-        ("subject", "property", "value", "interval", "stance", "scope", "source"), ""
-    )
     return ShownClaim(
         claim=ident,
+        subject="",
+        property="",
         polarity=Polarity.AFFIRMED.value,
+        value="",
+        interval="",
+        stance="",
+        scope="",
         speakers=(),
+        source="",
         source_title="",
         reliability="",
         reliability_label="not in the ledger",
@@ -171,7 +176,6 @@ def _missing(ident: str) -> ShownClaim:
         quote="",
         locator="",
         where="",
-        **blank,
     )
 
 
