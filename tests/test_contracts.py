@@ -141,9 +141,10 @@ SAME_ROLE = {
 }
 """Public names that several modules define for one role, and the modules that may (cli/:
 any module of the command line)."""
-PROTOCOLS = {"render": "reports/", "table": "reports/contradictions/"}
+PROTOCOLS = {"render": ("reports/", "exports/"), "table": "reports/contradictions/"}
 """Public names that every module of a folder defines in its own way: each output module
-renders its output, each format of the contradiction report draws its tables."""
+and each exchange format renders its output, each format of the contradiction report draws
+its tables."""
 
 
 def test_no_two_modules_define_one_public_name_for_different_things() -> None:

@@ -25,6 +25,7 @@ JSON_VERSION = 2  # 2: edition, key findings, charts, appendix, sources, figures
 TITLE = "Contradiction report"
 NOTE_TITLE = "How the assessment is made"
 NOTE_ANCHOR = "note-assessment"
+THE_SOURCE = "(the source itself)"
 
 RULE_ANCHOR = "assessment-rule"
 METHOD = (

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from provenance import __version__
 from provenance.errors import ProvenanceError
-from provenance.reports.contradictions import page, svg
+from provenance.reports.contradictions import page
 
 if TYPE_CHECKING:
     from provenance.reports.contradictions.content import ContradictionReport
@@ -33,6 +33,8 @@ def render(report: ContradictionReport, template: Path | None = None) -> str:
     import jinja2
     from markupsafe import Markup
 
+    from provenance.reports.contradictions import svg
+
     environment = jinja2.Environment(
         loader=jinja2.ChoiceLoader(_loaders(jinja2, template)),
         autoescape=True,
@@ -42,7 +44,7 @@ def render(report: ContradictionReport, template: Path | None = None) -> str:
         keep_trailing_newline=True,
     )
     context: dict[str, Any] = {
-        "page": page.layout(report),
+        "page": page.arrange(report),
         "policy": POLICY,
         "version": __version__,
         "chart": lambda drawn: Markup(svg.draw(drawn)),

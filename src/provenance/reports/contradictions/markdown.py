@@ -30,7 +30,7 @@ def escape(value: str) -> str:
 
 
 def render(report: ContradictionReport) -> str:
-    laid = page.layout(report)
+    laid = page.arrange(report)
     out = [f"# {escape(laid.title)}", "", f"*{escape(laid.scope)} · {escape(laid.date)}*"]
     out += ["", escape(laid.headline)]
     if laid.summary:

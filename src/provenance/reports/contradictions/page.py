@@ -7,17 +7,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from provenance.reports.contradictions import common
-from provenance.reports.contradictions.charts import Chart
-from provenance.reports.contradictions.content import (
-    Assessed,
-    ConflictEntry,
-    ContradictionReport,
-    RevisionEntry,
-    Section,
-)
-from provenance.reports.contradictions.rows import ShownClaim
+
+if TYPE_CHECKING:
+    from provenance.reports.contradictions.charts import Chart
+    from provenance.reports.contradictions.content import (
+        Assessed,
+        ConflictEntry,
+        ContradictionReport,
+        RevisionEntry,
+        Section,
+    )
+    from provenance.reports.contradictions.rows import ShownClaim
 
 Cells = tuple[str, ...]
 
@@ -92,7 +95,7 @@ class Page:
     rule_anchor: str = common.RULE_ANCHOR
 
 
-def layout(report: ContradictionReport) -> Page:
+def arrange(report: ContradictionReport) -> Page:
     maintainer = report.edition.maintainer
     summary = (
         tuple(
@@ -127,9 +130,16 @@ def layout(report: ContradictionReport) -> Page:
     )
 
 
-def without_empty(headers: Sequence[str], rows: Sequence[Cells]) -> Table:
-    """The table without the columns no row has anything in."""
-    keep = [n for n in range(len(headers)) if any(row[n].strip() for row in rows)]
+BLANK = frozenset({"", common.THE_SOURCE})
+"""Cells that say nothing a reader misses when the whole column says it."""
+
+
+def without_empty(
+    headers: Sequence[str], rows: Sequence[Cells], blank: frozenset[str] = BLANK
+) -> Table:
+    """The table without the columns no row has anything in (for a reader, a "said by"
+    column where every claim is the source's own voice too)."""
+    keep = [n for n in range(len(headers)) if any(row[n].strip() not in blank for row in rows)]
     return Table(
         tuple(headers[n] for n in keep), tuple(tuple(row[n] for n in keep) for row in rows)
     )
@@ -181,7 +191,8 @@ def claim_table(rows: Sequence[ShownClaim], maintainer: bool, steps: bool = Fals
         cells.append((str(n), *found) if steps else found)
     if maintainer and not steps:
         headers = ["as of" if h == "stated" else h for h in headers]
-    return without_empty(["step", *headers] if steps else headers, cells)
+    blank = frozenset({""}) if maintainer else BLANK
+    return without_empty(["step", *headers] if steps else headers, cells, blank)
 
 
 def _subject(section: Section, maintainer: bool) -> SubjectBlock:

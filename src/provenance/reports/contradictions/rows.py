@@ -21,11 +21,11 @@ from provenance.model import (
     TimeSpan,
 )
 from provenance.quantities import interval_text
-from provenance.reports.contradictions import wording
+from provenance.reports.contradictions import common, wording
 from provenance.reports.contradictions.assessment import value_words, weight
 from provenance.views import ReportData
 
-THE_SOURCE = "(the source itself)"
+THE_SOURCE = common.THE_SOURCE
 
 
 @dataclass(frozen=True, slots=True)

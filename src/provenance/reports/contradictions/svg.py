@@ -47,7 +47,7 @@ def draw(chart: Chart) -> str:
 
 def _open(width: float, height: float, label: str, kind: str) -> str:
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-{kind}" role="img" '
+        f'<svg class="chart chart-{kind}" role="img" '
         f'width="{width:.0f}" height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" '
         f'aria-label="{e(label)}" {FONT}>'
         f'<rect class="chart-background" width="100%" height="100%" fill="#ffffff"/>'

@@ -21,7 +21,7 @@ NOTE_WIDTH = 92
 
 
 def render(report: ContradictionReport) -> str:
-    laid = page.layout(report)
+    laid = page.arrange(report)
     line = common.one_line
     out = [line(laid.title), f"{line(laid.scope)}, {laid.date}", laid.headline]
     if laid.summary:
