@@ -371,8 +371,7 @@ def test_the_shipped_ledger_has_key_findings_and_a_matrix_of_who_names_whom() ->
     }
     mansour = next(s for s in report.sections if s.subject == "akhtar-mohammad-mansour")
     assert mansour.findings[-1].text.startswith(
-        "Resolved by the analyst in favour of claim caci-mansour-role: deputy leader of the "
-        "Taliban"
+        "Resolved by the analyst in favour of claim caci-mansour-role: deputy leader of the Taliban"
     )
 
 

@@ -172,7 +172,7 @@ def test_json_carries_a_version_and_the_same_content(data: ReportData) -> None:
         "unit": None,
     }
     assert figures["pipe-claim"]["low"] == figures["pipe-claim"]["high"] == 12
-    [finding, outcome] = attack["key_findings"]
+    [_, outcome] = attack["key_findings"]
     assert outcome == {
         "kind": "outcome",
         "topic": "killed of Attack on <b>market</b> & square",

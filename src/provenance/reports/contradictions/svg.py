@@ -49,7 +49,7 @@ def _open(width: float, height: float, label: str, kind: str) -> str:
     return (
         f'<svg class="chart chart-{kind}" role="img" '
         f'width="{width:.0f}" height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" '
-        f'aria-label="{e(label)}" {FONT}>'
+        f"{FONT}><title>{e(label)}</title>"
         f'<rect class="chart-background" width="100%" height="100%" fill="#ffffff"/>'
     )
 
@@ -84,9 +84,8 @@ def figures(chart: FigureChart) -> str:
         return bottom - (v - low) / (high - low) * PLOT_HEIGHT
 
     out = [_open(WIDTH, height, f"Figures for {chart.title}", "figures")]
-    out.append(
-        f'<text x="{LEFT}" y="16" font-weight="600">{e(chart.title)} ({e(chart.unit)})</text>'
-    )
+    heading = _fit(f"{chart.title} ({chart.unit})", WIDTH - 16)
+    out.append(f'<text x="8" y="16" font-weight="600">{e(heading)}</text>')
     for tick in _ticks(low, high):
         out.append(
             f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" '
@@ -120,7 +119,7 @@ def figures(chart: FigureChart) -> str:
     )
     key_top = bottom + BOTTOM
     for i, bar in enumerate(chart.bars, 1):
-        text = f"{i}. {bar.words}: {bar.label}, {bar.when_label}"
+        text = f"{i}. {bar.words}: {bar.label}"
         out.append(
             f'<text x="{LEFT}" y="{key_top + LINE * (i - 1)}">{e(_fit(text, WIDTH - LEFT))}</text>'
         )
@@ -153,9 +152,9 @@ def _bar(bar: Bar, number: int, x: float, y: Callable[[float], float], bottom: f
             f'<circle cx="{x:.1f}" cy="{y(bar.exact):.1f}" r="6" fill="#ffffff" '
             f'stroke="{INK}" stroke-width="2"/>'
         )
-    above = max(top - 8, 12.0)
     parts.append(
-        f'<text x="{x + 9:.1f}" y="{above:.1f}" font-size="10" font-weight="600">{number}</text>'
+        f'<text x="{x + 10:.1f}" y="{max(top + 10, TOP + 10):.1f}" font-size="11" '
+        f'font-weight="600">{number}</text>'
     )
     return "".join(parts) + "</g>"
 
