@@ -114,7 +114,7 @@ def _claim(document: Any, claim: Claim, data: ExchangeData, agents: set[str]) ->
     value = claim.value
     if isinstance(value, Quantity):
         numbers = {"pv:low": value.low, "pv:high": value.high, "pv:best": value.best}
-        attributes.update({k: float(v) for k, v in numbers.items() if v is not None})
+        attributes.update({k: _number(v) for k, v in numbers.items() if v is not None})
         attributes["pv:lowOpen"] = value.low_open
         attributes["pv:highOpen"] = value.high_open
     if isinstance(value, EntityValue):
@@ -167,3 +167,9 @@ def _review(
     document.wasAttributedTo(node, _agent(document, key, review.reviewer, "prov:Person", agents))
     for claim in claims:
         document.wasDerivedFrom(node, f"claim:{claim}")
+
+
+def _number(x: float) -> int | float:
+    """A whole figure as an integer (a JSON number); PROV-JSON writes any other float as a
+    typed literal, {"$": "2.5", "type": "xsd:double"}."""
+    return int(x) if float(x).is_integer() else float(x)

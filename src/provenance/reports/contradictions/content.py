@@ -43,7 +43,7 @@ class ConflictEntry:
     claims: tuple[ShownClaim, ...]
     review: ShownReview | None  # the latest
     reviews: int  # how many reviews its history holds
-    topic: str = ""  # what it is about, for a reader: "perpetrator of Mirza Olang attack"
+    topic: str = ""  # the question of a value conflict: "perpetrator of Mirza Olang attack"
     subject_name: str = ""
 
 
@@ -351,7 +351,9 @@ def _section(
 
 def _entry(data: ReportData, conflict: Conflict) -> ConflictEntry:
     shown = rows.shown_claims(data, conflict.claims)
+    rule = by_id(conflict.rule)
     first = next((data.claims[i] for i in conflict.claims if i in data.claims), None)
+    first = first if rule is not None and rule.weighs_values else None
     return ConflictEntry(
         id=conflict.id,
         rule=conflict.rule,

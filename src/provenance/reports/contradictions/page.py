@@ -220,7 +220,8 @@ def _conflict(entry: ConflictEntry, maintainer: bool) -> ConflictBlock:
         heading = f"{common.capital(entry.topic)}: {kind}" if entry.topic else common.capital(kind)
     fields = common.fields(entry)
     if not maintainer:
-        fields = [(k, v) for k, v in fields if k not in ("rule", "where", "why")]
+        hidden = ("rule", "where", "why") if entry.topic else ("rule", "where")
+        fields = [(k, v) for k, v in fields if k not in hidden]
     return ConflictBlock(
         anchor=conflict_anchor(entry.id),
         heading=heading,
