@@ -279,3 +279,30 @@ Feature: report — the disagreements side by side, to read or publish
     When I run "provenance report ledger/ --format html --template ledger/"
     Then the exit status is 2
     And stderr contains "no template ledger/report.html"
+
+  Scenario: A ledger names its report in provenance.toml
+    Given a ledger file "ledger/tolls.yaml" containing:
+      """
+      claims:
+        - {id: radio-killed, subject: market-attack, property: killed, value: 12, source: radio}
+        - {id: ngo-killed, subject: market-attack, property: killed, value: 30, source: ngo}
+      """
+    And a ledger file "ledger/provenance.toml" containing:
+      """
+      [report]
+      title = "The market attack: what is known"
+      scope = "Local reporting, August 2017"
+      """
+    When I run "provenance report ledger/ --date 2017-08-31"
+    Then the exit status is 0
+    And stdout contains "The market attack: what is known"
+    And stdout contains "Local reporting, August 2017, 31 August 2017"
+    When I run "provenance report ledger/ --title Tolls"
+    Then stdout has a line matching "^Tolls$"
+
+  Scenario: A date that cannot be read is refused
+    Given the shipped ledger in claims/
+    When I run "provenance report claims/ --date 'next tuesday'"
+    Then the exit status is 2
+    And stderr contains "--date 'next tuesday': 'next tuesday' is not a date"
+    And stderr shows no traceback

@@ -116,8 +116,15 @@ def check(
     help="Also show conflicts decided as not conflicts, and reviewed spellings (open, "
     "disputed and resolved ones are always shown).",
 )
-@click.option("--title", help="The report's title (default: the ledger folder's name).")
-@click.option("--scope", help="What the report covers, in a line (default: what was read).")
+@click.option(
+    "--title",
+    help="The report's title (default: [report] title in provenance.toml, else the ledger "
+    "folder's name).",
+)
+@click.option(
+    "--scope",
+    help="What the report covers, in a line (default: [report] scope, else what was read).",
+)
 @click.option(
     "--date", "date_", metavar="DATE", help="The report's date, e.g. 2026-11-30 (default: today)."
 )
@@ -152,7 +159,15 @@ def report(
     """Publish the disagreements side by side: ledger files (PATHS) or the database."""
     settings = api.check_settings(paths, config)
     data = api.report(paths, db, settings, subject=subject)
-    options = content.Options(include_decided, title, scope, date_, maintainer, subject)
+    given = settings.report  # [report] in provenance.toml; the flags win
+    options = content.Options(
+        include_decided,
+        title or given.get("title"),
+        scope or given.get("scope"),
+        date_ or given.get("date"),
+        maintainer,
+        subject,
+    )
     emit(render(content.build(data, options), fmt, template), output)
 
 
