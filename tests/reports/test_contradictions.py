@@ -33,13 +33,8 @@ from provenance.reports.contradictions.assessment import (
     weight,
 )
 from provenance.reports.contradictions.charts import FigureChart, MatrixChart
-from provenance.reports.contradictions.content import (
-    ContradictionReport,
-    Edition,
-    Options,
-    Section,
-    build,
-)
+from provenance.reports.contradictions.content import ContradictionReport, Section, build
+from provenance.reports.contradictions.edition import Edition, Options
 from provenance.views import ReportData
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -327,7 +322,7 @@ claims:
 
 
 def test_the_shipped_ledger_weighs_the_disputed_attribution() -> None:
-    report = build(report_data(ROOT / "claims"), include_decided=True)
+    report = build(report_data(ROOT / "claims"), True)
     by_subject = {s.subject: s for s in report.sections}
     assert set(by_subject) == {"akhtar-mohammad-mansour", "mirza-olang-attack"}
     [assessed] = by_subject["mirza-olang-attack"].assessments
@@ -343,7 +338,7 @@ def test_housekeeping_goes_to_the_appendix() -> None:
     """Spellings are the ledger's upkeep, not a disagreement: reviewed ones only with
     --include-decided, and then in the appendix, never beside the real disagreements."""
     assert build(report_data(ROOT / "claims")).appendix == ()
-    report = build(report_data(ROOT / "claims"), include_decided=True)
+    report = build(report_data(ROOT / "claims"), True)
     assert {s.subject for s in report.appendix} == {"akhtar-mohammad-mansour", "mirza-olang"}
     assert {c.rule for s in report.appendix for c in s.conflicts} == {"spelling-variant"}
     assert not [c for s in report.sections for c in s.conflicts if c.rule == "spelling-variant"]

@@ -16,8 +16,9 @@ import pytest
 from provenance import api
 from provenance.checker.settings import Settings
 from provenance.reports.contradictions import FORMATS
-from provenance.reports.contradictions.content import Options, build
+from provenance.reports.contradictions.content import build
 from provenance.reports.contradictions.csv_out import neutralise
+from provenance.reports.contradictions.edition import Options
 from provenance.views import ReportData
 from steps.cli import tables
 

@@ -11,6 +11,7 @@ from provenance.cli.shared import (
     config_option,
     content,
     db_option,
+    edition,
     emit,
     format_option,
     names,
@@ -160,7 +161,7 @@ def report(
     settings = api.check_settings(paths, config)
     data = api.report(paths, db, settings, subject=subject)
     given = settings.report  # [report] in provenance.toml; the flags win
-    options = content.Options(
+    options = edition.Options(
         include_decided,
         title or given.get("title"),
         scope or given.get("scope"),

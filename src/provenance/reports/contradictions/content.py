@@ -11,17 +11,21 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
-from provenance import dates
-from provenance.agreement import times_overlap
 from provenance.checker import Conflict
 from provenance.checks import by_id
-from provenance.errors import ProvenanceError
-from provenance.model import Claim, Source, Verdict
-from provenance.reports.contradictions import assessment, findings, rows, topics, wording
-from provenance.reports.contradictions.assessment import Assessment, Question, assess
+from provenance.model import Verdict
+from provenance.reports.contradictions import assessment, findings, rows, topics
+from provenance.reports.contradictions.assessment import Assessment
 from provenance.reports.contradictions.charts import Chart
+from provenance.reports.contradictions.edition import (
+    CitedSource,
+    Edition,
+    Options,
+    cited,
+    edition,
+)
 from provenance.reports.contradictions.findings import Decision, KeyFinding
 from provenance.reports.contradictions.rows import ShownClaim, ShownReview
 from provenance.views import ReportData
@@ -123,37 +127,13 @@ ASSESSMENT_RULE = AssessmentRule(
 
 
 @dataclass(frozen=True, slots=True)
-class Edition:
-    """What the report is and for whom: its title, what it covers, its date (in words), and
-    whether it shows the maintainer's view (ids, rules, file:line) beside the reader's."""
-
-    title: str
-    scope: str
-    date: str
-    maintainer: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class CitedSource:
-    """A source the report cites, as a reader cites it, with its address."""
-
-    id: str
-    citation: str  # "Publisher, 13 November 2017"
-    title: str
-    authors: tuple[str, ...]
-    url: str
-    reliability: str
-    reliability_label: str
-
-
-@dataclass(frozen=True, slots=True)
 class ContradictionReport:
     target: str
     include_decided: bool
     summary: Summary
     sections: tuple[Section, ...]
+    edition: Edition
     assessment_rule: AssessmentRule = ASSESSMENT_RULE
-    edition: Edition = Edition("Contradiction report", "", "")
     appendix: tuple[Section, ...] = ()  # housekeeping: names, references, quotes
     sources: tuple[CitedSource, ...] = ()
     claim_reviews: tuple[dict[str, object], ...] = field(default=())  # schema.org JSON-LD
@@ -177,47 +157,13 @@ def housekeeping(conflict: Conflict) -> bool:
     return rule is not None and rule.housekeeping
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    """What the command line asks of a report (None: the default)."""
-
-    include_decided: bool = False
-    title: str | None = None
-    scope: str | None = None
-    date: str | None = None
-    maintainer: bool = False
-    subject: str | None = None
-
-
-def edition(data: ReportData, options: Options, today: datetime | None = None) -> Edition:
-    """The title (default: the ledger folder's), the scope (default: what was read) and the
-    date in words (default: today's), always shown."""
-    title = options.title or f"{TITLE}: {data.target}"
-    if options.scope:
-        scope = options.scope
-    else:
-        about = _subject_name(data, options.subject) if options.subject else "Every subject"
-        scope = f"{about} in {data.target}"
-    if options.date:
-        try:
-            day = wording.span_words(dates.parse_timespan(options.date))
-        except ProvenanceError as error:
-            raise ProvenanceError(f"--date {options.date!r}: {error}") from error
-    else:
-        now = today or datetime.now(UTC)
-        day = f"{now.day} {wording.MONTHS[now.month - 1]} {now.year}"
-    return Edition(title, scope, day, options.maintainer)
-
-
-TITLE = "Contradiction report"
-
-
 def build(
-    data: ReportData, include_decided: bool | Options = False, today: datetime | None = None
+    data: ReportData, asked: Options | bool = False, today: datetime | None = None
 ) -> ContradictionReport:
     """The report: shown conflicts and every revision, grouped by subject, with key findings,
-    charts and assessments; housekeeping in the appendix."""
-    options = include_decided if isinstance(include_decided, Options) else Options(include_decided)
+    charts and assessments; housekeeping in the appendix. ``asked``: the options, or only
+    whether decided conflicts are included."""
+    options = asked if isinstance(asked, Options) else Options(include_decided=asked)
     conflicts = [c for c in data.result.conflicts if not c.revision]
     shown = [c for c in conflicts if shows(c, options.include_decided)]
     revisions = [c for c in data.result.conflicts if c.revision]
@@ -240,9 +186,9 @@ def build(
         options.include_decided,
         summary,
         sections,
-        edition=edition(data, options, today),
+        edition(data, options, today),
         appendix=appendix,
-        sources=_cited(data, (*sections, *appendix)),
+        sources=cited(data, _sources(sections + appendix)),
         claim_reviews=_claim_reviews(data, shown),
     )
 
@@ -262,31 +208,28 @@ def _sections(
     )
 
 
-def _cited(data: ReportData, sections: tuple[Section, ...]) -> tuple[CitedSource, ...]:
-    """Every source a shown claim comes from, by citation."""
-    ids = {
+def _sources(sections: tuple[Section, ...]) -> set[str]:
+    """The sources of every claim shown."""
+    return {
         row.source
         for section in sections
-        for rows_ in (
+        for shown in (
             *(e.claims for e in section.conflicts),
             *(r.steps for r in section.revisions),
         )
-        for row in rows_
+        for row in shown
     }
-    found = [_cite(s) for i in ids if (s := data.sources.get(i)) is not None]
-    return tuple(sorted(found, key=lambda c: (c.citation.casefold(), c.id)))
 
 
-def _cite(source: Source) -> CitedSource:
-    return CitedSource(
-        id=source.id,
-        citation=wording.citation(source),
-        title=source.title,
-        authors=source.authors,
-        url=source.url or "",
-        reliability=source.reliability.value,
-        reliability_label=source.reliability.label,
-    )
+def _assessments(
+    data: ReportData, shown: list[Conflict], revisions: list[Conflict]
+) -> dict[str | None, list[Assessed]]:
+    """One assessment per question a shown value conflict is about, under the subject whose
+    section shows it, with what the reviews decided (topics.assessed)."""
+    found: dict[str | None, list[Assessed]] = defaultdict(list)
+    for home, title, weighed, decision in topics.assessed(data, shown, revisions):
+        found[home].append(Assessed(title, weighed, decision))
+    return found
 
 
 def _claim_reviews(data: ReportData, shown: list[Conflict]) -> tuple[dict[str, object], ...]:
@@ -374,59 +317,6 @@ def _revision(data: ReportData, conflict: Conflict) -> RevisionEntry:
     return RevisionEntry(
         conflict.id, conflict.rule, conflict.message, rows.shown_claims(data, steps)
     )
-
-
-def _set_aside(data: ReportData, revisions: list[Conflict]) -> frozenset[str]:
-    """Claims that no longer count: superseded ones, and a revision's earlier values."""
-    replaced = {c.supersedes for c in data.claims.values() if c.supersedes}
-    for revision in revisions:
-        replaced.update(rows.in_time_order(data, revision.claims)[:-1])
-    return frozenset(replaced)
-
-
-def _questions(
-    data: ReportData, shown: list[Conflict]
-) -> tuple[dict[Question, dict[str, Claim]], dict[Question, str | None]]:
-    """The questions shown value conflicts are about, with their claims in conflict, and the
-    subject whose section shows each (the first conflict's)."""
-    involved: dict[Question, dict[str, Claim]] = defaultdict(dict)
-    home: dict[Question, str | None] = {}
-    for conflict in shown:
-        rule = by_id(conflict.rule)
-        if rule is None or not rule.weighs_values or len(conflict.claims) < 2:
-            continue
-        for claim in (data.claims[i] for i in conflict.claims if i in data.claims):
-            question = topics.question_of(claim)
-            involved[question][claim.id] = claim
-            home.setdefault(question, conflict.subject)
-    return involved, home
-
-
-def _assessments(
-    data: ReportData, shown: list[Conflict], revisions: list[Conflict]
-) -> dict[str | None, list[Assessed]]:
-    """One assessment per question, weighing the question's claims whose times overlap a
-    claim in conflict (figures for another time are a trend, not a rival)."""
-    involved, home = _questions(data, shown)
-    asked: dict[Question, list[Claim]] = defaultdict(list)
-    for claim in sorted(data.claims.values(), key=lambda c: c.id):
-        question = topics.question_of(claim)
-        if question in involved:
-            asked[question].append(claim)
-    set_aside = _set_aside(data, revisions)
-    found: dict[str | None, list[Assessed]] = defaultdict(list)
-    for question, in_conflict in involved.items():
-        weighed = [
-            c for c in asked[question] if any(times_overlap(c, k) for k in in_conflict.values())
-        ]
-        found[home[question]].append(
-            Assessed(
-                topics.title(data, question),
-                assess(question, weighed, set_aside, data),
-                topics.decision(data, question, shown),
-            )
-        )
-    return found
 
 
 def _by_name(names: list[str]) -> list[str]:

@@ -1,17 +1,24 @@
-"""The questions a subject's conflicts are about, gathered for the report's key findings and
-charts: each question's claims in conflict, its assessment, and what the analyst's reviews
-decided (a conflict resolved in favour of a claim, or kept disputed)."""
+"""The questions a subject's conflicts are about: each weighed in an assessment (the claims
+whose times overlap a claim in conflict, superseded and revised ones set aside), with what
+the analyst's reviews decided (a conflict resolved in favour of a claim, or kept disputed),
+and gathered for the report's key findings and charts."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
 
-from provenance.agreement import scope_key
+from provenance.agreement import scope_key, times_overlap
 from provenance.checker import Conflict
 from provenance.checks import by_id
 from provenance.model import Claim, Verdict
 from provenance.reports.contradictions import charts, rows
-from provenance.reports.contradictions.assessment import Assessment, Question, value_words
+from provenance.reports.contradictions.assessment import (
+    Assessment,
+    Question,
+    assess,
+    value_words,
+)
 from provenance.reports.contradictions.charts import Chart
 from provenance.reports.contradictions.findings import Decision, Topic
 from provenance.views import ReportData
@@ -110,3 +117,54 @@ def _band_claims(
             "best supported"
         )
     return [], ""
+
+
+def laid_aside(data: ReportData, revisions: Sequence[Conflict]) -> frozenset[str]:
+    """Claims that no longer count: superseded ones, and a revision's earlier values."""
+    replaced = {c.supersedes for c in data.claims.values() if c.supersedes}
+    for revision in revisions:
+        replaced.update(rows.in_time_order(data, revision.claims)[:-1])
+    return frozenset(replaced)
+
+
+def _questions(
+    data: ReportData, shown: Sequence[Conflict]
+) -> tuple[dict[Question, dict[str, Claim]], dict[Question, str | None]]:
+    """The questions shown value conflicts are about, with their claims in conflict, and the
+    subject whose section shows each (the first conflict's)."""
+    involved: dict[Question, dict[str, Claim]] = defaultdict(dict)
+    home: dict[Question, str | None] = {}
+    for conflict in shown:
+        rule = by_id(conflict.rule)
+        if rule is None or not rule.weighs_values or len(conflict.claims) < 2:
+            continue
+        for claim in (data.claims[i] for i in conflict.claims if i in data.claims):
+            question = question_of(claim)
+            involved[question][claim.id] = claim
+            home.setdefault(question, conflict.subject)
+    return involved, home
+
+
+def assessed(
+    data: ReportData, shown: Sequence[Conflict], revisions: Sequence[Conflict]
+) -> Iterator[tuple[str | None, str, Assessment, Decision | None]]:
+    """For each question: the subject that shows it, its title, its assessment (weighing
+    the question's claims whose times overlap a claim in conflict: figures for another time
+    are a trend, not a rival) and what the reviews decided."""
+    involved, home = _questions(data, shown)
+    asked: dict[Question, list[Claim]] = defaultdict(list)
+    for claim in sorted(data.claims.values(), key=lambda c: c.id):
+        question = question_of(claim)
+        if question in involved:
+            asked[question].append(claim)
+    aside = laid_aside(data, revisions)
+    for question, in_conflict in involved.items():
+        weighed = [
+            c for c in asked[question] if any(times_overlap(c, k) for k in in_conflict.values())
+        ]
+        yield (
+            home[question],
+            title(data, question),
+            assess(question, weighed, aside, data),
+            decision(data, question, shown),
+        )
