@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "claims"
 PG_ENV = "PROVENANCE_TEST_PG"
 
-pytest_plugins = ["steps.cli", "steps.ledger", "steps.database", "steps.report"]
+pytest_plugins = ["steps.cli", "steps.ledger", "steps.database", "steps.report", "steps.export"]
 
 
 def pg_server() -> str | None:

@@ -106,7 +106,13 @@ def test_facts_about_rules_live_on_the_rules() -> None:
             assert named == set(), f"{name} names the rules {named}; declare a trait instead"
 
 
-TRAITS = {"aside": bool, "about_names": bool, "weighs_values": bool, "load_problems": frozenset}
+TRAITS = {
+    "aside": bool,
+    "about_names": bool,
+    "weighs_values": bool,
+    "housekeeping": bool,
+    "load_problems": frozenset,
+}
 
 
 @pytest.mark.parametrize("trait", TRAITS)
@@ -135,9 +141,10 @@ SAME_ROLE = {
 }
 """Public names that several modules define for one role, and the modules that may (cli/:
 any module of the command line)."""
-PROTOCOLS = {"render": "reports/", "table": "reports/contradictions/"}
+PROTOCOLS = {"render": ("reports/", "exports/"), "table": "reports/contradictions/"}
 """Public names that every module of a folder defines in its own way: each output module
-renders its output, each format of the contradiction report draws its tables."""
+and each exchange format renders its output, each format of the contradiction report draws
+its tables."""
 
 
 def test_no_two_modules_define_one_public_name_for_different_things() -> None:

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from provenance import checker, reviews
+from provenance import checker, exports, reviews
 from provenance.checker import CheckResult, Conflict, canonical_id
 from provenance.checker.settings import (
     Settings,
@@ -27,6 +27,7 @@ from provenance.db.ledger_view import LedgerView
 from provenance.db.sessions import ledger_session, scratch_session
 from provenance.db.sync import Syncer, add_reviews
 from provenance.errors import LedgerInvalid, NotFound, Problem, ProvenanceError
+from provenance.exports.common import ExchangeData
 from provenance.importing import Loader
 from provenance.ledger import command_line, writer
 from provenance.ledger.load import Progress
@@ -61,12 +62,36 @@ def import_ledger(
 
 
 def export_ledger(db: str | None, out_dir: Path | None, fmt: str = "yaml") -> list[Path] | str:
-    """The stored ledger as files under ``out_dir`` (their paths), or as one text."""
+    """The stored ledger as files under ``out_dir`` (their paths), or as one text: YAML or
+    JSON as the ledger is kept, or an exchange format (exports.FORMATS), which carries the
+    conflicts the checker finds and their reviews too, in one file under ``out_dir``."""
+    if fmt in exports.FORMATS:
+        return _exchange(db, out_dir, fmt)
     with ledger_session(db) as session:
         ledger = store.ledger(session)
     if out_dir is None:
         return writer.dump_stream(ledger, fmt)
     return writer.write_tree(ledger, out_dir, fmt)
+
+
+def _exchange(db: str | None, out_dir: Path | None, fmt: str) -> list[Path] | str:
+    exchange = exports.FORMATS[fmt]
+    settings = check_settings([])
+    with ledger_session(db) as session:
+        ledger = store.ledger(session)
+        result = checker.run(
+            LedgerView(session), settings.rules(), settings.severities(), store.reviews(session)
+        )
+    conflicts = tuple(c for c in result.conflicts if not c.revision)
+    text = exchange.render(ExchangeData(ledger, conflicts))
+    if out_dir is None:
+        return text
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / exchange.file_name
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(path)
+    return [path]
 
 
 CONFLICT_ID = re.compile(r"^[a-z]+(?:-[a-z]+)*:[0-9a-f]{12}$")

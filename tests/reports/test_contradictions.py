@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -31,7 +32,9 @@ from provenance.reports.contradictions.assessment import (
     families,
     weight,
 )
+from provenance.reports.contradictions.charts import FigureChart, MatrixChart
 from provenance.reports.contradictions.content import ContradictionReport, Section, build
+from provenance.reports.contradictions.edition import Edition, Options
 from provenance.views import ReportData
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -255,10 +258,10 @@ def subjects(report: ContradictionReport) -> list[str | None]:
     return [s.subject for s in report.sections]
 
 
-def test_open_and_disputed_conflicts_are_shown_and_other_decisions_only_when_asked(
+def test_open_disputed_and_resolved_conflicts_are_shown_and_other_decisions_when_asked(
     tmp_path: Path,
 ) -> None:
-    folder = reviewed(tmp_path, {"attack": "disputed", "other-attack": "resolved"})
+    folder = reviewed(tmp_path, {"attack": "disputed", "other-attack": "not-a-conflict"})
     shown = make(folder)
     assert subjects(shown) == ["attack"]
     [entry] = shown.sections[0].conflicts
@@ -267,9 +270,26 @@ def test_open_and_disputed_conflicts_are_shown_and_other_decisions_only_when_ask
     assert shown.hidden == 1
     everything = make(folder, include_decided=True)
     assert subjects(everything) == ["attack", "other-attack"]
-    other = everything.sections[1].conflicts[0]
-    assert other.review is not None
-    assert (other.status, other.review.in_favour_of) == ("resolved", "radio-other")
+
+
+def test_a_resolution_is_a_finding_the_report_shows_and_its_assessment_follows(
+    tmp_path: Path,
+) -> None:
+    folder = reviewed(tmp_path, {"attack": "disputed", "other-attack": "resolved"})
+    report = make(folder)
+    assert subjects(report) == ["attack", "other-attack"]
+    other = report.sections[1]
+    [entry] = other.conflicts
+    assert entry.review is not None
+    assert (entry.status, entry.review.in_favour_of) == ("resolved", "radio-other")
+    [assessed] = other.assessments
+    assert assessed.assessment.best is None  # the weighing alone: 5 and 9 tie
+    assert assessed.decision is not None and assessed.decision.claim == "radio-other"
+    assert assessed.outcome == (
+        "Resolved by the analyst in favour of claim radio-other: 5, Local radio."
+    )
+    [disputed] = report.sections[0].assessments
+    assert disputed.outcome == "Disputed: the analyst keeps the competing accounts open."
 
 
 def test_the_summary_counts_by_rule_status_and_subject(tmp_path: Path) -> None:
@@ -302,16 +322,90 @@ claims:
 
 
 def test_the_shipped_ledger_weighs_the_disputed_attribution() -> None:
-    report = build(report_data(ROOT / "claims"), include_decided=True)
+    report = build(report_data(ROOT / "claims"), True)
     by_subject = {s.subject: s for s in report.sections}
-    assert set(by_subject) == {"akhtar-mohammad-mansour", "mirza-olang", "mirza-olang-attack"}
-    assert by_subject["mirza-olang"].assessments == ()  # a spelling has no value to weigh
+    assert set(by_subject) == {"akhtar-mohammad-mansour", "mirza-olang-attack"}
     [assessed] = by_subject["mirza-olang-attack"].assessments
     [joint] = assessed.assessment.candidates
     assert joint.value == "Taliban + Islamic State Khorasan Province"
     # one source (CACI, B = 0.8): officials 'likely' (0.675) = 0.54; the denial 0.4
     assert (joint.support_for, joint.against, joint.sources) == (0.54, 0.4, 1)
     assert assessed.assessment.best is None  # 0.14 is under the margin
+    assert assessed.outcome.startswith("Disputed")
+
+
+def test_housekeeping_goes_to_the_appendix() -> None:
+    """Spellings are the ledger's upkeep, not a disagreement: reviewed ones only with
+    --include-decided, and then in the appendix, never beside the real disagreements."""
+    assert build(report_data(ROOT / "claims")).appendix == ()
+    report = build(report_data(ROOT / "claims"), True)
+    assert {s.subject for s in report.appendix} == {"akhtar-mohammad-mansour", "mirza-olang"}
+    assert {c.rule for s in report.appendix for c in s.conflicts} == {"spelling-variant"}
+    assert not [c for s in report.sections for c in s.conflicts if c.rule == "spelling-variant"]
+
+
+def test_the_shipped_ledger_has_key_findings_and_a_matrix_of_who_names_whom() -> None:
+    report = build(report_data(ROOT / "claims"))
+    attack = next(s for s in report.sections if s.subject == "mirza-olang-attack")
+    values, outcome = attack.findings
+    assert values.kind == "values" and outcome.kind == "outcome"
+    assert values.text.startswith(
+        "Perpetrator of Mirza Olang attack: Taliban + Islamic State Khorasan Province "
+        "according to Afghan government, United Nations and local witnesses at Mirza Olang "
+        "(The Central Asia-Caucasus Analyst (CACI Analyst), 13 November 2017)"
+    )
+    assert "denied by Taliban" in values.text
+    assert outcome.text == "Disputed: the analyst keeps the competing accounts open."
+    [matrix] = attack.charts
+    assert isinstance(matrix, MatrixChart)
+    assert matrix.candidates == ("Taliban", "Islamic State Khorasan Province")
+    taliban = matrix.speakers.index("Taliban")
+    assert {(m.column, m.kind) for m in matrix.marks if m.row == taliban} == {
+        (0, "denied"),
+        (1, "denied"),
+    }
+    mansour = next(s for s in report.sections if s.subject == "akhtar-mohammad-mansour")
+    assert mansour.findings[-1].text.startswith(
+        "Resolved by the analyst in favour of claim caci-mansour-role: deputy leader of the Taliban"
+    )
+
+
+def test_a_numeric_disagreement_is_charted_with_its_best_supported_band(tmp_path: Path) -> None:
+    claims = """\
+claims:
+  - {id: un-killed, subject: attack, property: killed, value: over 50, source: un}
+  - {id: radio-killed, subject: attack, property: killed, value: 30-40, source: radio}
+  - {id: day1-killed, subject: attack, property: killed, value: 57, source: day1}
+"""
+    report = make(ledger(tmp_path, claims))
+    [section] = report.sections
+    [chart] = section.charts
+    assert isinstance(chart, FigureChart)
+    bars = {b.claim: b for b in chart.bars}
+    assert (bars["un-killed"].low, bars["un-killed"].high) == (51, None)
+    assert (bars["radio-killed"].low, bars["radio-killed"].high) == (30, 40)
+    assert bars["day1-killed"].exact == 57
+    assert bars["day1-killed"].when == "2017-08-06T00:00:00"
+    assert chart.bars[0].claim == "day1-killed"  # dated first, then the undated
+    assert chart.band == (57, 57)  # where the two that agree meet
+    assert chart.band_label == "best supported"
+    values = section.findings[0].text
+    assert "over 50 (more than 50) reported by UN mission report" in values
+    assert "30-40 (between 30 and 40) reported by Local radio" in values
+    assert section.findings[1].text.startswith("Best supported: over 50 / 57")
+
+
+def test_an_edition_has_a_title_a_scope_and_a_date_always(tmp_path: Path) -> None:
+    folder = ledger(tmp_path, "claims: []\n")
+    default = build(report_data(folder), Options(), today=datetime(2026, 11, 30, tzinfo=UTC))
+    assert default.edition.title == "Contradiction report: " + str(folder)
+    assert default.edition.date == "30 November 2026"
+    assert default.edition.scope == f"Every subject in {folder}"
+    given = build(
+        report_data(folder),
+        Options(title="Mirza Olang", scope="Sar-e Pul, 2017", date="2017-11-20", maintainer=True),
+    )
+    assert given.edition == Edition("Mirza Olang", "Sar-e Pul, 2017", "20 November 2017", True)
 
 
 # the rule on hand-made claims -------------------------------------------------------------

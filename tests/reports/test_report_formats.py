@@ -18,6 +18,7 @@ from provenance.checker.settings import Settings
 from provenance.reports.contradictions import FORMATS
 from provenance.reports.contradictions.content import build
 from provenance.reports.contradictions.csv_out import neutralise
+from provenance.reports.contradictions.edition import Options
 from provenance.views import ReportData
 from steps.cli import tables
 
@@ -75,8 +76,8 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> ReportData:
     return api.report([folder], None, Settings())
 
 
-def render(data: ReportData, fmt: str) -> str:
-    return FORMATS[fmt](build(data, False))
+def render(data: ReportData, fmt: str, maintainer: bool = False) -> str:
+    return FORMATS[fmt](build(data, Options(maintainer=maintainer, date="2026-11-30")))
 
 
 def test_every_format_the_command_offers_is_registered() -> None:
@@ -84,7 +85,7 @@ def test_every_format_the_command_offers_is_registered() -> None:
 
 
 def test_text_shows_the_claims_side_by_side_in_a_table(data: ReportData) -> None:
-    output = render(data, "text")
+    output = render(data, "text", maintainer=True)
     claims = [row for table in tables(output) for row in table if "quote" in row]
     by_id = {row["claim"]: row for row in claims}
     assert by_id["pipe-claim"]["quote"] == "toll | rose | again"
@@ -95,6 +96,25 @@ def test_text_shows_the_claims_side_by_side_in_a_table(data: ReportData) -> None
     rules = [row for table in tables(output) for row in table if "rule" in row]
     assert {"rule": "numeric-conflict", "conflicts": "9", "shown": "9"} in rules
     assert {"rule": "declared-contradiction", "conflicts": "1", "shown": "1"} in rules
+
+
+def test_the_readers_text_cites_sources_words_intervals_and_drops_empty_columns(
+    data: ReportData,
+) -> None:
+    output = render(data, "text")
+    assert output.startswith("Contradiction report: ")
+    assert "30 November 2026" in output.splitlines()[1]
+    claims = [row for table in tables(output) for row in table if "quote" in row]
+    columns = {"value", "reads as", "source", "reliability", "quote"}
+    assert claims and all({"value", "source", "quote"} <= set(row) <= columns for row in claims)
+    by_quote = {row["quote"]: row for row in claims}
+    assert by_quote["toll | rose | again"]["source"] == "Local radio"
+    assert "pipe-claim" not in output and ".yaml:" not in output  # the maintainer's view
+    assert "SUMMARY" not in output and "KEY FINDINGS" in output
+    words = " ".join(output.split())
+    assert "- Killed of Attack on <b>market</b> & square: 12 reported by Local radio;" in words
+    assert "about 100 (between 96 and 104) reported by UN mission report." in words
+    assert "- Best supported: about 100 (1 independent source)." in words
 
 
 def unescaped_pipes(line: str) -> int:
@@ -112,24 +132,25 @@ def test_markdown_tables_keep_their_columns_whatever_a_claim_says(data: ReportDa
             assert unescaped_pipes(line) == header, line
             rows += 1
     assert rows > 0
-    pipe_rows = [line for line in lines if line.startswith("| pipe-claim ")]
+    pipe_rows = [line for line in lines if "toll \\| rose \\| again" in line]
     assert len(pipe_rows) == 2  # in conflict with 30 and with about 100
     for row in pipe_rows:
-        assert "toll \\| rose \\| again" in row
-        assert unescaped_pipes(row) == 10 + 1  # ten columns
+        # value, source, reliability, quote; and how about 100 reads beside it
+        assert unescaped_pipes(row) in (4 + 1, 5 + 1)
 
 
 def test_markdown_keeps_markup_from_the_ledger_as_text(data: ReportData) -> None:
     output = render(data, "markdown")
     assert "<script>" not in output and "<b>" not in output
     assert "\\<script\\>alert(1)\\</script\\>" in output
-    assert "## Attack on \\<b\\>market\\</b\\> \\& square (attack)" in output
+    assert "## Attack on \\<b\\>market\\</b\\> \\& square" in output
     assert "](#subject-attack)" in output and '<a id="subject-attack"></a>' in output
 
 
 def test_json_carries_a_version_and_the_same_content(data: ReportData) -> None:
     document = json.loads(render(data, "json"))
-    assert document["version"] == 1
+    assert document["version"] == 2
+    assert document["date"] == "30 November 2026"
     assert document["summary"]["conflicts"] == CONFLICTS
     subjects = {s["subject"]: s for s in document["subjects"]}
     assert set(subjects) == {"attack", "other-attack"}
@@ -142,6 +163,24 @@ def test_json_carries_a_version_and_the_same_content(data: ReportData) -> None:
     assert [c["value"] for c in assessment["candidates"]] == ["about 100", "12", "30"]
     assert assessment["best"] == "about 100"
     assert document["assessment_rule"]["margin"] == 0.15
+    figures = {c["claim"]: c["figure"] for k in attack["conflicts"] for c in k["claims"]}
+    assert figures["attr-claim"] == {
+        "low": 96,
+        "high": 104,
+        "best": None,
+        "low_open": False,
+        "high_open": False,
+        "unit": None,
+    }
+    assert figures["pipe-claim"]["low"] == figures["pipe-claim"]["high"] == 12
+    [_, outcome] = attack["key_findings"]
+    assert outcome == {
+        "kind": "outcome",
+        "topic": "killed of Attack on <b>market</b> & square",
+        "text": "Best supported: about 100 (1 independent source).",
+    }
+    [chart] = attack["charts"]
+    assert chart["kind"] == "figures" and len(chart["bars"]) == 3
 
 
 def csv_rows(data: ReportData) -> list[dict[str, str]]:
@@ -156,6 +195,15 @@ def test_csv_has_one_row_per_claim_in_a_conflict(data: ReportData) -> None:
     pipe = next(r for r in rows if r["claim"] == "pipe-claim")
     assert (pipe["reliability"], pipe["value"], pipe["status"]) == ("C", "12", "open")
     assert re.fullmatch(r".+\.yaml:\d+", pipe["where"])
+
+
+def test_csv_carries_figures_as_numbers(data: ReportData) -> None:
+    rows = {r["claim"]: r for r in csv_rows(data)}
+    about = rows["attr-claim"]
+    assert (float(about["low"]), float(about["high"]), about["best"]) == (96, 104, "")
+    assert (about["low_open"], about["high_open"]) == ("false", "false")
+    assert rows["pipe-claim"]["low"] == rows["pipe-claim"]["high"] == "12"
+    assert rows["formula-statement"]["low"] == ""  # not a quantity
 
 
 def test_csv_neutralises_spreadsheet_formulas(data: ReportData) -> None:
@@ -214,10 +262,10 @@ def test_html_escapes_every_value_from_the_ledger_once(data: ReportData) -> None
     assert "onmouseover" not in parsed.attributes
     text = "".join(parsed.text)
     assert SCRIPT in text and ATTRIBUTE in text  # shown as the ledger wrote it
-    assert "Attack on <b>market</b> & square (attack)" in text
+    assert "Attack on <b>market</b> & square" in text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in output
-    assert "&quot; onmouseover=&quot;x" in output
-    assert "&amp;lt;" not in output and "&amp;quot;" not in output  # never twice
+    assert "&#34; onmouseover=&#34;x" in output
+    assert "&amp;lt;" not in output and "&amp;#34;" not in output  # never twice
 
 
 def test_html_is_one_page_with_contents_and_nothing_to_fetch(data: ReportData) -> None:
@@ -226,9 +274,11 @@ def test_html_is_one_page_with_contents_and_nothing_to_fetch(data: ReportData) -
     assert output.startswith("<!DOCTYPE html>")
     assert not {"script", "link", "img", "iframe", "object", "embed"} & set(parsed.tags)
     assert "http:" not in output and "https:" not in output and "url(" not in output
+    assert parsed.tags.count("svg") == 2  # a chart of each subject's figures
     assert 'href="#subject-attack"' in output and 'id="subject-attack"' in output
     assert 'href="#subject-other-attack"' in output and 'id="subject-other-attack"' in output
-    assert parsed.tags.count("table") >= 3 + 2 * 1  # summary, claims, assessments
+    assert parsed.tags.count("table") >= 2 * 1  # claims, assessments
+    assert "summary" not in output.casefold().split("<h2>")[1:]
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))

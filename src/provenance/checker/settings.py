@@ -8,6 +8,10 @@ next to the ledger or in a folder above it, then overridden by command-line flag
     [rules.numeric-conflict]           # or [tool.provenance.rules.numeric-conflict]
     severity = "error"                 # error, warning, info or off
     tolerance = 0.02
+
+    [report]                           # the contradiction report's defaults
+    title = "Mirza Olang: who did it"  # (--title, --scope and --date win)
+    scope = "Sar-e Pul province, 2017"
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ class Settings:
     severity: Mapping[str, Severity | None] = field(default_factory=dict)
     options: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
     source: Path | None = None
+    report: Mapping[str, str] = field(default_factory=dict)  # title, scope, date
 
     def rules(self, only: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rule]:
         """The rules to run, configured: all that are not off, or just those named."""
@@ -133,9 +138,11 @@ def _settings(data: Mapping[str, object], where: _Where) -> Settings:
                 )
             else:
                 fail_on = level
-        elif key != "rules":
+        elif key not in ("rules", "report"):
             where.problem(
-                key, f"unknown setting '{key}'", "the settings are fail-on, reviewer and [rules.ID]"
+                key,
+                f"unknown setting '{key}'",
+                "the settings are fail-on, reviewer, [rules.ID] and [report]",
             )
     rules = data.get("rules", {})
     if not isinstance(rules, dict):
@@ -151,7 +158,32 @@ def _settings(data: Mapping[str, object], where: _Where) -> Settings:
             where.problem(name, f"rules.{name} must be a table", f"write [rules.{name}]")
         else:
             _rule_table(rule, table, where, severity, options)
-    return Settings(fail_on=fail_on, reviewer=reviewer, severity=severity, options=options)
+    return Settings(
+        fail_on=fail_on,
+        reviewer=reviewer,
+        severity=severity,
+        options=options,
+        report=_report_table(data.get("report", {}), where),
+    )
+
+
+REPORT_KEYS = ("title", "scope", "date")
+
+
+def _report_table(table: object, where: _Where) -> dict[str, str]:
+    """[report]: the report's title, scope and date, each a line of text."""
+    if not isinstance(table, dict):
+        where.problem("report", "report must be a table", 'write [report] then title = "..."')
+        return {}
+    found: dict[str, str] = {}
+    for key, value in table.items():
+        if key not in REPORT_KEYS:
+            where.problem(key, f"unknown report setting '{key}'", "use title, scope or date")
+        elif not isinstance(value, str) or not value.strip():
+            where.problem(key, f"report {key} must be text", f'write {key} = "..."')
+        else:
+            found[key] = value.strip()
+    return found
 
 
 def _rule_table(

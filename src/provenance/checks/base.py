@@ -62,6 +62,9 @@ class Rule:
     weighs_values: ClassVar[bool] = False
     """Its conflicts are between values, which the contradiction report weighs in an
     assessment (a spelling, a missing quote or an overconfident claim has none)."""
+    housekeeping: ClassVar[bool] = False
+    """Its conflicts are about the ledger's upkeep (a spelling, a reference, a quote), not a
+    disagreement between sources: a contradiction report puts them in its appendix."""
     load_problems: ClassVar[frozenset[str]] = frozenset()
     """Codes of the problems that loading ledger files finds (errors.Problem.code) and this
     rule reports instead: `import` refuses such a ledger, `check` goes on and reports them."""

@@ -35,6 +35,7 @@ class DanglingReference(Rule):
     id = "dangling-reference"
     default_severity = Severity.ERROR
     aside = True
+    housekeeping = True
     load_problems = frozenset({UNKNOWN_REFERENCE})
 
     def check(self, context: Context) -> Iterator[Finding]:

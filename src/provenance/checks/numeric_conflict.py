@@ -193,6 +193,7 @@ def _detail(context: Context, claim: Claim, compared: Quantity) -> dict[str, obj
         "interval": interval_text(own),
         "compared_as": interval_text(compared),
         "low": compared.low,
+        "best": compared.best,
         "high": compared.high,
         "low_open": compared.low_open,
         "high_open": compared.high_open,

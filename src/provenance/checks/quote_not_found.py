@@ -75,6 +75,7 @@ class QuoteNotFound(Rule):
     id = "quote-not-found"
     default_severity = Severity.ERROR
     aside = True
+    housekeeping = True
 
     def check(self, context: Context) -> Iterator[Finding]:
         archived = {s.id: s for s in context.archived_sources()}

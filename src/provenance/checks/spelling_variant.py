@@ -70,6 +70,7 @@ class SpellingVariant(Rule):
     default_severity = Severity.WARNING
     aside = True
     about_names = True
+    housekeeping = True
     options: ClassVar[Mapping[str, Option]] = {
         "max_block": Option(
             300,

@@ -11,6 +11,7 @@ from provenance.cli.shared import (
     config_option,
     content,
     db_option,
+    edition,
     emit,
     format_option,
     names,
@@ -20,6 +21,7 @@ from provenance.cli.shared import (
 from provenance.errors import EXIT_CONFLICTS, EXIT_OK
 from provenance.reports.check import FORMATS, CheckReport
 from provenance.reports.contradictions import FORMATS as REPORT_FORMATS
+from provenance.reports.contradictions import render
 
 
 @click.command()
@@ -112,7 +114,32 @@ def check(
 @click.option(
     "--include-decided",
     is_flag=True,
-    help="Also show conflicts already decided (disputed ones are always shown).",
+    help="Also show conflicts decided as not conflicts, and reviewed spellings (open, "
+    "disputed and resolved ones are always shown).",
+)
+@click.option(
+    "--title",
+    help="The report's title (default: [report] title in provenance.toml, else the ledger "
+    "folder's name).",
+)
+@click.option(
+    "--scope",
+    help="What the report covers, in a line (default: [report] scope, else what was read).",
+)
+@click.option(
+    "--date", "date_", metavar="DATE", help="The report's date, e.g. 2026-11-30 (default: today)."
+)
+@click.option(
+    "--maintainer",
+    is_flag=True,
+    help="The maintainer's view: claim and conflict ids, rules, file:line, summary counts.",
+)
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path),
+    metavar="DIR",
+    help="A folder of templates that replace the HTML page's own by name (report.html, "
+    "header.html, style.css ...), to brand the page.",
 )
 @config_option("Settings file, as for check.")
 @db_option
@@ -122,13 +149,27 @@ def report(
     output: Path | None,
     subject: str | None,
     include_decided: bool,
+    title: str | None,
+    scope: str | None,
+    date_: str | None,
+    maintainer: bool,
+    template: Path | None,
     config: Path | None,
     db: str | None,
 ) -> None:
     """Publish the disagreements side by side: ledger files (PATHS) or the database."""
     settings = api.check_settings(paths, config)
     data = api.report(paths, db, settings, subject=subject)
-    emit(REPORT_FORMATS[fmt](content.build(data, include_decided)), output)
+    given = settings.report  # [report] in provenance.toml; the flags win
+    options = edition.Options(
+        include_decided,
+        title or given.get("title"),
+        scope or given.get("scope"),
+        date_ or given.get("date"),
+        maintainer,
+        subject,
+    )
+    emit(render(content.build(data, options), fmt, template), output)
 
 
 @click.command()

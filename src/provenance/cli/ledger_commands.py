@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from provenance.cli.shared import api, db_option, format_option, records, summary
+from provenance.exports import FORMATS as EXCHANGE_FORMATS
 
 
 @click.command()
@@ -42,13 +43,17 @@ def import_(paths: tuple[Path, ...], prune: bool, db: str | None) -> None:
     "--output",
     "out_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Write one file per original ledger file under this folder "
-    "(default: the whole ledger on standard output).",
+    help="Write one file per original ledger file under this folder, or the exchange "
+    "format's one file (default: the whole ledger on standard output).",
 )
-@format_option(("yaml", "json"))
+@format_option(
+    ("yaml", "json", *EXCHANGE_FORMATS),
+    "yaml or json as the ledger is kept; prov-json (W3C PROV), stix (STIX 2.1), "
+    "claimreview (schema.org JSON-LD) or events-csv (an event table) to exchange.",
+)
 @db_option
 def export(out_dir: Path | None, fmt: str, db: str | None) -> None:
-    """Write the stored ledger back as YAML or JSON, stably."""
+    """Write the stored ledger back as YAML or JSON, stably, or in an exchange format."""
     result = api.export_ledger(db, out_dir, fmt)
     if isinstance(result, str):
         click.echo(result, nl=False)

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from provenance.reports import rules_doc as rules_doc
     from provenance.reports import summary as summary
     from provenance.reports.contradictions import content as content
+    from provenance.reports.contradictions import edition as edition
 else:
     api = lazy("provenance.api")
     names = lazy("provenance.names")
@@ -51,6 +52,7 @@ else:
     rules_doc = lazy("provenance.reports.rules_doc")
     summary = lazy("provenance.reports.summary")
     content = lazy("provenance.reports.contradictions.content")
+    edition = lazy("provenance.reports.contradictions.edition")
 
 F = TypeVar("F", bound=Callable[..., Any])
 

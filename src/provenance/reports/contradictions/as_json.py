@@ -1,6 +1,9 @@
 """`report --format json`: the contradiction report for programs, with a format version:
-the same content as the text report (summary, sections by subject with conflicts, their
-claims and latest review, revisions in time order, assessments) and the assessment rule."""
+the same content as the report for people (edition, key findings, sections by subject with
+conflicts, their claims and latest review, charts' data, revisions in time order,
+assessments that follow the reviews, the housekeeping appendix, sources) and the assessment
+rule. A quantity's figures are numbers: ``figure`` holds low, high, best, the open flags and
+the unit (a bound that is unbounded is null)."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from typing import TYPE_CHECKING
 from provenance.reports.contradictions import common
 
 if TYPE_CHECKING:
+    from provenance.reports.contradictions.charts import Chart
     from provenance.reports.contradictions.content import (
         Assessed,
         ConflictEntry,
@@ -23,10 +27,13 @@ if TYPE_CHECKING:
 
 
 def render(report: ContradictionReport) -> str:
-    summary, rule = report.summary, report.assessment_rule
+    summary, rule, edition = report.summary, report.assessment_rule, report.edition
     document = {
         "version": common.JSON_VERSION,
         "tool": {"name": common.TOOL, "version": common.VERSION},
+        "title": edition.title,
+        "scope": edition.scope,
+        "date": edition.date,
         "target": report.target,
         "include_decided": report.include_decided,
         "summary": {
@@ -39,6 +46,9 @@ def render(report: ContradictionReport) -> str:
             "by_subject": _counts("subject", summary.by_subject),
         },
         "subjects": [_section(s) for s in report.sections],
+        "appendix": [_section(s) for s in report.appendix],
+        "sources": [asdict(s) | {"authors": list(s.authors)} for s in report.sources],
+        "claim_reviews": list(report.claim_reviews),
         "assessment_rule": {
             "text": rule.text,
             "reliability_weights": dict(rule.reliability_weights),
@@ -58,7 +68,9 @@ def _section(section: Section) -> dict[str, object]:
         "subject": section.subject,
         "name": section.name,
         "anchor": section.anchor,
+        "key_findings": [asdict(f) for f in section.findings],
         "conflicts": [_conflict(c) for c in section.conflicts],
+        "charts": [_chart(c) for c in section.charts],
         "assessments": [_assessment(a) for a in section.assessments],
         "revisions": [_revision(r) for r in section.revisions],
     }
@@ -67,6 +79,13 @@ def _section(section: Section) -> dict[str, object]:
 def claim(row: ShownClaim) -> dict[str, object]:
     found = asdict(row)
     found["speakers"] = list(row.speakers)
+    found["speaker_ids"] = list(row.speaker_ids)
+    return found
+
+
+def _chart(chart: Chart) -> dict[str, object]:
+    found = asdict(chart)
+    found["kind"] = "figures" if "bars" in found else "matrix"
     return found
 
 
@@ -76,6 +95,7 @@ def _conflict(entry: ConflictEntry) -> dict[str, object]:
         "rule": entry.rule,
         "severity": entry.severity,
         "status": entry.status,
+        "topic": entry.topic,
         "message": entry.message,
         "where": entry.where,
         "review": asdict(entry.review) if entry.review else None,
@@ -93,6 +113,8 @@ def _assessment(assessed: Assessed) -> dict[str, object]:
         "property": question.property,
         "scope": question.scope or None,
         "verdict": found.verdict,
+        "outcome": assessed.outcome,
+        "decision": asdict(assessed.decision) if assessed.decision else None,
         "best": found.best.value if found.best else None,
         "candidates": [
             {

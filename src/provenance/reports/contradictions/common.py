@@ -4,7 +4,7 @@ text here; each format escapes them for its own syntax."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from provenance import __version__
@@ -12,37 +12,29 @@ from provenance import __version__
 if TYPE_CHECKING:
     from provenance.reports.contradictions.assessment import Assessment
     from provenance.reports.contradictions.content import (
-        Assessed,
         ConflictEntry,
         ContradictionReport,
         Count,
-        RevisionEntry,
-        Section,
         Summary,
     )
-    from provenance.reports.contradictions.rows import ShownClaim, ShownReview
+    from provenance.reports.contradictions.rows import ShownReview
 
 TOOL = "provenance"
 VERSION = __version__
-JSON_VERSION = 1
+JSON_VERSION = 2  # 2: edition, key findings, charts, appendix, sources, figures
 TITLE = "Contradiction report"
 NOTE_TITLE = "How the assessment is made"
 NOTE_ANCHOR = "note-assessment"
+THE_SOURCE = "(the source itself)"
 
-CLAIM_HEADERS = (
-    "claim",
-    "value",
-    "interval",
-    "said by",
-    "source",
-    "reliability",
-    "as of",
-    "confidence",
-    "quote",
-    "where",
+RULE_ANCHOR = "assessment-rule"
+METHOD = (
+    "Each assessment weighs the claims about one question: a claim counts its source's "
+    "reliability times the analyst's confidence, copies of one story count once, and a value "
+    "is best supported only when it clearly leads. Where the analyst has decided a conflict, "
+    "the assessment says so."
 )
-STEP_HEADERS = tuple(["step", *("stated" if h == "as of" else h for h in CLAIM_HEADERS)])
-ASSESSMENT_HEADERS = ("value", "support", "for", "against", "independent sources", "claims")
+"""The short method note; the rule in full closes the report."""
 Cells = tuple[str, ...]
 
 
@@ -51,45 +43,19 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def claim_cells(row: ShownClaim) -> Cells:
-    stance = f" [{row.stance}]" if row.stance else ""
-    scope = f" ({row.scope})" if row.scope else ""
-    return (
-        row.claim,
-        row.shown_value + scope + stance,
-        row.interval,
-        row.said_by,
-        row.source,
-        f"{row.reliability}: {row.reliability_label}" if row.reliability else "",
-        row.as_of,
-        row.confidence,
-        row.quote,
-        row.where,
-    )
+def capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
-def claim_table(rows: Sequence[ShownClaim]) -> list[Cells]:
-    return [claim_cells(r) for r in rows]
-
-
-def step_table(rows: Sequence[ShownClaim]) -> list[Cells]:
-    """A revision's steps: when each value was stated instead of its as_of."""
-    stated = CLAIM_HEADERS.index("as of")
-    found: list[Cells] = []
-    for n, r in enumerate(rows, 1):
-        cells = list(claim_cells(r))
-        cells[stated] = r.stated
-        found.append((str(n), *cells))
-    return found
-
-
-def assessment_table(assessment: Assessment) -> list[Cells]:
+def assessment_rows(assessment: Assessment, maintainer: bool = True) -> list[Cells]:
+    """value, support, for, against (with the denials' ids for the maintainer),
+    independent sources, claims."""
     return [
         (
             c.value,
             f"{c.support:.2f}",
             f"{c.support_for:.2f}",
-            f"{c.against:.2f}" + (f" ({', '.join(c.denials)})" if c.denials else ""),
+            f"{c.against:.2f}" + (f" ({', '.join(c.denials)})" if c.denials and maintainer else ""),
             str(c.sources),
             ", ".join(c.claims),
         )
@@ -97,11 +63,16 @@ def assessment_table(assessment: Assessment) -> list[Cells]:
     ]
 
 
-def set_aside(assessment: Assessment) -> str:
-    """A line naming the claims not counted, or '' when every claim counted."""
-    if not assessment.set_aside:
+def set_aside(assessment: Assessment, maintainer: bool = True) -> str:
+    """A line naming (for the maintainer) or counting the claims not counted, or '' when
+    every claim counted."""
+    found = assessment.set_aside
+    if not found:
         return ""
-    return "not counted (superseded or revised): " + ", ".join(assessment.set_aside)
+    if maintainer:
+        return "not counted (superseded or revised): " + ", ".join(found)
+    plural = "s" if len(found) != 1 else ""
+    return f"{len(found)} earlier value{plural} not counted (superseded or revised)"
 
 
 def status(entry: ConflictEntry) -> str:
@@ -113,9 +84,9 @@ def review_line(entry: ConflictEntry) -> str:
     found: ShownReview | None = entry.review
     if found is None:
         return ""
-    favour = f", in favour of {found.in_favour_of}" if found.in_favour_of else ""
+    favour = f", in favour of claim {found.in_favour_of}" if found.in_favour_of else ""
     history = f" (latest of {entry.reviews} reviews)" if entry.reviews > 1 else ""
-    return f"{found.verdict} by {found.reviewer} at {found.at}{favour}{history}"
+    return f"{found.verdict} by {found.reviewer}, {found.when}{favour}{history}"
 
 
 def note(entry: ConflictEntry) -> str:
@@ -170,21 +141,3 @@ def section_count(conflicts: int, revisions: int) -> str:
     if revisions:
         parts.append(f"{revisions} revision{'s' if revisions != 1 else ''}")
     return ", ".join(parts)
-
-
-def section_body(
-    section: Section,
-    conflict: Callable[[ConflictEntry], list[str]],
-    assessment: Callable[[Assessed], list[str]],
-    revision: Callable[[RevisionEntry], list[str]],
-) -> list[str]:
-    """A subject's conflicts, then its assessments, then its revisions, as each format
-    renders them."""
-    out: list[str] = []
-    for entry in section.conflicts:
-        out += conflict(entry)
-    for assessed in section.assessments:
-        out += assessment(assessed)
-    for step in section.revisions:
-        out += revision(step)
-    return out

@@ -1,21 +1,32 @@
 """The contradiction report's content, built once (``build``) from what the checker found and
-the records it names (views.ReportData): conflicts grouped by subject with their claims side
-by side, revisions as sequences, assessments, a summary. No output format here: each module
-beside this one renders a built ContradictionReport."""
+the records it names (views.ReportData): its edition (title, scope, date), key findings,
+conflicts grouped by subject with their claims side by side, charts, revisions as sequences,
+assessments that follow the analyst's reviews, housekeeping in an appendix, the sources cited
+and a summary. No output format here: each module beside this one renders a built
+ContradictionReport."""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 
-from provenance.agreement import scope_key, times_overlap
 from provenance.checker import Conflict
 from provenance.checks import by_id
-from provenance.model import Claim, Verdict
-from provenance.reports.contradictions import assessment, rows
-from provenance.reports.contradictions.assessment import Assessment, Question, assess
+from provenance.model import Verdict
+from provenance.reports.contradictions import assessment, findings, rows, topics
+from provenance.reports.contradictions.assessment import Assessment
+from provenance.reports.contradictions.charts import Chart
+from provenance.reports.contradictions.edition import (
+    CitedSource,
+    Edition,
+    Options,
+    cited,
+    edition,
+)
+from provenance.reports.contradictions.findings import Decision, KeyFinding
 from provenance.reports.contradictions.rows import ShownClaim, ShownReview
 from provenance.views import ReportData
 
@@ -36,6 +47,8 @@ class ConflictEntry:
     claims: tuple[ShownClaim, ...]
     review: ShownReview | None  # the latest
     reviews: int  # how many reviews its history holds
+    topic: str = ""  # the question of a value conflict: "perpetrator of Mirza Olang attack"
+    subject_name: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +63,17 @@ class RevisionEntry:
 
 @dataclass(frozen=True, slots=True)
 class Assessed:
-    """An assessment with its title: the property, scope and subject it weighs."""
+    """An assessment with its title (the property, scope and subject it weighs) and what the
+    analyst's reviews decided about the question, which the report's verdict follows."""
 
     title: str
     assessment: Assessment
+    decision: Decision | None = None
+
+    @property
+    def outcome(self) -> str:
+        """The verdict a reader sees: the analyst's decision, else the weighing's."""
+        return findings.outcome(self.decision, self.assessment)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +86,8 @@ class Section:
     conflicts: tuple[ConflictEntry, ...]
     revisions: tuple[RevisionEntry, ...]
     assessments: tuple[Assessed, ...]
+    findings: tuple[KeyFinding, ...] = ()
+    charts: tuple[Chart, ...] = ()
 
     @property
     def title(self) -> str:
@@ -110,7 +132,11 @@ class ContradictionReport:
     include_decided: bool
     summary: Summary
     sections: tuple[Section, ...]
+    edition: Edition
     assessment_rule: AssessmentRule = ASSESSMENT_RULE
+    appendix: tuple[Section, ...] = ()  # housekeeping: names, references, quotes
+    sources: tuple[CitedSource, ...] = ()
+    claim_reviews: tuple[dict[str, object], ...] = field(default=())  # schema.org JSON-LD
 
     @property
     def hidden(self) -> int:
@@ -119,24 +145,34 @@ class ContradictionReport:
 
 
 def shows(conflict: Conflict, include_decided: bool) -> bool:
-    """Open and disputed conflicts always; other decided ones with --include-decided."""
-    return not conflict.decided or conflict.kept_visible or include_decided
+    """Open, disputed and resolved conflicts always (a resolution is a finding); the others
+    decided (same entity, distinct, not a conflict) with --include-decided."""
+    resolved = conflict.review is not None and conflict.review.verdict is Verdict.RESOLVED
+    return not conflict.decided or conflict.kept_visible or resolved or include_decided
 
 
-def build(data: ReportData, include_decided: bool) -> ContradictionReport:
-    """The report: shown conflicts and every revision, grouped by subject, with assessments."""
+def housekeeping(conflict: Conflict) -> bool:
+    """A finding about the ledger's upkeep (names, references, quotes), for the appendix."""
+    rule = by_id(conflict.rule)
+    return rule is not None and rule.housekeeping
+
+
+def build(
+    data: ReportData, asked: Options | bool = False, today: datetime | None = None
+) -> ContradictionReport:
+    """The report: shown conflicts and every revision, grouped by subject, with key findings,
+    charts and assessments; housekeeping in the appendix. ``asked``: the options, or only
+    whether decided conflicts are included."""
+    options = asked if isinstance(asked, Options) else Options(include_decided=asked)
     conflicts = [c for c in data.result.conflicts if not c.revision]
-    shown = [c for c in conflicts if shows(c, include_decided)]
+    shown = [c for c in conflicts if shows(c, options.include_decided)]
     revisions = [c for c in data.result.conflicts if c.revision]
     assessments = _assessments(data, shown, revisions)
-    by_subject: dict[str | None, list[Conflict]] = defaultdict(list)
-    for conflict in shown + revisions:
-        by_subject[conflict.subject].append(conflict)
+    main = [c for c in shown if not housekeeping(c)]
+    aside = [c for c in shown if housekeeping(c)]
     anchors: set[str] = set()
-    sections = [
-        _section(data, subject, found, assessments.get(subject, []), anchors)
-        for subject, found in sorted(by_subject.items(), key=lambda i: _subject_order(data, i[0]))
-    ]
+    sections = _sections(data, main + revisions, assessments, anchors)
+    appendix = _sections(data, aside, {}, anchors)
     summary = Summary(
         by_rule=_counts(conflicts, shown, lambda c: c.rule, sorted),
         by_status=_counts(conflicts, shown, lambda c: c.status, _status_order),
@@ -145,7 +181,65 @@ def build(data: ReportData, include_decided: bool) -> ContradictionReport:
         shown=len(shown),
         revisions=len(revisions),
     )
-    return ContradictionReport(data.target, include_decided, summary, tuple(sections))
+    return ContradictionReport(
+        data.target,
+        options.include_decided,
+        summary,
+        sections,
+        edition(data, options, today),
+        appendix=appendix,
+        sources=cited(data, _sources(sections + appendix)),
+        claim_reviews=_claim_reviews(data, shown),
+    )
+
+
+def _sections(
+    data: ReportData,
+    found: list[Conflict],
+    assessments: dict[str | None, list[Assessed]],
+    anchors: set[str],
+) -> tuple[Section, ...]:
+    by_subject: dict[str | None, list[Conflict]] = defaultdict(list)
+    for conflict in found:
+        by_subject[conflict.subject].append(conflict)
+    return tuple(
+        _section(data, subject, items, assessments.get(subject, []), anchors)
+        for subject, items in sorted(by_subject.items(), key=lambda i: _subject_order(data, i[0]))
+    )
+
+
+def _sources(sections: tuple[Section, ...]) -> set[str]:
+    """The sources of every claim shown."""
+    return {
+        row.source
+        for section in sections
+        for shown in (
+            *(e.claims for e in section.conflicts),
+            *(r.steps for r in section.revisions),
+        )
+        for row in shown
+    }
+
+
+def _assessments(
+    data: ReportData, shown: list[Conflict], revisions: list[Conflict]
+) -> dict[str | None, list[Assessed]]:
+    """One assessment per question a shown value conflict is about, under the subject whose
+    section shows it, with what the reviews decided (topics.assessed)."""
+    found: dict[str | None, list[Assessed]] = defaultdict(list)
+    for home, title, weighed, decision in topics.assessed(data, shown, revisions):
+        found[home].append(Assessed(title, weighed, decision))
+    return found
+
+
+def _claim_reviews(data: ReportData, shown: list[Conflict]) -> tuple[dict[str, object], ...]:
+    from provenance.exports import claimreview
+
+    return tuple(
+        claimreview.documents(
+            data.claims, data.sources, data.entities, [c for c in shown if not housekeeping(c)]
+        )
+    )
 
 
 def _subject_order(data: ReportData, subject: str | None) -> tuple[bool, str, str]:
@@ -182,18 +276,27 @@ def _section(
     assessments: list[Assessed],
     anchors: set[str],
 ) -> Section:
+    assessed = {a.assessment.question: a.assessment for a in assessments}
+    decided = {a.assessment.question: a.decision for a in assessments}
+    conflicts = [c for c in found if not c.revision]
+    about = topics.topics(data, conflicts, assessed, decided)
     return Section(
         subject=subject,
         name=_subject_name(data, subject),
         anchor=_anchor(subject, anchors),
-        conflicts=tuple(_entry(data, c) for c in found if not c.revision),
+        conflicts=tuple(_entry(data, c) for c in conflicts),
         revisions=tuple(_revision(data, c) for c in found if c.revision),
         assessments=tuple(assessments),
+        findings=findings.key_findings([topic for topic, _ in about]),
+        charts=tuple(chart for _, drawn in about for chart in drawn),
     )
 
 
 def _entry(data: ReportData, conflict: Conflict) -> ConflictEntry:
     shown = rows.shown_claims(data, conflict.claims)
+    rule = by_id(conflict.rule)
+    first = next((data.claims[i] for i in conflict.claims if i in data.claims), None)
+    first = first if rule is not None and rule.weighs_values else None
     return ConflictEntry(
         id=conflict.id,
         rule=conflict.rule,
@@ -204,6 +307,8 @@ def _entry(data: ReportData, conflict: Conflict) -> ConflictEntry:
         claims=shown,
         review=rows.shown_review(conflict.review) if conflict.review else None,
         reviews=len(conflict.reviews),
+        topic=topics.title(data, topics.question_of(first)) if first else "",
+        subject_name=_subject_name(data, conflict.subject),
     )
 
 
@@ -212,60 +317,6 @@ def _revision(data: ReportData, conflict: Conflict) -> RevisionEntry:
     return RevisionEntry(
         conflict.id, conflict.rule, conflict.message, rows.shown_claims(data, steps)
     )
-
-
-def _set_aside(data: ReportData, revisions: list[Conflict]) -> frozenset[str]:
-    """Claims that no longer count: superseded ones, and a revision's earlier values."""
-    replaced = {c.supersedes for c in data.claims.values() if c.supersedes}
-    for revision in revisions:
-        replaced.update(rows.in_time_order(data, revision.claims)[:-1])
-    return frozenset(replaced)
-
-
-def _questions(
-    data: ReportData, shown: list[Conflict]
-) -> tuple[dict[Question, dict[str, Claim]], dict[Question, str | None]]:
-    """The questions shown value conflicts are about, with their claims in conflict, and the
-    subject whose section shows each (the first conflict's)."""
-    involved: dict[Question, dict[str, Claim]] = defaultdict(dict)
-    home: dict[Question, str | None] = {}
-    for conflict in shown:
-        rule = by_id(conflict.rule)
-        if rule is None or not rule.weighs_values or len(conflict.claims) < 2:
-            continue
-        for claim in (data.claims[i] for i in conflict.claims if i in data.claims):
-            question = Question(claim.subject, claim.property, scope_key(claim))
-            involved[question][claim.id] = claim
-            home.setdefault(question, conflict.subject)
-    return involved, home
-
-
-def _assessments(
-    data: ReportData, shown: list[Conflict], revisions: list[Conflict]
-) -> dict[str | None, list[Assessed]]:
-    """One assessment per question, weighing the question's claims whose times overlap a
-    claim in conflict (figures for another time are a trend, not a rival)."""
-    involved, home = _questions(data, shown)
-    asked: dict[Question, list[Claim]] = defaultdict(list)
-    for claim in sorted(data.claims.values(), key=lambda c: c.id):
-        question = Question(claim.subject, claim.property, scope_key(claim))
-        if question in involved:
-            asked[question].append(claim)
-    set_aside = _set_aside(data, revisions)
-    found: dict[str | None, list[Assessed]] = defaultdict(list)
-    for question, in_conflict in involved.items():
-        weighed = [
-            c for c in asked[question] if any(times_overlap(c, k) for k in in_conflict.values())
-        ]
-        title = _question_title(data, question)
-        found[home[question]].append(Assessed(title, assess(question, weighed, set_aside, data)))
-    return found
-
-
-def _question_title(data: ReportData, question: Question) -> str:
-    """ "killed (civilians) of Mirza Olang attack" """
-    scope = f" ({question.scope})" if question.scope else ""
-    return f"{question.property}{scope} of {_subject_name(data, question.subject)}"
 
 
 def _by_name(names: list[str]) -> list[str]:

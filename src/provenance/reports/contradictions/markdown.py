@@ -1,5 +1,7 @@
 """`report --format markdown`: the contradiction report as GitHub-flavoured Markdown, to
-publish in a repository, a wiki or an issue.
+publish in a repository, a wiki or an issue: the same content as the HTML page (title, scope
+and date, key findings, subjects, appendix, sources, method), laid out by page.py, without
+the charts, which the tables and findings already say in words.
 
 Every value taken from the ledger is escaped: Markdown's own characters (``\\ ` * _ [ ] < >
 | # ~ &``) get a backslash, so that a `|` in a quote cannot break a table row, a `<script>`
@@ -8,22 +10,15 @@ stays text and an underscore stays an underscore; newlines inside a value become
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from tabulate import tabulate
 
-from provenance.reports.contradictions import common
-from provenance.reports.contradictions.common import Cells
+from provenance.reports.contradictions import common, page
+from provenance.reports.contradictions.page import Page, SubjectBlock, Table
 
 if TYPE_CHECKING:
-    from provenance.reports.contradictions.content import (
-        Assessed,
-        ConflictEntry,
-        ContradictionReport,
-        RevisionEntry,
-        Section,
-    )
+    from provenance.reports.contradictions.content import ContradictionReport
 
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&])")
@@ -35,60 +30,86 @@ def escape(value: str) -> str:
 
 
 def render(report: ContradictionReport) -> str:
-    out = [f"# {common.TITLE}: {escape(report.target)}", "", escape(common.headline(report))]
-    if report.summary.conflicts:
+    laid = page.arrange(report)
+    out = [f"# {escape(laid.title)}", "", f"*{escape(laid.scope)} · {escape(laid.date)}*"]
+    out += ["", escape(laid.headline)]
+    if laid.summary:
         out += ["", "## Summary"]
-        for what, rows in common.summary_tables(report.summary):
-            out += ["", table(rows, (what, *common.COUNT_HEADERS))]
-    if report.sections:
+        for _, counts in laid.summary:
+            out += ["", table(counts)]
+    out += _findings(laid)
+    if laid.subjects:
         out += ["", "## Contents", ""]
-        out += [f"{n}. {_contents_line(s)}" for n, s in enumerate(report.sections, 1)]
-    for section in report.sections:
-        out += _section(section)
-    out += ["", f'<a id="{common.NOTE_ANCHOR}"></a>', "", f"## {common.NOTE_TITLE}", ""]
-    out += [escape(report.assessment_rule.text)]
+        out += [
+            f"{n}. [{escape(s.heading)}](#{s.anchor}): {s.count}"
+            for n, s in enumerate(laid.subjects, 1)
+        ]
+    for subject in laid.subjects:
+        out += _subject(subject, 2)
+    if laid.appendix:
+        out += ["", '<a id="appendix"></a>', "", "## Appendix: housekeeping"]
+        for subject in laid.appendix:
+            out += _subject(subject, 3)
+    out += _sources(laid)
+    out += ["", f'<a id="{laid.method_anchor}"></a>', "", "## Method", ""]
+    out += [f"{escape(laid.method)} [The rule in full](#{laid.rule_anchor})."]
+    out += ["", f'<a id="{laid.rule_anchor}"></a>', "", f"### {common.NOTE_TITLE}", ""]
+    out += [escape(laid.rule)]
     return "\n".join(out) + "\n"
 
 
-def table(rows: Sequence[Cells], headers: Sequence[str]) -> str:
-    cells = [[escape(c) for c in row] for row in rows]
+def table(found: Table) -> str:
+    cells = [[escape(c) for c in row] for row in found.rows]
     return tabulate(
-        cells, headers=[escape(h) for h in headers], tablefmt="github", disable_numparse=True
+        cells,
+        headers=[escape(h) for h in found.headers],
+        tablefmt="github",
+        disable_numparse=True,
     )
 
 
-def _contents_line(section: Section) -> str:
-    count = common.section_count(len(section.conflicts), len(section.revisions))
-    return f"[{escape(section.title)}](#{section.anchor}): {count}"
+def _findings(laid: Page) -> list[str]:
+    groups = [s for s in laid.subjects if s.findings]
+    if not groups:
+        return []
+    out = ["", "## Key findings"]
+    for subject in groups:
+        out += ["", f"**[{escape(subject.heading)}](#{subject.anchor})**", ""]
+        out += [f"- {escape(text)}" for text in subject.findings]
+    return [*out, "", f"How the assessments are made: [method](#{laid.method_anchor})."]
 
 
-def _section(section: Section) -> list[str]:
-    out = ["", f'<a id="{section.anchor}"></a>', "", f"## {escape(section.title)}"]
-    out += common.section_body(section, _conflict, _assessment, _revision)
+def _sources(laid: Page) -> list[str]:
+    if not laid.sources:
+        return []
+    out = ["", '<a id="sources"></a>', "", "## Sources", ""]
+    for s in laid.sources:
+        parts = [escape(s.citation), f"*{escape(s.title)}*"]
+        parts += [escape(p) for p in (s.authors, s.reliability) if p]
+        if s.url:
+            parts.append(f"<{s.url}>" if _plain_url(s.url) else escape(s.url))
+        if laid.maintainer:
+            parts.append(f"`{s.id}`")
+        out.append("1. " + ". ".join(parts))
     return out
 
 
-def _conflict(entry: ConflictEntry) -> list[str]:
-    out = ["", f"### Conflict {escape(entry.id)}", ""]
-    out += [f"- **{name}:** {escape(value)}" for name, value in common.fields(entry)]
-    return [*out, "", table(common.claim_table(entry.claims), common.CLAIM_HEADERS)]
+def _plain_url(url: str) -> bool:
+    return re.fullmatch(r"https?://[^\s<>\\`|\[\]]+", url) is not None
 
 
-def _assessment(assessed: Assessed) -> list[str]:
-    assessment = assessed.assessment
-    title = f"#### Assessment: {escape(assessed.title)} ([how](#{common.NOTE_ANCHOR}))"
-    out = ["", title, "", table(common.assessment_table(assessment), common.ASSESSMENT_HEADERS)]
-    out += ["", f"**{escape(assessment.verdict)}**"]
-    aside = common.set_aside(assessment)
-    return out + (["", escape(aside)] if aside else [])
-
-
-def _revision(revision: RevisionEntry) -> list[str]:
-    return [
-        "",
-        f"#### Revision {escape(revision.id)} (not a conflict; in the order stated)",
-        "",
-        escape(revision.message),
-        "",
-        table(common.step_table(revision.steps), common.STEP_HEADERS),
-    ]
+def _subject(subject: SubjectBlock, level: int) -> list[str]:
+    hashes = "#" * level
+    out = ["", f'<a id="{subject.anchor}"></a>', "", f"{hashes} {escape(subject.heading)}"]
+    for conflict in subject.conflicts:
+        out += ["", f"{hashes}# {escape(conflict.heading)}", ""]
+        out += [f"- **{name}:** {escape(value)}" for name, value in conflict.fields]
+        out += ["", table(conflict.claims)]
+    for assessed in subject.assessments:
+        out += ["", f"{hashes}## {escape(assessed.heading)} ([how](#{common.NOTE_ANCHOR}))"]
+        out += ["", table(assessed.table), "", f"**{escape(assessed.outcome)}**"]
+        out += [x for w in (assessed.weighing, assessed.set_aside) if w for x in ("", escape(w))]
+    for revision in subject.revisions:
+        out += ["", f"{hashes}## {escape(revision.heading)}", "", escape(revision.message)]
+        out += ["", table(revision.steps)]
+    return out

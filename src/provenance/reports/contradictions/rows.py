@@ -1,6 +1,7 @@
 """The contradiction report's rows: one claim as the report shows it beside its rivals
-(value in the report's words, interval, speakers, source and reliability, as_of,
-confidence, quote, file:line), one review, and claims put in the order they were stated."""
+(value in the report's words, interval in numbers and in words, speakers, source cited by
+publisher and date, reliability, as_of, confidence, quote, file:line), one review, and claims
+put in the order they were stated."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import builtins
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from provenance import confidence, dates
+from provenance import confidence, dates, units
 from provenance.errors import ProvenanceError
 from provenance.model import (
     Claim,
@@ -20,10 +21,24 @@ from provenance.model import (
     TimeSpan,
 )
 from provenance.quantities import interval_text
+from provenance.reports.contradictions import common, wording
 from provenance.reports.contradictions.assessment import value_words, weight
 from provenance.views import ReportData
 
-THE_SOURCE = "(the source itself)"
+THE_SOURCE = common.THE_SOURCE
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A quantity's interval as numbers for programs: ``low``/``high`` None when unbounded,
+    ``best`` when the source gives a best estimate, open flags excluding a bound."""
+
+    low: float | None
+    high: float | None
+    best: float | None
+    low_open: bool
+    high_open: bool
+    unit: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +65,12 @@ class ShownClaim:
     quote: str
     locator: str
     where: str  # file:line
+    citation: str = ""  # "Publisher, 13 November 2017"
+    url: str = ""
+    reads_as: str = ""  # the interval in words: "more than 50", "between 30 and 40"
+    stated_words: str = ""  # when it was stated, in words
+    figure: Figure | None = None  # a quantity's interval as numbers
+    speaker_ids: tuple[str, ...] = ()
 
     @builtins.property  # the field `property` hides the builtin here
     def shown_value(self) -> str:
@@ -65,9 +86,10 @@ class ShownClaim:
 class ShownReview:
     verdict: str
     reviewer: str
-    at: str
+    at: str  # ISO 8601, as stored
     note: str
     in_favour_of: str
+    when: str = ""  # to the minute, in words: "21 November 2026, 15:43 UTC"
 
 
 def shown_claims(data: ReportData, ids: Sequence[str]) -> tuple[ShownClaim, ...]:
@@ -101,17 +123,49 @@ def shown_claim(data: ReportData, claim: Claim) -> ShownClaim:
         quote=claim.quote or "",
         locator=claim.locator or "",
         where=str(claim.origin) if claim.origin else "",
+        citation=wording.citation(source, claim.source),
+        url=(source.url or "") if source else "",
+        reads_as=_reads_as(claim),
+        stated_words=_stated_words(claim, source),
+        figure=figure(claim.value, claim.unit) if isinstance(claim.value, Quantity) else None,
+        speaker_ids=claim.said_by,
     )
+
+
+def figure(q: Quantity, unit: str | None = None) -> Figure:
+    """The numbers of a quantity, with the claim's unit (else the one its words carry)."""
+    return Figure(q.low, q.high, q.best, q.low_open, q.high_open, units.unit_of(q, unit))
+
+
+def _reads_as(claim: Claim) -> str:
+    value = claim.value
+    if isinstance(value, Quantity):
+        return wording.interval_words(value)
+    if isinstance(value, TimeSpan):
+        return wording.span_words(value)
+    return ""
+
+
+def _stated_words(claim: Claim, source: Source | None) -> str:
+    if claim.as_of is not None:
+        return wording.span_words(claim.as_of)
+    if source is not None and source.published is not None:
+        return f"published {wording.span_words(source.published)}"
+    return ""
 
 
 def _missing(ident: str) -> ShownClaim:
-    blank = dict.fromkeys(
-        ("subject", "property", "value", "interval", "stance", "scope", "source"), ""
-    )
     return ShownClaim(
         claim=ident,
+        subject="",
+        property="",
         polarity=Polarity.AFFIRMED.value,
+        value="",
+        interval="",
+        stance="",
+        scope="",
         speakers=(),
+        source="",
         source_title="",
         reliability="",
         reliability_label="not in the ledger",
@@ -122,7 +176,6 @@ def _missing(ident: str) -> ShownClaim:
         quote="",
         locator="",
         where="",
-        **blank,
     )
 
 
@@ -141,6 +194,7 @@ def shown_review(review: Review) -> ShownReview:
         at=review.at.isoformat(),
         note=review.note or "",
         in_favour_of=review.in_favour_of or "",
+        when=wording.minute(review.at),
     )
 
 

@@ -1,88 +1,95 @@
 """`report --format text`: the contradiction report for a terminal or a plain-text file:
-a summary, contents, then one part per subject with each conflict's claims side by side,
-its revisions and its assessments, and the assessment rule as a closing note."""
+its title, scope and date, the key findings, then one part per subject with each conflict's
+claims side by side, its assessments and revisions, the housekeeping appendix, the sources
+cited and the method (page.py lays it out)."""
 
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from tabulate import tabulate
 
-from provenance.reports.contradictions import common
-from provenance.reports.contradictions.common import Cells
+from provenance.reports.contradictions import common, page
+from provenance.reports.contradictions.page import Page, SubjectBlock, Table
 
 if TYPE_CHECKING:
-    from provenance.reports.contradictions.content import (
-        Assessed,
-        ConflictEntry,
-        ContradictionReport,
-        RevisionEntry,
-        Section,
-    )
+    from provenance.reports.contradictions.content import ContradictionReport
 
 
 NOTE_WIDTH = 92
 
 
 def render(report: ContradictionReport) -> str:
-    out = [f"{common.TITLE}: {common.one_line(report.target)}", common.headline(report)]
-    if report.summary.conflicts:
+    laid = page.arrange(report)
+    line = common.one_line
+    out = [line(laid.title), f"{line(laid.scope)}, {laid.date}", laid.headline]
+    if laid.summary:
         out += ["", "SUMMARY"]
-        for what, rows in common.summary_tables(report.summary):
-            out += ["", table(rows, (what, *common.COUNT_HEADERS))]
-    if report.sections:
+        for _, counts in laid.summary:
+            out += ["", table(counts)]
+    out += _findings(laid)
+    if laid.subjects:
         out += ["", "CONTENTS"]
-        out += [f"  {n}. {_contents_line(s)}" for n, s in enumerate(report.sections, 1)]
-    for section in report.sections:
-        out += _section(section)
-    out += [
-        "",
-        *textwrap.wrap(
-            f"NOTE. {common.NOTE_TITLE}. {report.assessment_rule.text}", width=NOTE_WIDTH
-        ),
-    ]
+        out += [f"  {n}. {line(s.heading)}: {s.count}" for n, s in enumerate(laid.subjects, 1)]
+    for subject in laid.subjects:
+        out += _subject(subject)
+    if laid.appendix:
+        out += ["", "", "APPENDIX: HOUSEKEEPING (names, references, quotes)"]
+        for subject in laid.appendix:
+            out += _subject(subject)
+    out += _sources(laid)
+    out += ["", *textwrap.wrap(f"METHOD. {laid.method}", width=NOTE_WIDTH)]
+    out += ["", *textwrap.wrap(f"{common.NOTE_TITLE.upper()}. {laid.rule}", width=NOTE_WIDTH)]
     return "\n".join(out) + "\n"
 
 
-def table(rows: Sequence[Cells], headers: Sequence[str]) -> str:
-    cells = [[common.one_line(c) for c in row] for row in rows]
-    return tabulate(cells, headers=list(headers), tablefmt="simple", disable_numparse=True)
+def table(found: Table) -> str:
+    cells = [[common.one_line(c) for c in row] for row in found.rows]
+    return tabulate(cells, headers=list(found.headers), tablefmt="simple", disable_numparse=True)
 
 
-def _contents_line(section: Section) -> str:
-    count = common.section_count(len(section.conflicts), len(section.revisions))
-    return f"{common.one_line(section.title)}: {count}"
+def _findings(laid: Page) -> list[str]:
+    groups = [s for s in laid.subjects if s.findings]
+    if not groups:
+        return []
+    out = ["", "KEY FINDINGS"]
+    for subject in groups:
+        out += ["", common.one_line(subject.heading)]
+        for text in subject.findings:
+            out += textwrap.wrap(
+                common.one_line(text),
+                width=NOTE_WIDTH,
+                initial_indent="  - ",
+                subsequent_indent="    ",
+            )
+    return out
 
 
-def _section(section: Section) -> list[str]:
-    title = common.one_line(section.title)
+def _sources(laid: Page) -> list[str]:
+    if not laid.sources:
+        return []
+    out = ["", "SOURCES"]
+    for s in laid.sources:
+        parts = [s.citation, s.title, s.authors, s.url, s.reliability]
+        if laid.maintainer:
+            parts.append(s.id)
+        out.append("  - " + ". ".join(common.one_line(p) for p in parts if p))
+    return out
+
+
+def _subject(subject: SubjectBlock) -> list[str]:
+    title = common.one_line(subject.heading)
     out = ["", "", "=" * len(title), title, "=" * len(title)]
-    out += common.section_body(section, _conflict, _assessment, _revision)
+    for conflict in subject.conflicts:
+        fields = [("", common.one_line(conflict.heading)), *conflict.fields]
+        lines = tabulate([(k, common.one_line(v)) for k, v in fields], tablefmt="plain")
+        out += ["", lines, "", table(conflict.claims)]
+    for assessed in subject.assessments:
+        out += ["", f"{common.one_line(assessed.heading)} (see the method at the end)"]
+        out += ["", table(assessed.table), "", common.one_line(assessed.outcome)]
+        out += [x for x in (assessed.weighing, assessed.set_aside) if x]
+    for revision in subject.revisions:
+        out += ["", revision.heading, common.one_line(revision.message), ""]
+        out += [table(revision.steps)]
     return out
-
-
-def _conflict(entry: ConflictEntry) -> list[str]:
-    fields = [("conflict", entry.id), *common.fields(entry)]
-    lines = tabulate([(k, common.one_line(v)) for k, v in fields], tablefmt="plain")
-    return ["", lines, "", table(common.claim_table(entry.claims), common.CLAIM_HEADERS)]
-
-
-def _assessment(assessed: Assessed) -> list[str]:
-    assessment = assessed.assessment
-    out = ["", f"Assessment: {common.one_line(assessed.title)} (see the note at the end)"]
-    out += ["", table(common.assessment_table(assessment), common.ASSESSMENT_HEADERS)]
-    aside = common.set_aside(assessment)
-    out += ["", common.one_line(assessment.verdict)] + ([aside] if aside else [])
-    return out
-
-
-def _revision(revision: RevisionEntry) -> list[str]:
-    return [
-        "",
-        f"Revision {revision.id} (not a conflict; in the order stated)",
-        common.one_line(revision.message),
-        "",
-        table(common.step_table(revision.steps), common.STEP_HEADERS),
-    ]

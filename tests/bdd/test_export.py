@@ -1,0 +1,5 @@
+"""The exchange formats' scenarios."""
+
+from pytest_bdd import scenarios
+
+scenarios("export.feature")
