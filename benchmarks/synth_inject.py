@@ -232,6 +232,38 @@ def spelling_duplicate(t: Target) -> Record | None:
     )
 
 
+def possible_short_form(t: Target) -> Record | None:
+    """A person's or a place's name with its first word left out, as a page writes it on its
+    own ("al-Baghdadi" for "Abu Bakr al-Baghdadi"): for the review queue, not a variant."""
+    found = _entity_for(t)
+    if found is None or found[1] == "organisation":
+        return None
+    entity, kind = found
+    words = t.world.names[entity][0].split()
+    claim = _mentioning(t, entity)
+    if len(words) < 2 or claim is None:
+        return None
+    registry = t.world.registry
+    forms = [" ".join(words[1:]), " ".join(words[:-1])]
+    forms = [f for f in forms if not f.endswith(("-e", "-i", "-ul", "-al"))]
+    usable = [
+        f
+        for f in forms
+        if len(f) >= 5
+        and registry.free(f)
+        and not any(registry.clashes(f, k, entity) for k in KINDS_OF_NAMES)
+    ]
+    if not usable:
+        return None
+    short = usable[0]
+    registry.take(short, kind, entity, check=False)
+    t.world.varied.add(entity)
+    claim.mentions = [*claim.mentions, mention(short)]
+    return record(
+        [claim], claim.prop, names=_names(t, entity, short), operation="short form", subject=entity
+    )
+
+
 def spelling_mixed(t: Target) -> Record | None:
     found = _entity_for(t)
     claim = _mentioning(t, found[0]) if found else None
@@ -264,4 +296,5 @@ KINDS = [
     Kind("spelling-variant", "duplicate-place", "event", spelling_duplicate),
     Kind("spelling-variant", "duplicate-person", "person", spelling_duplicate),
     Kind("spelling-variant", "mixed-script", "event", spelling_mixed),
+    Kind("possible-variant", "short-form-place", "event", possible_short_form),
 ]

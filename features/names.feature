@@ -6,12 +6,12 @@ Feature: names — how sure the matcher is that two spellings are one name
 
   Scenario: A Polish spelling of a port is confidently the same name
     When I compare the place names "Czabahar" and "Chabahar"
-    Then the tier is "spelling-variant"
+    Then the tier is "confident"
     And the reasons mention "cz/ch"
 
   Scenario: A changed letter in a short name goes to review, not to a warning
     When I compare the place names "Paktia" and "Paktika"
-    Then the tier is "possible-variant"
+    Then the tier is "possible"
     And the score is between 0 and 100
 
   Scenario: Two people who share a given name stay apart
@@ -25,15 +25,15 @@ Feature: names — how sure the matcher is that two spellings are one name
 
   Scenario: A Dari spelling of a spokesman's name goes to review as transliterated
     When I compare the person names "عطاءالله خوگیانی" and "Attaullah Khogyani"
-    Then the tier is "possible-variant"
+    Then the tier is "possible"
     And the reasons mention "transliterated"
 
   Scenario: A Cyrillic name that transliterates exactly is confidently the same name
     When I compare the person names "Владимир Путин" and "Vladimir Putin"
-    Then the tier is "spelling-variant"
+    Then the tier is "confident"
     And the reasons mention "transliterated"
 
   Scenario: An acronym matches the initials of the group's name
     When I compare the organisation names "ISKP" and "Islamic State Khorasan Province"
-    Then the tier is "spelling-variant"
+    Then the tier is "confident"
     And the reasons mention "acronym"

@@ -7,7 +7,7 @@ import pytest
 
 from provenance.names import NameVerdict, compare
 
-WARNING, REVIEW = "spelling-variant", "possible-variant"
+WARNING, REVIEW = "confident", "possible"
 
 # (a, b, kind, correspondence): one name spelled two ways; each must reach a tier.
 CORRESPONDENCES = [

@@ -1,9 +1,11 @@
 """provenance: record claims with their sources and speakers, and find where reports disagree.
 
 The name matcher is public: ``compare_names("Mirza Olang", "Mirsa Olang", "place")`` returns
-a NameMatch with its verdict ("same", "variant", "different" or "not-comparable"), a score
-from 0 to 100 and a reason an analyst can check. The matcher (provenance.names) is loaded
-when it is first used, not by ``import provenance``: the command line starts without it.
+a NameMatch with its verdict ("same", "variant", "possible", "different" or
+"not-comparable"), its tier ("confident", "possible" or None), a calibrated score from 0 to
+100, a reason an analyst can check and the signals behind it (``reasons``). The matcher
+(provenance.names) is loaded when it is first used, not by ``import provenance``: the
+command line starts without it.
 """
 
 from __future__ import annotations
@@ -11,10 +13,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from provenance.names import NameMatch
+    from provenance.names import NameMatch, NameVerdict
 
 __version__ = "0.1.0"
-__all__ = ["NameMatch", "__version__", "compare_names"]
+__all__ = ["NameMatch", "NameVerdict", "__version__", "compare_names"]
 
 
 def compare_names(
@@ -28,9 +30,9 @@ def compare_names(
 
 
 def __getattr__(name: str) -> object:
-    """``provenance.NameMatch``, imported on first use (PEP 562)."""
-    if name == "NameMatch":
-        from provenance.names import NameMatch
+    """``provenance.NameMatch`` and ``NameVerdict``, imported on first use (PEP 562)."""
+    if name in ("NameMatch", "NameVerdict"):
+        from provenance import names
 
-        return NameMatch
+        return getattr(names, name)
     raise AttributeError(f"module 'provenance' has no attribute {name!r}")

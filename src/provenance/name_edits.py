@@ -212,7 +212,7 @@ def _trace(
     return tuple(reversed(edits))
 
 
-def describe(edit: Edit) -> str:
+def edit_words(edit: Edit) -> str:
     """ "ch/sh", "a~i", "+h", "n/r (another letter)" for reasons."""
     if edit.kind == "swap":
         return f"{edit.first}/{edit.second} (letters swapped)"

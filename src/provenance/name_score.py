@@ -22,7 +22,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from provenance.name_edits import ROMANISATION, Distance, Edit, category, describe, distance
+from provenance.name_edits import ROMANISATION, Distance, Edit, category, distance, edit_words
 
 SIGNALS: dict[str, tuple[str, ...]] = {
     "letters": ("exact", "0.05", "0.10", "0.15", "0.22", "0.30", "0.40", "far"),
@@ -201,7 +201,7 @@ def explain(sig: Signals, table: Weights) -> list[str]:
     """Reasons, most decisive first: the edits, the words set aside, each level's weight."""
     found: list[str] = []
     if sig.edits:
-        found.append("edits " + ", ".join(describe(e) for e in sig.edits))
+        found.append("edits " + ", ".join(edit_words(e) for e in sig.edits))
     for side in sig.extra:
         if side:
             found.append("extra words " + " ".join(f"'{w}'" for w in side))

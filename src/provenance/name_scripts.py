@@ -59,7 +59,7 @@ def across(a: str, b: str, x: Analysis, y: Analysis, kind: str | None) -> NameMa
             judged.tier, judged.reasons, 0.0,
         )  # fmt: skip
     rule = names.compare_analysed((la, lx), (lb, ly), kind, kind)
-    judged = name_tiers.judge(
+    judged = name_tiers.tier_of(
         wx, wy, same_key=False, rules_variant=rule.verdict is names.NameVerdict.VARIANT, kind=kind
     )
     if judged.tier == name_tiers.WARNING:

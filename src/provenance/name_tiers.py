@@ -1,7 +1,8 @@
 """Which tier a compared pair of names falls in, with its calibrated score and its reasons.
 
-Two tiers: ``spelling-variant`` (a warning: confident that two names are one name spelled two
-ways) and ``possible-variant`` (for the review queue, ranked by score; never fails CI).  A pair
+Two tiers: ``confident`` (one name spelled two ways: the checker's spelling-variant
+warning) and ``possible`` (likely, for the review queue, ranked by score; the checker's
+info-level finding that never fails CI).  A pair
 is confident when the rule matcher in provenance.names accepts it (same key, or a variant by
 its token rules), or when its calibrated score reaches the warning threshold with every word
 paired, every word's first letter kept, no letter outside the romanisation correspondences
@@ -19,8 +20,8 @@ from typing import NamedTuple
 from provenance.name_edits import distance
 from provenance.name_score import Signals, explain, probability, signals, weights
 
-WARNING = "spelling-variant"
-REVIEW = "possible-variant"
+WARNING = "confident"
+REVIEW = "possible"
 CONFIDENT_WORDS = frozenset({"all paired", "reordered"})
 CONFIDENT_WORST_WORD = frozenset({"exact", "0.10", "0.20"})
 """How far the most changed word may be from its pair in a confident match."""
@@ -36,7 +37,7 @@ class Judgement(NamedTuple):
     reasons: tuple[str, ...]
 
 
-def judge(
+def tier_of(
     words_a: Sequence[str],
     words_b: Sequence[str],
     *,

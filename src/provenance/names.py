@@ -72,7 +72,7 @@ OPTIONAL_MIDDLE = frozenset({fold_raw_token("muhammad")})
 
 class NameVerdict(StrEnum):
     """same: identical after folding; variant: confidently one name spelled two ways (both the
-    spelling-variant tier); possible: likely one name, for review (the possible-variant tier)."""
+    confident tier); possible: likely one name, for review (the possible tier)."""
 
     SAME = "same"
     VARIANT = "variant"
@@ -83,7 +83,7 @@ class NameVerdict(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class NameMatch:
-    """A verdict, its tier ("spelling-variant", "possible-variant" or None), the calibrated
+    """A verdict, its tier ("confident", "possible" or None), the calibrated
     score (0-100: the chance, on the dev set's mix of pairs, that both names are one entity's),
     a one-line reason an analyst can check, both folded forms, the reasons behind the score
     (edits, words set aside, each signal's weight), and the rule matcher's similarity (0-100)."""
@@ -540,7 +540,7 @@ def _scored(
     if x.scripts != {"Latin"} or y.scripts != {"Latin"}:
         return rule
     inputs = score_inputs(rule, x, y, kind)
-    judged = name_tiers.judge(
+    judged = name_tiers.tier_of(
         inputs.words_a,
         inputs.words_b,
         same_key=inputs.same_key,

@@ -82,6 +82,28 @@ def review_the_only_conflict(workdir: Path, folder: str, verdict: str, name: str
     )
 
 
+@given(
+    parsers.parse(
+        'a review of every open conflict of "{folder}" with verdict "{verdict}" in "{name}"'
+    )
+)
+def review_every_conflict(workdir: Path, folder: str, verdict: str, name: str) -> None:
+    """Writes one review for each conflict `check` finds."""
+    from provenance import api
+    from provenance.checker.settings import Settings
+
+    result = api.check([workdir / folder], None, Settings())
+    reviews = "".join(
+        f"  - conflict: {conflict.id}\n"
+        f"    verdict: {verdict}\n"
+        "    note: Looked at; different people.\n"
+        "    reviewer: Analyst One\n"
+        "    at: 2026-11-21T10:00:00Z\n"
+        for conflict in result.conflicts
+    )
+    (workdir / name).write_text("reviews:\n" + reviews, encoding="utf-8")
+
+
 @then(parsers.parse('the file "{name}" contains "{text}"'))
 def file_contains(workdir: Path, name: str, text: str) -> None:
     content = (workdir / name).read_text(encoding="utf-8")

@@ -12,12 +12,14 @@ from provenance.checks.denial import Denial
 from provenance.checks.disputed_attribution import DisputedAttribution
 from provenance.checks.numeric_conflict import NumericConflict
 from provenance.checks.overconfidence import Overconfidence
+from provenance.checks.possible_variant import PossibleVariant
 from provenance.checks.quote_not_found import QuoteNotFound
 from provenance.checks.spelling_variant import SpellingVariant
 
 RULES: tuple[type[Rule], ...] = (
     DanglingReference,
     SpellingVariant,
+    PossibleVariant,
     NumericConflict,
     DisputedAttribution,
     Denial,

@@ -6,16 +6,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from provenance import names
+from provenance import name_acronyms, names
+from provenance.checks.base import Finding
 from provenance.checks.context import NameRow
-from provenance.transliteration import TITLES, fold_raw_token
+from provenance.transliteration import TITLES, TRANSLITERATED, fold_raw_token, to_latin
 
 if TYPE_CHECKING:  # numpy and rapidfuzz.process are imported when a search runs
     import numpy as np
@@ -134,6 +135,7 @@ class Spelling:
     analysis: names.Analysis | None = None
     folded: str = ""  # what the cheap first look compares
     blocks: frozenset[str] = frozenset()
+    acronym: bool = False  # written as an acronym (ISKP, IS-K)
 
     def settle(self) -> Spelling:
         own = [r.name for r in self.rows if r.role in ("name", "alias")]
@@ -147,9 +149,16 @@ class Spelling:
         self.mixed = mixes_scripts(self.name)
         self.analysis = names.analyse(self.key)
         self.words = frozenset(names.tokens_of(self.analysis))
-        # a name with look-alike letters is paired by how it reads
-        shown = names.analyse(self.name.translate(LOOKALIKES)) if self.mixed else self.analysis
-        self.folded, self.blocks = shown.folded, names.keys_of(shown)
+        # a name with look-alike letters is paired by how it reads, a name in Arabic or
+        # Cyrillic script by its transliteration; an acronym meets the names it abbreviates
+        shown = self.analysis
+        if self.mixed:
+            shown = names.analyse(self.name.translate(LOOKALIKES))
+        elif names.scripts(self.name) & TRANSLITERATED:
+            shown = names.analyse(to_latin(self.name))
+        self.folded = shown.folded
+        self.blocks = names.keys_of(shown) | name_acronyms.keys(self.name)
+        self.acronym = name_acronyms.acronym_letters(self.name) is not None
         return self
 
     def describe(self) -> str:
@@ -183,11 +192,15 @@ WALKED = 2_000
 small the search takes less time than numpy takes to load (about 0.1 s)."""
 
 
+Scorer = Callable[..., float]
+
+
 def candidate_pairs(
-    spellings: Sequence[Spelling], max_block: int, cutoff: float
+    spellings: Sequence[Spelling], max_block: int, cutoff: float, scorer: Scorer = fuzz.ratio
 ) -> Iterator[tuple[Spelling, Spelling]]:
     """Pairs of spellings that share a blocking key (look-alike letters read as Latin) and
-    whose folded forms are at least ``cutoff`` alike (rapidfuzz ratio), each pair once. A
+    whose folded forms are at least ``cutoff`` alike (by ``scorer``, rapidfuzz's ratio unless
+    told: token_set_ratio lets a short form meet its longer name), each pair once. A
     block larger than ``max_block`` is too common a key to be worth pairing. Each pair comes
     in the order of its keys.
 
@@ -196,17 +209,40 @@ def candidate_pairs(
     scored by rapidfuzz's ``cpdist`` in C++ on every core (candidate_indexes). Up to WALKED
     spellings, the same pairs are walked in Python (walked_indexes)."""
     if len(spellings) <= WALKED:
-        indexes: Iterable[tuple[int, int]] = walked_indexes(spellings, max_block, cutoff)
+        indexes: Iterable[tuple[int, int]] = walked_indexes(spellings, max_block, cutoff, scorer)
     else:
-        first, second = candidate_indexes(spellings, max_block, cutoff)
+        first, second = candidate_indexes(spellings, max_block, cutoff, scorer)
         indexes = zip(first.tolist(), second.tolist(), strict=True)
-    for i, j in indexes:
+    found = set(indexes) | acronym_indexes(spellings, max_block)
+    for i, j in sorted(found):
         a, b = spellings[i], spellings[j]
         yield (a, b) if a.key <= b.key else (b, a)
 
 
+ACRONYM = "a:"
+"""The prefix of the blocking keys that pair an acronym with the names it abbreviates
+(name_acronyms.keys): such pairs are never alike letter by letter, so they skip the cutoff."""
+
+
+def acronym_indexes(spellings: Sequence[Spelling], max_block: int) -> set[tuple[int, int]]:
+    """Pairs (i < j) of an acronym and a name whose initials it is, whatever their letters'
+    likeness (two full names that only share initials are left to the cutoff)."""
+    blocks: dict[str, list[int]] = {}
+    for n, spelling in enumerate(spellings):
+        for key in spelling.blocks:
+            if key.startswith(ACRONYM):
+                blocks.setdefault(key, []).append(n)
+    return {
+        (i, j)
+        for members in blocks.values()
+        if 2 <= len(members) <= max_block
+        for i, j in combinations(members, 2)
+        if spellings[i].acronym or spellings[j].acronym
+    }
+
+
 def walked_indexes(
-    spellings: Sequence[Spelling], max_block: int, cutoff: float
+    spellings: Sequence[Spelling], max_block: int, cutoff: float, scorer: Scorer = fuzz.ratio
 ) -> list[tuple[int, int]]:
     """candidate_indexes' pairs (i < j, in order), found pair by pair in plain Python."""
     blocks: dict[str, list[int]] = {}
@@ -220,13 +256,11 @@ def walked_indexes(
         for pair in combinations(members, 2)
     }
     folded = [s.folded for s in spellings]
-    return [
-        (i, j) for i, j in sorted(pairs) if fuzz.ratio(folded[i], folded[j], score_cutoff=cutoff)
-    ]
+    return [(i, j) for i, j in sorted(pairs) if scorer(folded[i], folded[j], score_cutoff=cutoff)]
 
 
 def candidate_indexes(
-    spellings: Sequence[Spelling], max_block: int, cutoff: float
+    spellings: Sequence[Spelling], max_block: int, cutoff: float, scorer: Scorer = fuzz.ratio
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     """candidate_pairs as two arrays of indexes into ``spellings``, i < j, pair by pair."""
     import numpy as np
@@ -239,7 +273,7 @@ def candidate_indexes(
     scores = process.cpdist(
         [folded[i] for i in first.tolist()],
         [folded[j] for j in second.tolist()],
-        scorer=fuzz.ratio,
+        scorer=scorer,
         score_cutoff=cutoff,
         dtype=np.float32,
         workers=-1,
@@ -284,3 +318,85 @@ def _pair_codes(
     codes = np.concatenate(found)
     codes.sort(kind="stable")  # a radix sort for integers: np.unique's own is far slower
     return codes[np.r_[True, codes[1:] != codes[:-1]]] if len(codes) else codes
+
+
+# -- findings ------------------------------------------------------------------------------
+
+
+def kept_apart(apart: frozenset[tuple[str, str]], a: Spelling, b: Spelling) -> bool:
+    """Entities declared distinct_from each other (``apart`` holds both directions)."""
+    if not apart:
+        return False
+    return any((x, y) in apart for x in a.entities for y in b.entities if x != y)
+
+
+def short_form(a: Spelling, b: Spelling) -> bool:
+    """One name's words are a part of the other's ('Sayad' and 'Sayad district')."""
+    words_a, words_b = a.words, b.words
+    return bool(words_a) and bool(words_b) and (words_a < words_b or words_b < words_a)
+
+
+def _ordered(a: Spelling, b: Spelling) -> tuple[Spelling, Spelling]:
+    """The undeclared spelling first (the one to decide about), then the entity's own."""
+    if a.declared_by and not b.declared_by:
+        return b, a
+    if b.declared_by and not a.declared_by:
+        return a, b
+    return (a, b) if a.key <= b.key else (b, a)
+
+
+def spelling_finding(a: Spelling, b: Spelling, match: names.NameMatch) -> Finding:
+    odd, known = _ordered(a, b)
+    entity = sorted(known.declared_by or known.entities or odd.entities or {""})[0] or None
+    message = (
+        f"'{odd.name}' ({odd.describe()}) looks like '{known.name}' "
+        f"({known.describe()}): {match.reason}; score {match.score:.0f}"
+    )
+    return _make(
+        odd,
+        known,
+        entity,
+        message,
+        {
+            "verdict": match.verdict.value,
+            "tier": match.tier,
+            "score": round(match.score, 1),
+            "reason": match.reason,
+            "reasons": list(match.reasons),
+            "folded": [match.folded_a, match.folded_b],
+        },
+    )
+
+
+def lookalike_finding(a: Spelling, b: Spelling) -> Finding:
+    odd, known = (a, b) if a.mixed else (b, a)
+    entity = sorted(known.declared_by or known.entities or {""})[0] or None
+    letters = sorted({ch for ch in odd.name if ch.isalpha() and not ch.isascii()})
+    message = (
+        f"'{odd.name}' ({odd.describe()}) mixes scripts: look-alike letters "
+        f"{', '.join(f'{ch} (U+{ord(ch):04X})' for ch in letters)} make it read as "
+        f"'{known.name}' ({known.describe()}) while matching nothing that searches for it"
+    )
+    return _make(odd, known, entity, message, {"verdict": "mixed-scripts", "letters": letters})
+
+
+def _make(
+    odd: Spelling, known: Spelling, entity: str | None, message: str, details: dict[str, object]
+) -> Finding:
+    rows = [*odd.rows, *known.rows]
+    places = list(dict.fromkeys(row.origin for row in rows if row.origin is not None))
+    claims = tuple(sorted({r.claim for r in rows if r.claim}))
+    return Finding(
+        key=tuple(sorted((odd.key, known.key))),
+        message=message,
+        subject=entity,
+        claims=claims,
+        places=tuple(places),
+        details={
+            **details,
+            "names": [odd.name, known.name],
+            "entity": entity,
+            "alias": without_titles(odd.name) if titled(known.kind or odd.kind) else odd.name,
+            "kind": known.kind or odd.kind,
+        },
+    )

@@ -10,16 +10,18 @@ from provenance.checks._spellings import (
     Spelling,
     candidate_pairs,
     gather,
+    kept_apart,
+    lookalike_finding,
     lookalike_key,
-    titled,
-    without_titles,
+    short_form,
+    spelling_finding,
 )
 from provenance.checks.base import Finding, Option, Rule
 from provenance.checks.context import Context
 from provenance.model import Severity
 
-MATCHING = frozenset({"same", "variant"})
-"""The matcher's verdicts that make two spellings one name."""
+CONFIDENT = "confident"
+"""The matcher's tier that makes two spellings one name (names.NameMatch.tier)."""
 PREFILTER = 70.0
 """How alike (rapidfuzz ratio of the folded forms) two spellings must be before the matcher
 looks at them. Of the GeoNames spellings the matcher calls one name (benchmarks/RESULTS.md,
@@ -84,7 +86,7 @@ class SpellingVariant(Rule):
         spellings = gather(context.name_rows())
         apart = context.distinct_pairs
         for a, b in candidate_pairs(spellings, int(self.setting("max_block")), PREFILTER):
-            if a.declared_by & b.declared_by or _kept_apart(apart, a, b):
+            if a.declared_by & b.declared_by or kept_apart(apart, a, b):
                 continue
             finding = self._compare(a, b)
             if finding is not None:
@@ -94,88 +96,13 @@ class SpellingVariant(Rule):
         if a.kind and b.kind and a.kind != b.kind:
             return None
         if a.mixed or b.mixed:
-            return _lookalike(a, b) if lookalike_key(a.name) == lookalike_key(b.name) else None
-        if _short_form(a, b) or a.analysis is None or b.analysis is None:
+            return (
+                lookalike_finding(a, b) if lookalike_key(a.name) == lookalike_key(b.name) else None
+            )
+        if short_form(a, b) or a.analysis is None or b.analysis is None:
             return None
         # titles and typography set aside: the spelling keys are compared
-        match = names.compare_analysed((a.key, a.analysis), (b.key, b.analysis), a.kind, b.kind)
-        if match.verdict.value not in MATCHING:
+        match = names.compare_analysed((a.name, a.analysis), (b.name, b.analysis), a.kind, b.kind)
+        if match.tier != CONFIDENT:
             return None
-        return _finding(a, b, match)
-
-
-def _kept_apart(apart: frozenset[tuple[str, str]], a: Spelling, b: Spelling) -> bool:
-    """Entities declared distinct_from each other (``apart`` holds both directions)."""
-    if not apart:
-        return False
-    return any((x, y) in apart for x in a.entities for y in b.entities if x != y)
-
-
-def _short_form(a: Spelling, b: Spelling) -> bool:
-    """One name's words are a part of the other's ('Sayad' and 'Sayad district')."""
-    words_a, words_b = a.words, b.words
-    return bool(words_a) and bool(words_b) and (words_a < words_b or words_b < words_a)
-
-
-def _ordered(a: Spelling, b: Spelling) -> tuple[Spelling, Spelling]:
-    """The undeclared spelling first (the one to decide about), then the entity's own."""
-    if a.declared_by and not b.declared_by:
-        return b, a
-    if b.declared_by and not a.declared_by:
-        return a, b
-    return (a, b) if a.key <= b.key else (b, a)
-
-
-def _finding(a: Spelling, b: Spelling, match: names.NameMatch) -> Finding:
-    odd, known = _ordered(a, b)
-    entity = sorted(known.declared_by or known.entities or odd.entities or {""})[0] or None
-    message = (
-        f"'{odd.name}' ({odd.describe()}) looks like '{known.name}' "
-        f"({known.describe()}): {match.reason}; score {match.score:.0f}"
-    )
-    return _make(
-        odd,
-        known,
-        entity,
-        message,
-        {
-            "verdict": match.verdict.value,
-            "score": round(match.score, 1),
-            "reason": match.reason,
-            "folded": [match.folded_a, match.folded_b],
-        },
-    )
-
-
-def _lookalike(a: Spelling, b: Spelling) -> Finding:
-    odd, known = (a, b) if a.mixed else (b, a)
-    entity = sorted(known.declared_by or known.entities or {""})[0] or None
-    letters = sorted({ch for ch in odd.name if ch.isalpha() and not ch.isascii()})
-    message = (
-        f"'{odd.name}' ({odd.describe()}) mixes scripts: look-alike letters "
-        f"{', '.join(f'{ch} (U+{ord(ch):04X})' for ch in letters)} make it read as "
-        f"'{known.name}' ({known.describe()}) while matching nothing that searches for it"
-    )
-    return _make(odd, known, entity, message, {"verdict": "mixed-scripts", "letters": letters})
-
-
-def _make(
-    odd: Spelling, known: Spelling, entity: str | None, message: str, details: dict[str, object]
-) -> Finding:
-    rows = [*odd.rows, *known.rows]
-    places = list(dict.fromkeys(row.origin for row in rows if row.origin is not None))
-    claims = tuple(sorted({r.claim for r in rows if r.claim}))
-    return Finding(
-        key=tuple(sorted((odd.key, known.key))),
-        message=message,
-        subject=entity,
-        claims=claims,
-        places=tuple(places),
-        details={
-            **details,
-            "names": [odd.name, known.name],
-            "entity": entity,
-            "alias": without_titles(odd.name) if titled(known.kind or odd.kind) else odd.name,
-            "kind": known.kind or odd.kind,
-        },
-    )
+        return spelling_finding(a, b, match)

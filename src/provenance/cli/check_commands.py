@@ -201,10 +201,20 @@ def names_group() -> None:
 def names_compare(
     ctx: click.Context, first: str, second: str, kind: str | None, kind_b: str | None
 ) -> None:
-    """Say whether two names are probably one name spelled two ways, and why.
+    """Say whether two names are one name spelled two ways, and why: the confident tier
+    (what `check` reports as spelling-variant), the review tier (possible-variant, for the
+    review queue), or neither, with the calibrated score and each signal that decided it.
 
-    Exit status 0 when they are (same or variant), 1 when they are not.
+    Exit status 0 in the confident tier, 1 otherwise.
+
+    Example: provenance names compare "Attaullah Khogyani" "عطاء الله خوغياني" --kind person
     """
     match = names.compare(first, second, kind, kind_b or kind)
-    click.echo(f"{match.verdict.value}  (score {match.score:.0f})\n{match.reason}")
-    ctx.exit(EXIT_OK if match.verdict.value in ("same", "variant") else EXIT_CONFLICTS)
+    tier = {"confident": "spelling-variant (confident)", "possible": "possible-variant (review)"}
+    click.echo(
+        f"{match.verdict.value}  {tier.get(match.tier or '', 'no tier')}  (score {match.score:.0f})"
+    )
+    click.echo(match.reason)
+    for reason in match.reasons:
+        click.echo(f"  - {reason}")
+    ctx.exit(EXIT_OK if match.tier == "confident" else EXIT_CONFLICTS)

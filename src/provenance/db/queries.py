@@ -284,7 +284,8 @@ def _origin(file: str | None, line: int | None) -> Origin | None:
 
 
 def name_rows(session: Session) -> Iterator[NameRow]:
-    """Every spelling in the ledger, streamed."""
+    """Every spelling in the ledger, streamed: entity names and aliases, and the names that
+    claims and sources mention."""
     e, a, m, c = r.ENTITY, r.ALIAS, r.MENTION, r.CLAIM
     entities: Select[Any] = select(
         e.c.name, literal("name"), e.c.id, e.c.kind, literal(None), e.c.origin_file, e.c.origin_line
@@ -303,7 +304,7 @@ def name_rows(session: Session) -> Iterator[NameRow]:
             m.c.name,
             literal("mention"),
             m.c.entity_id,
-            e.c.kind,
+            func.coalesce(e.c.kind, m.c.kind),
             c.c.id,
             c.c.origin_file,
             c.c.origin_line,
@@ -311,6 +312,20 @@ def name_rows(session: Session) -> Iterator[NameRow]:
         .join(c, c.c.id == m.c.claim_id)
         .outerjoin(e, e.c.id == m.c.entity_id)
     )
-    for row in session.execute(union_all(entities, aliases, mentions)):
+    sm, src = r.SOURCE_MENTION, r.SOURCE
+    seen: Select[Any] = (
+        select(
+            sm.c.name,
+            literal("mention"),
+            sm.c.entity_id,
+            func.coalesce(e.c.kind, sm.c.kind),
+            literal(None),
+            src.c.origin_file,
+            src.c.origin_line,
+        )
+        .join(src, src.c.id == sm.c.source_id)
+        .outerjoin(e, e.c.id == sm.c.entity_id)
+    )
+    for row in session.execute(union_all(entities, aliases, mentions, seen)):
         name, role, entity, kind, claim, file, line = row
         yield NameRow(name, role, entity, kind, claim, _origin(file, line))

@@ -1,0 +1,139 @@
+"""The possible-variant rule: two spellings that are likely one name, ranked for review."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
+from typing import ClassVar
+
+from rapidfuzz import fuzz
+
+from provenance import names
+from provenance.checks._spellings import (
+    Spelling,
+    candidate_pairs,
+    gather,
+    kept_apart,
+    short_form,
+    spelling_finding,
+)
+from provenance.checks.base import Finding, Option, Rule
+from provenance.checks.context import Context
+from provenance.model import Severity
+
+POSSIBLE = "possible"
+"""The matcher's review tier (names.NameMatch.tier)."""
+WITHIN_NAMES = frozenset({"event", "other"})
+"""Kinds whose names hold other names ("Mirza Olang attack", "witnesses at Mirza Olang"):
+a short form of one is that other name, not a variant of it. An organisation's short form
+is usually the organisation it is a branch of, so organisations get no short forms."""
+SHORT_FORM_COVERAGE = 0.3
+"""The share of a longer name's words a short form must hold ("Teekh" of "Kariz-e Teekh")."""
+PREFILTER = 55.0
+"""How alike (rapidfuzz WRatio of the folded forms, a transliterated one for a name
+in another script) two spellings must be before the matcher looks at them: lower than the
+confident tier's, since likely variants differ more, and by words, so that a short form
+meets its longer name; acronyms and their names skip it."""
+
+
+class PossibleVariant(Rule):
+    """Two spellings that are likely one name, for the review queue (never fails a check).
+
+    Where `spelling-variant` is confident, this rule lists the pairs the name matcher
+    finds likely but not certain: a changed consonant between romanisation systems
+    (Khogyani / Khugyani / Khogianai), a name in Arabic or Persian script and its Latin
+    spelling ("transliterated"), an acronym and the name it abbreviates, one word written
+    as two, and a short form of a longer name that a source spells on its own ("Sayed Abad"
+    for "Sayed Abad mosque"). Each finding gives the calibrated score (0-100) and the
+    signals that decided it, so the queue can be worked from the most likely pair down.
+    Declared aliases, entities `distinct_from` each other and `distinct` reviews are never
+    listed, as for `spelling-variant`.
+
+    Why it matters:
+        Real reporting spells one spokesman, one mosque, one village a dozen ways across
+        outlets and scripts. Most of those spellings are too far apart to be matched with
+        confidence, and too close to be left alone: someone has to look. Listing them,
+        likeliest first, turns a search through every page into a short queue.
+
+    Example:
+        sources:
+          - id: jp_tolo
+            title: Jalalabad prison attack
+            kind: news
+            mentions: [Attaullah Khogianai, عطاء الله خوگیانی]
+        entities:
+          - {id: khogyani, kind: person, name: Attaullah Khogyani}
+
+    Fix:
+        Review each pair: `same-entity` makes the spelling an alias of the entity, so it is
+        never listed again; `distinct` records that the names belong to different people,
+        places or groups.
+    """
+
+    id = "possible-variant"
+    default_severity = Severity.INFO
+    aside = True
+    about_names = True
+    housekeeping = True
+    options: ClassVar[Mapping[str, Option]] = {
+        "max_block": Option(
+            300,
+            "a blocking key shared by more spellings than this is too common to pair on",
+        ),
+    }
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        spellings = gather(context.name_rows())
+        apart = context.distinct_pairs
+        search = candidate_pairs(spellings, int(self.setting("max_block")), PREFILTER, fuzz.WRatio)
+        for a, b in search:
+            if a.declared_by and b.declared_by:
+                continue  # two entities' own names: their likeness is spelling-variant's
+            if a.entities & b.entities:
+                continue  # a mention the analyst already tied to the entity
+            if kept_apart(apart, a, b):
+                continue
+            if a.mixed or b.mixed or a.analysis is None or b.analysis is None:
+                continue  # look-alike letters are spelling-variant's
+            if a.kind and b.kind and a.kind != b.kind:
+                continue
+            found = self._compare(a, b)
+            if found is not None:
+                yield found
+
+    def _compare(self, a: Spelling, b: Spelling) -> Finding | None:
+        assert a.analysis is not None and b.analysis is not None
+        match = names.compare_analysed((a.name, a.analysis), (b.name, b.analysis), a.kind, b.kind)
+        longer = a if len(a.words) > len(b.words) else b if len(b.words) > len(a.words) else None
+        if longer is not None and longer.kind in WITHIN_NAMES:
+            return None  # an event's or a group's name holds a place's: not a variant of it
+        if short_form(a, b):
+            if _coverage(a, b) < SHORT_FORM_COVERAGE:
+                return None  # two words inside a long string of others say nothing
+            if "organisation" in (a.kind, b.kind):
+                return None  # "Al-Qaeda in the Indian Subcontinent" is a branch of al-Qaeda
+            return spelling_finding(a, b, _short(a, b, match))
+        if match.tier == POSSIBLE:
+            return spelling_finding(a, b, match)
+        return None
+
+
+def _coverage(a: Spelling, b: Spelling) -> float:
+    """How much of the longer name the shorter one is, by words."""
+    short, long = sorted((len(a.words), len(b.words)))
+    return short / max(long, 1)
+
+
+def _short(a: Spelling, b: Spelling, match: names.NameMatch) -> names.NameMatch:
+    """A short form as a review-tier match: the shorter name's words all in the longer."""
+    short, long = (a, b) if len(a.words) < len(b.words) else (b, a)
+    score = round(100.0 * _coverage(a, b), 1)
+    reason = f"'{short.name}' is a short form of '{long.name}' (its words all in it)"
+    return replace(
+        match,
+        verdict=names.NameVerdict.POSSIBLE,
+        tier=POSSIBLE,
+        score=score,
+        reason=reason,
+        reasons=("short form", *match.reasons),
+    )
