@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -36,6 +37,23 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("PROVENANCE_DB", raising=False)
     return tmp_path
+
+
+@pytest.fixture
+def shared(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A fresh folder that another account may enter (pytest's own are private to root),
+    as the current directory, with no database configured."""
+    folder = Path(tempfile.mkdtemp(prefix="provenance-"))
+    folder.chmod(0o777)
+    monkeypatch.chdir(folder)
+    monkeypatch.delenv("PROVENANCE_DB", raising=False)
+    try:
+        yield folder
+    finally:
+        for path in [folder, *folder.rglob("*")]:
+            if path.is_dir() and not path.is_symlink():
+                path.chmod(0o777)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture

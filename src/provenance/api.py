@@ -31,10 +31,12 @@ from provenance.exports.common import ExchangeData
 from provenance.importing import Loader
 from provenance.ledger import command_line, writer
 from provenance.ledger.load import Progress
+from provenance.ledger.reader import LEDGER_SUFFIXES as LEDGER_FILES
 from provenance.ledger.reviews_file import append_to_ledger
 from provenance.ledger.schema import ParsedLedger, parse_file
 from provenance.model import Claim, Entity, Review, Source, Verdict
 from provenance.views import ClaimList, ConflictView, ImportResult, InitResult, ReportData, View
+from provenance.writing import FolderWritten, write_folder
 
 LEFT_TO_RULES = frozenset(code for rule in RULES for code in rule.load_problems)
 """Problems of ledger files that `check` leaves to the rules that report them."""
@@ -61,23 +63,24 @@ def import_ledger(
     return ImportResult(shown(database_url(db)), counts, totals)
 
 
-def export_ledger(db: str | None, out_dir: Path | None, fmt: str = "yaml") -> list[Path] | str:
-    """The stored ledger as files under ``out_dir`` (their paths), or as one text: YAML or
+def export_ledger(db: str | None, out_dir: Path | None, fmt: str = "yaml") -> FolderWritten | str:
+    """The stored ledger as files under ``out_dir``, written as a whole (what was written,
+    and the ledger files already there that it does not hold), or as one text: YAML or
     JSON as the ledger is kept, or an exchange format (exports.FORMATS), which carries the
     conflicts the checker finds and their reviews too, in one file under ``out_dir``."""
     if fmt in exports.FORMATS:
         return _exchange(db, out_dir, fmt)
-    with ledger_session(db) as session:
+    with ledger_session(db, write=False) as session:
         ledger = store.ledger(session)
     if out_dir is None:
         return writer.dump_stream(ledger, fmt)
-    return writer.write_tree(ledger, out_dir, fmt)
+    return write_folder(out_dir, lambda into: writer.write_tree(ledger, into, fmt), LEDGER_FILES)
 
 
-def _exchange(db: str | None, out_dir: Path | None, fmt: str) -> list[Path] | str:
+def _exchange(db: str | None, out_dir: Path | None, fmt: str) -> FolderWritten | str:
     exchange = exports.FORMATS[fmt]
     settings = check_settings([])
-    with ledger_session(db) as session:
+    with ledger_session(db, write=False) as session:
         ledger = store.ledger(session)
         result = checker.run(
             LedgerView(session), settings.rules(), settings.severities(), store.reviews(session)
@@ -86,12 +89,13 @@ def _exchange(db: str | None, out_dir: Path | None, fmt: str) -> list[Path] | st
     text = exchange.render(ExchangeData(ledger, conflicts))
     if out_dir is None:
         return text
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / exchange.file_name
-    partial = path.with_name(path.name + ".partial")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(path)
-    return [path]
+
+    def fill(into: Path) -> list[Path]:
+        path = into / exchange.file_name
+        path.write_text(text, encoding="utf-8")
+        return [path]
+
+    return write_folder(out_dir, fill, ())  # one file of its own: nothing else is stale
 
 
 CONFLICT_ID = re.compile(r"^[a-z]+(?:-[a-z]+)*:[0-9a-f]{12}$")
@@ -102,7 +106,7 @@ def show(db: str | None, ident: str) -> View | ConflictView:
     or a conflict with the history of its reviews."""
     if CONFLICT_ID.match(ident):
         return _conflict_view(db, ident)
-    with ledger_session(db) as session:
+    with ledger_session(db, write=False) as session:
         found = showing.view_of(session, ident)
     if found is None:
         raise NotFound(
@@ -114,7 +118,7 @@ def show(db: str | None, ident: str) -> View | ConflictView:
 def _conflict_view(db: str | None, ident: str) -> ConflictView:
     wanted = canonical_id(ident)
     rule = by_id(wanted.partition(":")[0])
-    with ledger_session(db) as session:
+    with ledger_session(db, write=False) as session:
         history = store.reviews(session, wanted)
         found = None
         if rule is not None:
@@ -137,7 +141,7 @@ def list_claims(
     said_by: str | None = None,
 ) -> ClaimList:
     """Claims matching every filter given, in ledger order."""
-    with ledger_session(db) as session:
+    with ledger_session(db, write=False) as session:
         return showing.claim_list(
             session, subject=subject, prop=prop, source=source, said_by=said_by
         )
@@ -146,7 +150,7 @@ def list_claims(
 def add(db: str | None, section: str, fields: Mapping[str, object]) -> Source | Entity | Claim:
     """Adds one source, entity or claim (``fields`` as its ledger keys would hold them),
     validated exactly as the YAML loader validates a file."""
-    parsed, problems = ParsedLedger(), list[Problem]()
+    parsed, problems = ParsedLedger(), command_line.refused_text(fields)
     parse_file(command_line.document(section, fields), "command line", parsed, problems)
     if problems:
         raise LedgerInvalid(problems)
@@ -192,13 +196,13 @@ def _checking(paths: Sequence[Path], db: str | None) -> Iterator[tuple[Context, 
     """The ledger to check and its reviews: ledger files in a private in-memory store (where
     references to nothing are kept for dangling-reference), or, without paths, the database."""
     if not paths:
-        with ledger_session(db) as session:
+        with ledger_session(db, write=False) as session:
             yield LedgerView(session), store.reviews(session)
         return
     with scratch_session() as session:
         loader = Loader(Syncer(session))
         loader.load(paths)
-        problems = [p for p in loader.problems if p.code not in LEFT_TO_RULES]
+        problems = loader.problems.where(lambda p: p.code not in LEFT_TO_RULES)
         if problems:
             raise LedgerInvalid(problems, outcome="nothing was checked")
         yield LedgerView(session, paths), store.reviews(session)
@@ -353,5 +357,9 @@ def review(
     in_favour_of: str | None = None,
 ) -> tuple[Review, str]:
     """Decides a conflict and records the decision; returns it and where it was stored."""
+    given = {"note": note, "by": reviewer, "in-favour-of": in_favour_of}
+    refused = command_line.refused_text(given)
+    if refused:
+        raise LedgerInvalid(refused, what="in the review", outcome="the review was not recorded")
     decided = reviews.decide(conflict, verdict, note, reviewer, in_favour_of)
     return decided, record_review(target, decided)

@@ -16,13 +16,15 @@ from rapidfuzz import fuzz
 from provenance.db import integrity
 from provenance.db.sessions import scratch_session
 from provenance.db.sync import Syncer
-from provenance.errors import UNKNOWN_REFERENCE, LedgerInvalid, Problem
+from provenance.errors import UNKNOWN_REFERENCE, LedgerInvalid, Problem, Problems
 from provenance.ledger.load import Progress, parse_each
 from provenance.ledger.reader import LedgerFile, read_file
 from provenance.ledger.schema import Parsed, ParsedLedger, parse_file
 from provenance.model import Claim, Entity, EntityValue, Ledger, Review, Source
 from provenance.views import SyncCounts
 
+MAX_NAME = 500
+"""Longest name, alias or mention (characters): four bytes each still fit an index entry."""
 SECTION_OF = {"source": "sources", "entity": "entities", "claim": "claims"}
 
 
@@ -33,7 +35,7 @@ class Loader:
 
     syncer: Syncer
     keep: bool = False
-    problems: list[Problem] = field(default_factory=list)
+    problems: Problems = field(default_factory=Problems)
     kept: ParsedLedger = field(default_factory=ParsedLedger)
     seen: dict[tuple[str, str], tuple[str, str, int, str]] = field(default_factory=dict)
     broken: set[str] = field(default_factory=set)
@@ -61,6 +63,11 @@ class Loader:
             for line, noun, p, ident, file in sorted(entries, key=lambda e: e[0])
             if self._first(noun, ident, file, line) and p is not None
         }
+        named: list[Parsed[Entity] | Parsed[Claim]] = [*part.entities, *part.claims]
+        for item in named:
+            if self._too_long(item):
+                kept.discard(id(item))
+                self.broken.add(item.record.id)  # taken and known: no second problem
         unique = ParsedLedger(
             sources=[p for p in part.sources if id(p) in kept],
             entities=[p for p in part.entities if id(p) in kept],
@@ -92,6 +99,27 @@ class Loader:
                 "ids are unique across the whole ledger; rename one",
             )
         )
+        return False
+
+    def _too_long(self, item: Parsed[Entity] | Parsed[Claim]) -> bool:
+        """A name longer than an index holds (PostgreSQL's B-tree refuses an entry over
+        about 2.7 kB): refused here, at its line, the same on every database."""
+        record = item.record
+        if isinstance(record, Entity):
+            names = [("name", record.name), *(("aliases", a) for a in record.aliases)]
+        else:
+            names = [("mentions", m.name) for m in record.mentions]
+        for key, name in names:
+            if len(name) > MAX_NAME:
+                self.problems.append(
+                    Problem(
+                        _file(item),
+                        item.line(key),
+                        f"a name of {len(name):,} characters in {key} (at most {MAX_NAME:,})",
+                        "a name is a name: put longer text in notes",
+                    )
+                )
+                return True
         return False
 
     def finish(self) -> SyncCounts:

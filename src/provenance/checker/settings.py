@@ -87,22 +87,51 @@ def _has_section(pyproject: Path) -> bool:
 
 
 def _toml(path: Path) -> dict[str, object]:
+    return tomllib.loads(_text(path))
+
+
+def _text(path: Path) -> str:
+    """A settings file's text; a file that cannot be read, or is not UTF-8, is refused."""
     try:
-        return tomllib.loads(path.read_text("utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        problem = Problem(str(path), 0, f"not valid TOML: {error}", "check the line it names")
-        raise LedgerInvalid(
-            [problem], what="in the settings", outcome="nothing was checked"
+        data = path.read_bytes()
+    except OSError as error:
+        reason = (error.strerror or str(error)).lower()
+        raise _refused(path, 0, f"cannot read the settings: {reason}", "check the path") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise _refused(
+            path, line, f"not UTF-8 text (byte {error.start})", "save the file as UTF-8"
         ) from None
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        found = re.search(r"at line (\d+)", str(error))
+        message = re.sub(r" \(at line \d+, column \d+\)", "", str(error))
+        line = int(found.group(1)) if found else 0
+        raise _refused(path, line, f"not valid TOML: {message}", "check this line") from None
+    return text
+
+
+def _refused(path: Path, line: int, message: str, hint: str) -> LedgerInvalid:
+    problem = Problem(str(path), line, message, hint)
+    return LedgerInvalid([problem], what="in the settings", outcome="nothing was checked")
 
 
 def read_settings(path: Path) -> Settings:
     """Settings from a configuration file; every mistake is reported with its line."""
-    data = _toml(path)
+    text = _text(path)
+    data: object = tomllib.loads(text)
     if path.name == "pyproject.toml":
-        tool = data.get("tool")
+        tool = data.get("tool") if isinstance(data, dict) else None
         data = tool.get("provenance", {}) if isinstance(tool, dict) else {}
-    text = path.read_text("utf-8")
+    if not isinstance(data, dict):
+        match = re.search(r"^\s*provenance\s*=", text, re.MULTILINE)
+        line = text.count("\n", 0, match.start()) + 1 if match else 0
+        raise _refused(
+            path, line, "[tool.provenance] must be a table", "write [tool.provenance] and its keys"
+        )
     problems: list[Problem] = []
     settings = _settings(data, _Where(path, text, problems))
     if problems:
@@ -227,10 +256,20 @@ def coerce(option: Option, value: object) -> object:
             number = float(str(value)) if isinstance(default, float) else int(str(value))
         except (TypeError, ValueError):
             raise ValueError(f"{value!r} is not a number") from None
-        return number
+        return _in_range(number, value)
     if isinstance(default, str) and isinstance(value, str):
         return value
     raise ValueError(f"{value!r} is not {type(default).__name__}")
+
+
+def _in_range(number: float, given: object) -> float:
+    """Every numeric setting is a fraction (a relative tolerance, a probability: 0 to 1) or
+    a count (1 or more)."""
+    if isinstance(number, float) and not 0.0 <= number <= 1.0:  # nan fails both
+        raise ValueError(f"{given!r} is not a fraction from 0 to 1 (0.02 is 2%)")
+    if isinstance(number, int) and number < 1:
+        raise ValueError(f"{given!r} is not a whole number of 1 or more")
+    return number
 
 
 def with_flags(

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from provenance.cli.shared import api, db_option
+from provenance.cli.shared import api, db_option, say
 
 
 @click.group()
@@ -100,4 +100,4 @@ def _mention(text: str) -> dict[str, str]:
 
 def _add(db: str | None, section: str, ident: str, options: dict[str, Any]) -> None:
     record = api.add(db, section, {"id": ident, **options})
-    click.echo(f"added {section[:-1] if section != 'entities' else 'entity'} {record.id}")
+    say(f"added {section[:-1] if section != 'entities' else 'entity'} {record.id}")

@@ -17,6 +17,7 @@ from provenance.cli.shared import (
     names,
     output_option,
     rules_doc,
+    say,
 )
 from provenance.errors import EXIT_CONFLICTS, EXIT_OK
 from provenance.reports.check import FORMATS, CheckReport
@@ -102,7 +103,7 @@ def check(
     result = api.check(paths, db, settings, only=only, ignore=ignore, jobs=jobs)
     target = " ".join(str(p) for p in paths) if paths else "the database"
     report = CheckReport(result, settings.fail_on, include_reviewed, target, timings)
-    emit(FORMATS[fmt](report), output)
+    emit(FORMATS[fmt](report), output, fmt)
     ctx.exit(EXIT_CONFLICTS if report.failing else EXIT_OK)
 
 
@@ -169,14 +170,14 @@ def report(
         maintainer,
         subject,
     )
-    emit(render(content.build(data, options), fmt, template), output)
+    emit(render(content.build(data, options), fmt, template), output, fmt)
 
 
 @click.command()
 @click.argument("rule_id", metavar="[ID]", required=False)
 def rules(rule_id: str | None) -> None:
     """List the conflict rules, or show one rule's documentation."""
-    click.echo(rules_doc.render(rule_id), nl=False)
+    say(rules_doc.render(rule_id), nl=False)
 
 
 @click.group(name="names")
@@ -211,10 +212,10 @@ def names_compare(
     """
     match = names.compare(first, second, kind, kind_b or kind)
     tier = {"confident": "spelling-variant (confident)", "possible": "possible-variant (review)"}
-    click.echo(
+    say(
         f"{match.verdict.value}  {tier.get(match.tier or '', 'no tier')}  (score {match.score:.0f})"
     )
-    click.echo(match.reason)
+    say(match.reason)
     for reason in match.reasons:
-        click.echo(f"  - {reason}")
+        say(f"  - {reason}")
     ctx.exit(EXIT_OK if match.tier == "confident" else EXIT_CONFLICTS)

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from provenance.cli.shared import api, db_option, format_option, records, summary
+from provenance.cli.shared import api, db_option, emit, format_option, records, say, summary
 from provenance.exports import FORMATS as EXCHANGE_FORMATS
 
 
@@ -18,7 +18,7 @@ from provenance.exports import FORMATS as EXCHANGE_FORMATS
 def init(db: str | None) -> None:
     """Create the ledger database, or bring its schema up to date."""
     result = api.init(db)
-    click.echo(f"ledger database ready at {result.database} (schema {result.revision})")
+    say(f"ledger database ready at {result.database} (schema {result.revision})")
 
 
 @click.command(name="import")
@@ -34,7 +34,7 @@ def import_(paths: tuple[Path, ...], prune: bool, db: str | None) -> None:
     """Load ledger files or folders into the database, all or nothing."""
     with _Progress("reading ledger") as progress:
         result = api.import_ledger(paths, db, prune=prune, progress=progress.update)
-    click.echo(summary.render_import(paths, result))
+    say(summary.render_import(paths, result))
 
 
 @click.command()
@@ -56,11 +56,20 @@ def export(out_dir: Path | None, fmt: str, db: str | None) -> None:
     """Write the stored ledger back as YAML or JSON, stably, or in an exchange format."""
     result = api.export_ledger(db, out_dir, fmt)
     if isinstance(result, str):
-        click.echo(result, nl=False)
+        emit(result, None, fmt)
     else:
-        click.echo(
-            f"wrote {len(result)} file{'s' if len(result) != 1 else ''} to {out_dir}", err=True
-        )
+        count = len(result.written)
+        say(f"wrote {count} file{'s' if count != 1 else ''} to {out_dir}", err=True)
+        if result.others:
+            shown = ", ".join(str(p) for p in result.others[:5])
+            more = f" and {len(result.others) - 5} more" if len(result.others) > 5 else ""
+            say(
+                f"warning: {out_dir} also holds {len(result.others)} ledger file"
+                f"{'s' if len(result.others) != 1 else ''} this export did not write "
+                f"(left from an earlier export?): {shown}{more}; importing the folder would "
+                "read them too (remove them, or export into an empty folder)",
+                err=True,
+            )
 
 
 @click.command()
@@ -68,7 +77,7 @@ def export(out_dir: Path | None, fmt: str, db: str | None) -> None:
 @db_option
 def show(ident: str, db: str | None) -> None:
     """Show a claim, entity or source with its provenance."""
-    click.echo(records.render_view(api.show(db, ident)), nl=False)
+    say(records.render_view(api.show(db, ident)), nl=False)
 
 
 @click.command(name="claims")
@@ -82,7 +91,7 @@ def claims_(
 ) -> None:
     """List claims as a table, filtered by subject, property, source or speaker."""
     found = api.list_claims(db, subject=subject, prop=prop, source=source, said_by=said_by)
-    click.echo(records.render_claims(found), nl=False)
+    say(records.render_claims(found), nl=False)
 
 
 def on_terminal() -> bool:

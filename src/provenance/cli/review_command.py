@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from provenance.cli.shared import api, db_option, review_view
+from provenance.cli.shared import api, db_option, review_view, say
 from provenance.model import Verdict
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ def review(
     """
     desk = api.review_desk(ledger, db)
     if listing:
-        click.echo(review_view.render_list(desk.conflicts(), str(desk.target)), nl=False)
+        say(review_view.render_list(desk.conflicts(), str(desk.target)), nl=False)
         return
     who = desk.reviewer(reviewer)
     if conflict_id is None:
@@ -77,7 +77,7 @@ def review(
             "(or no id, to review the open conflicts in turn)"
         )
     decided, where = desk.decide(conflict_id, Verdict(verdict), note, who, in_favour_of)
-    click.echo(f"recorded {decided.verdict.value} for {decided.conflict} in {where}")
+    say(f"recorded {decided.verdict.value} for {decided.conflict} in {where}")
 
 
 def _walk(desk: api.ReviewDesk, reviewer: str) -> None:
@@ -85,11 +85,11 @@ def _walk(desk: api.ReviewDesk, reviewer: str) -> None:
     note; Enter skips, q quits."""
     waiting, data = desk.waiting()
     if not waiting:
-        click.echo(f"no open conflicts in {desk.target}")
+        say(f"no open conflicts in {desk.target}")
         return
     done = 0
     for position, conflict in enumerate(waiting, start=1):
-        click.echo(review_view.render_conflict(conflict, data, position, len(waiting)))
+        say(review_view.render_conflict(conflict, data, position, len(waiting)))
         answer = _ask_verdict(desk, conflict)
         if answer == "quit":
             break
@@ -100,9 +100,9 @@ def _walk(desk: api.ReviewDesk, reviewer: str) -> None:
         if note is None:
             break
         decided, where = desk.decide(conflict, answer, note, reviewer, favoured)
-        click.echo(f"recorded {decided.verdict.value} for {decided.conflict} in {where}\n")
+        say(f"recorded {decided.verdict.value} for {decided.conflict} in {where}\n")
         done += 1
-    click.echo(
+    say(
         f"{done} reviewed by {reviewer}; "
         f"{len(waiting) - done} left open (run `provenance review` again)"
     )
@@ -123,8 +123,8 @@ def _ask_verdict(desk: api.ReviewDesk, conflict: Conflict) -> Verdict | str | No
     allowed = desk.choices(conflict)
     keys = {k: v for k, v in VERDICT_KEYS.items() if v in allowed}
     for key, value in keys.items():
-        click.echo(f"  {key}  {value.value}: {allowed[value]}")
-    click.echo("  Enter  skip    q  quit")
+        say(f"  {key}  {value.value}: {allowed[value]}")
+    say("  Enter  skip    q  quit")
     while True:
         answer = _ask("verdict")
         if answer is None or answer.lower() in ("q", "quit"):
@@ -136,16 +136,16 @@ def _ask_verdict(desk: api.ReviewDesk, conflict: Conflict) -> Verdict | str | No
         )
         if chosen is not None:
             return chosen
-        click.echo(f"  '{answer}' is not one of: {', '.join(keys)}, Enter, q")
+        say(f"  '{answer}' is not one of: {', '.join(keys)}, Enter, q")
 
 
 def _ask_claim(conflict: Conflict) -> str:
     for n, claim in enumerate(conflict.claims, start=1):
-        click.echo(f"  {n}  {claim}")
+        say(f"  {n}  {claim}")
     while True:
         answer = _ask("which claim stands (number or id)") or ""
         if answer.isdigit() and 1 <= int(answer) <= len(conflict.claims):
             return str(conflict.claims[int(answer) - 1])
         if answer in conflict.claims:
             return answer
-        click.echo(f"  choose 1 to {len(conflict.claims)}")
+        say(f"  choose 1 to {len(conflict.claims)}")

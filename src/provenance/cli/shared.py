@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from provenance.errors import ProvenanceError
+from provenance.reports.terminal import for_format, visible
 
 
 def lazy(name: str) -> ModuleType:
@@ -38,6 +39,7 @@ def lazy(name: str) -> ModuleType:
 if TYPE_CHECKING:
     from provenance import api as api
     from provenance import names as names
+    from provenance import writing as writing
     from provenance.reports import records as records
     from provenance.reports import review_view as review_view
     from provenance.reports import rules_doc as rules_doc
@@ -53,6 +55,7 @@ else:
     summary = lazy("provenance.reports.summary")
     content = lazy("provenance.reports.contradictions.content")
     edition = lazy("provenance.reports.contradictions.edition")
+    writing = lazy("provenance.writing")
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -65,7 +68,7 @@ class Provenance(click.Group):
             return super().invoke(ctx)
         except ProvenanceError as error:
             for line in error.lines():
-                click.echo(f"error: {line}", err=True)
+                say(f"error: {line}", err=True)
             ctx.exit(error.exit_code)
 
 
@@ -113,12 +116,16 @@ def format_option(formats: Sequence[str], help_text: str | None = None) -> Calla
     return decorate
 
 
-def emit(text: str, output: Path | None) -> None:
-    """A report on standard output, or in ``output``, replaced in one step (never seen
-    half-written)."""
+def say(text: str, *, nl: bool = True, err: bool = False) -> None:
+    """click.echo, with control characters from the ledger made visible (reports.terminal)."""
+    click.echo(visible(text), nl=nl, err=err)
+
+
+def emit(text: str, output: Path | None, fmt: str = "text") -> None:
+    """A report on standard output, or in ``output`` (provenance.writing: never seen
+    half-written, a device or pipe written in place); control characters made visible."""
+    safe = for_format(fmt, text)
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(safe, nl=False)
         return
-    partial = output.with_name(output.name + ".partial")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(output)
+    writing.write_file(output, safe)

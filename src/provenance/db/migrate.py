@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 
 from provenance.db.engine import unreachable
 
@@ -32,13 +32,24 @@ def head() -> str:
     return revision
 
 
+def known(revision: str) -> bool:
+    """Whether ``revision`` is one of this version's migrations."""
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    try:
+        return ScriptDirectory.from_config(_config()).get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
 def current(engine: Engine) -> str | None:
     from alembic.runtime.migration import MigrationContext
 
     try:
         with engine.connect() as connection:
             return MigrationContext.configure(connection).get_current_revision()
-    except OperationalError as error:
+    except DatabaseError as error:  # OperationalError, or a file that is not SQLite
         raise unreachable(engine, error) from None
 
 

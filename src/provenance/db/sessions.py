@@ -29,28 +29,49 @@ from provenance.errors import DatabaseError
 
 
 @contextmanager
-def ledger_session(db: str | None, *, create: bool = False) -> Iterator[Session]:
+def ledger_session(
+    db: str | None, *, create: bool = False, write: bool = True
+) -> Iterator[Session]:
     """A transaction on the ledger database (``--db``, else $PROVENANCE_DB, else the default
     file), its schema brought up to date first. Without ``create``, a database that does not
-    exist yet is an error rather than a new file."""
+    exist yet is an error rather than a new file; without ``write``, a SQLite file is opened
+    read-only (so that a database in a read-only folder can be read)."""
     url = database_url(db)
     path = sqlite_path(url)
-    if not create and path is not None and not path.exists():
+    if not create and path is not None and not path.exists() and not path.is_symlink():
         raise DatabaseError(
             f"no ledger database at {path} yet "
             "(run `provenance import claims/` first, or give --db)"
         )
-    engine = make_engine(url)
+    engine = make_engine(url, write=write or path is None)
     try:
-        if has_schema(engine) or create:
-            if migrate.current(engine) != migrate.head():
-                migrate.upgrade(engine)
-        else:
-            raise DatabaseError(f"{shown(url)} holds no ledger yet (run `provenance init`)")
+        if not _up_to_date(engine, url, create):
+            _upgrade(engine if write or path is None else make_engine(url))
         with transaction(engine) as session:
             yield session
     except OperationalError as error:
         raise unreachable(engine, error) from None
+    finally:
+        engine.dispose()
+
+
+def _up_to_date(engine: Engine, url: str, create: bool) -> bool:
+    """Whether the schema is the newest; a database of a newer provenance is refused."""
+    if not (has_schema(engine) or create):
+        raise DatabaseError(f"{shown(url)} holds no ledger yet (run `provenance init`)")
+    revision = migrate.current(engine)
+    if revision is not None and revision != migrate.head() and not migrate.known(revision):
+        raise DatabaseError(
+            f"the database {shown(url)} has schema revision {revision}, which this version of "
+            "provenance does not know: a newer provenance wrote it (upgrade provenance, "
+            "e.g. pip install -U provenance; nothing was changed)"
+        )
+    return revision == migrate.head()
+
+
+def _upgrade(engine: Engine) -> None:
+    try:
+        migrate.upgrade(engine)
     finally:
         engine.dispose()
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from provenance.ledger.compose import YamlMap, YamlSeq, new_map, read_plain
+from provenance.errors import Problem
+from provenance.ledger.compose import YamlMap, YamlSeq, control_character, new_map, read_plain
 
 
 def document(section: str, fields: Mapping[str, object]) -> YamlMap:
@@ -40,3 +41,15 @@ def _value(value: object) -> object:
     if isinstance(value, list | tuple):
         return _sequence(value)
     return read_plain(value) if isinstance(value, str) else value
+
+
+def refused_text(fields: Mapping[str, object]) -> list[Problem]:
+    """Options whose text holds a control character, which a ledger file may not hold."""
+    problems = []
+    for key, value in fields.items():
+        for text in value if isinstance(value, list | tuple) else [value]:
+            found = control_character(text) if isinstance(text, str) else None
+            if found is not None:
+                message, hint = found
+                problems.append(Problem("command line", 0, f"--{key}: {message}", hint))
+    return problems

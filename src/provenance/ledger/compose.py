@@ -118,6 +118,26 @@ def read_plain(text: str) -> object:
     return None if tag == NULL else text
 
 
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters a ledger's text may not hold (tab, new line and carriage return are
+text): YAML refuses them raw, but a double-quoted escape ("\\e", "\\x1b", "\\0") can
+write one. A NUL cannot be stored by PostgreSQL; the others would act on the terminal of
+whoever reads the text (a title, the clipboard, colours)."""
+
+
+def control_character(text: str) -> tuple[str, str] | None:
+    """The message and hint for the first control character in ``text``, if any."""
+    found = CONTROL.search(text)
+    if found is None:
+        return None
+    code = ord(found.group())
+    name = " (NUL, which a database cannot store)" if code == 0 else ""
+    return (
+        f"a control character U+{code:04X}{name} in the text",
+        "remove it; ledger text is printable, tabs and new lines aside",
+    )
+
+
 MAX_REPEATED = 10_000
 """Lists and mappings that aliases may repeat in one file. Aliases share what they repeat,
 but whatever walks the values (validation, digests, export) walks every repetition: nine
@@ -196,7 +216,7 @@ class Builder:
                 text if text[:1] not in _BY_FIRST else self._typed(resolve_plain(text), text, event)
             )
         elif tag is None or tag == "!" or tag == STR:
-            value = text
+            value = self._text(text, event)
         else:
             value = self._typed(tag, text, event)
         line = event.start_mark.line + 1
@@ -348,9 +368,18 @@ class Builder:
             tag = STR
         return self._typed(tag, text, event)
 
+    def _text(self, text: str, event: Any) -> object:
+        """A text scalar; only a double-quoted one can hold a control character."""
+        if event.style == '"' and CONTROL.search(text):
+            found = control_character(text)
+            assert found is not None
+            self.problem(event.start_mark.line + 1, *found)
+            return REFUSED
+        return text
+
     def _typed(self, tag: str, text: str, event: Any) -> object:
         if tag == STR:
-            return text
+            return self._text(text, event)
         if tag == NULL:
             return None
         if tag == BOOL:

@@ -4,11 +4,12 @@ is collected, and a ledger with any problem is refused as a whole."""
 from __future__ import annotations
 
 import re
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from provenance.errors import Problem
-from provenance.ledger.reader import LedgerFile, discover, read_file
+from provenance.errors import Problem, Problems
+from provenance.ledger.reader import MAX_FILE_MB, LedgerFile, discover, read_file
 from provenance.ledger.schema import ParsedLedger, parse_file
 from provenance.properties import PropertyBook
 
@@ -41,7 +42,7 @@ def parse_paths(
     paths: Sequence[Path], progress: Progress | None = None
 ) -> tuple[ParsedLedger, list[Problem]]:
     """Every record of the files under ``paths``, and the problems found file by file."""
-    parsed, problems = ParsedLedger(), list[Problem]()
+    parsed, problems = ParsedLedger(), Problems()
     for part in parse_each(paths, problems, progress):
         parsed.extend(part)
     return parsed, problems
@@ -56,6 +57,9 @@ def _declares(file: LedgerFile) -> bool:
     """Whether a file declares scopes or properties: such files are read first, so that a
     declared property decides how every claim using it is read, whatever file it is in."""
     try:
+        found = file.path.stat()
+        if not stat.S_ISREG(found.st_mode) or found.st_size > MAX_FILE_MB * 1024 * 1024:
+            return False  # read_file refuses it, never waiting on a pipe or a device
         with file.path.open("rb") as handle:
             return _DECLARATION.search(handle.read()) is not None
     except OSError:

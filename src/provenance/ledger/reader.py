@@ -3,7 +3,9 @@ compose.py), with every problem reported at its file and line."""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -20,7 +22,7 @@ from provenance.ledger.compose import (
     YamlSeq,
 )
 
-__all__ = ["LedgerFile", "YamlMap", "YamlSeq", "discover", "read_file"]
+__all__ = ["LedgerFile", "YamlMap", "YamlSeq", "discover", "read_file", "read_text"]
 
 LEDGER_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -36,21 +38,24 @@ class LedgerFile:
 
 
 def discover(paths: Sequence[Path]) -> tuple[list[LedgerFile], list[Problem]]:
-    """Every ledger file under the given files and folders, in a stable order."""
+    """Every ledger file under the given files and folders, in a stable order. Nothing is
+    skipped silently: a folder that cannot be read, a broken link and a link that leads
+    back into its own folder are problems (so that an import never takes part of a ledger
+    for the whole). Symbolic links to folders are followed, each folder read once."""
     files: list[LedgerFile] = []
     problems: list[Problem] = []
     for given in paths:
-        if given.is_dir():
-            files.extend(_walk(given))
-        elif given.is_file():
+        kind = _kind(given, problems)
+        if kind == "folder":
+            files.extend(_walk(given, problems))
+        elif kind == "file":
             files.append(LedgerFile(given, _display(given)))
-        else:
-            problems.append(Problem(str(given), 0, "no such file or folder", "check the path"))
-    seen: set[Path] = set()
+    seen: set[str] = set()
     unique: list[LedgerFile] = []
     for file in files:
-        if file.path.resolve() not in seen:
-            seen.add(file.path.resolve())
+        real = os.path.realpath(file.path)
+        if real not in seen:
+            seen.add(real)
             unique.append(file)
     if not unique and not problems:
         shown = ", ".join(str(p) for p in paths)
@@ -60,13 +65,98 @@ def discover(paths: Sequence[Path]) -> tuple[list[LedgerFile], list[Problem]]:
     return unique, problems
 
 
-def _walk(folder: Path) -> Iterator[LedgerFile]:
-    for directory, subdirs, names in os.walk(folder):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+def _kind(given: Path, problems: list[Problem]) -> str | None:
+    """ "folder", "file", or None with the problem reported."""
+    try:
+        found = os.stat(given)
+    except FileNotFoundError:
+        if given.is_symlink():
+            problems.append(_broken_link(given))
+        else:
+            problems.append(Problem(str(given), 0, "no such file or folder", "check the path"))
+        return None
+    except OSError as error:
+        problems.append(_unreadable(str(given), error))
+        return None
+    if stat.S_ISDIR(found.st_mode):
+        return "folder"
+    if stat.S_ISREG(found.st_mode):
+        return "file"
+    problems.append(
+        Problem(
+            str(given),
+            0,
+            "not a ledger file or folder (a device, a pipe or a socket)",
+            "give ledger files or folders",
+        )
+    )
+    return None
+
+
+def _walk(folder: Path, problems: list[Problem]) -> Iterator[LedgerFile]:
+    def unreadable(error: OSError) -> None:
+        problems.append(_unreadable(_display(Path(error.filename or folder)), error, "folder"))
+
+    for directory, subdirs, names in os.walk(folder, onerror=unreadable, followlinks=True):
+        here = Path(directory)
+        subdirs[:] = [
+            d for d in sorted(subdirs) if not d.startswith(".") and _enter(here / d, problems)
+        ]
         for name in sorted(names):
-            if name.lower().endswith(LEDGER_SUFFIXES) and not name.startswith("."):
-                path = Path(directory) / name
+            if name.startswith("."):
+                continue
+            path = here / name
+            ledger_like = name.lower().endswith(LEDGER_SUFFIXES) or "." not in name
+            if ledger_like and path.is_symlink() and not os.path.exists(path):
+                problems.append(_broken_link(path))
+            elif name.lower().endswith(LEDGER_SUFFIXES):
                 yield LedgerFile(path, _display(path), folder)
+
+
+def _enter(path: Path, problems: list[Problem]) -> bool:
+    """Whether to read the subfolder ``path``: not when it is a link back to a folder that
+    holds it (a loop, reported)."""
+    if not path.is_symlink():
+        return True
+    real = os.path.realpath(path)
+    if any(os.path.realpath(up) == real for up in path.parents):
+        problems.append(
+            Problem(
+                _display(path),
+                0,
+                f"a symbolic link back to {real}, a folder that holds it (a loop)",
+                "remove the link: the folder is read once already",
+            )
+        )
+        return False
+    return True
+
+
+def _broken_link(path: Path) -> Problem:
+    try:
+        os.stat(path)
+        what = "which does not exist"
+    except OSError as error:
+        loop = error.errno == errno.ELOOP
+        what = "which leads round in a loop" if loop else "which does not exist"
+    return Problem(
+        _display(path),
+        0,
+        f"a symbolic link to {os.readlink(path)}, {what}",
+        "fix the link or remove it",
+    )
+
+
+def _unreadable(name: str, error: OSError, what: str = "") -> Problem:
+    reason = (error.strerror or str(error)).lower()
+    if what:
+        return Problem(
+            name,
+            0,
+            f"cannot read the {what}: {reason}",
+            "check that you may read it; nothing of the ledger was read from it",
+        )
+    return Problem(name, 0, f"cannot read: {reason}", "check that you may read it")
 
 
 def _display(path: Path) -> str:
@@ -81,7 +171,18 @@ about 2 MB; a file this large is a mistake (a dump, a log, a data file saved as 
 def read_file(file: LedgerFile, problems: list[Problem]) -> YamlMap | None:
     """The file's top-level mapping, or None (with problems added) when it cannot be read."""
     try:
-        size = file.path.stat().st_size
+        found = file.path.stat()
+        size = found.st_size
+        if not stat.S_ISREG(found.st_mode):
+            problems.append(
+                Problem(
+                    file.name,
+                    0,
+                    "not a regular file (a device, a pipe or a socket)",
+                    "a ledger holds files; remove it or rename it",
+                )
+            )
+            return None
         if size > MAX_FILE_MB * 1024 * 1024:
             problems.append(
                 Problem(
@@ -105,8 +206,12 @@ def read_file(file: LedgerFile, problems: list[Problem]) -> YamlMap | None:
         )
         return None
     text = _decode(file.name, data, problems)
-    if text is None:
-        return None
+    return None if text is None else read_text(file.name, text, problems)
+
+
+def read_text(name: str, text: str, problems: list[Problem]) -> YamlMap | None:
+    """The top-level mapping of a ledger file's text, or None (with problems added)."""
+    file = LedgerFile(Path(name), name)
     try:
         value = Builder(file.name, problems).build(text)
     except SeveralDocuments as error:

@@ -3,9 +3,18 @@ pointing at its file and line, a clean ledger one passing case."""
 
 from __future__ import annotations
 
+import re
 from xml.etree import ElementTree as ET
 
 from provenance.reports.check.common import TOOL, CheckReport, where
+
+NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+"""Characters XML 1.0 cannot hold, even escaped: each is written as its code, \\u001b."""
+
+
+def xml_text(text: str) -> str:
+    """``text`` as XML may hold it (ElementTree escapes <, & and quotes, not these)."""
+    return NOT_IN_XML.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 def render(report: CheckReport) -> str:
@@ -17,23 +26,23 @@ def render(report: CheckReport) -> str:
             "testcase",
             classname=conflict.rule,
             name=conflict.id,
-            file=conflict.places[0].file if conflict.places else "",
+            file=xml_text(conflict.places[0].file) if conflict.places else "",
             line=str(conflict.places[0].line) if conflict.places else "0",
         )
         if conflict.id in failing:
             failure = ET.SubElement(
-                case, "failure", message=conflict.message, type=conflict.severity.value
+                case, "failure", message=xml_text(conflict.message), type=conflict.severity.value
             )
-            failure.text = f"{where(conflict)}: {conflict.message}"
+            failure.text = xml_text(f"{where(conflict)}: {conflict.message}")
         else:
             reason = (
                 conflict.status
                 if conflict.decided
                 else f"{conflict.severity.value}, below the fail-on level"
             )
-            ET.SubElement(case, "skipped", message=reason)
+            ET.SubElement(case, "skipped", message=xml_text(reason))
     if not report.shown:
-        ET.SubElement(suite, "testcase", classname=TOOL, name=report.target)
+        ET.SubElement(suite, "testcase", classname=TOOL, name=xml_text(report.target))
     suite.set("tests", str(max(len(report.shown), 1)))
     suite.set("failures", str(len(failing)))
     suite.set("skipped", str(len(report.shown) - len(failing)))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import PurePath
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from provenance.model import Origin, Severity
 from provenance.reports.check.common import TOOL, VERSION, CheckReport
@@ -54,10 +55,20 @@ def _rule(rule: type[Rule]) -> dict[str, object]:
     }
 
 
+def uri(file: str) -> str:
+    """A file's path as a URI reference (RFC 3986): percent-encoded, so that a space, a '#'
+    or a letter outside ASCII keeps it valid; an absolute path as a file: URI."""
+    path = PurePath(file)
+    encoded = quote(path.as_posix(), safe="/")
+    if not path.is_absolute():
+        return encoded
+    return "file://" + (encoded if encoded.startswith("/") else "/" + encoded)
+
+
 def _location(place: Origin) -> dict[str, object]:
-    uri = PurePath(place.file).as_posix()
+    uri_ = uri(place.file)
     region = {"startLine": max(place.line, 1)}
-    return {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}
+    return {"physicalLocation": {"artifactLocation": {"uri": uri_}, "region": region}}
 
 
 def _result(conflict: Conflict, index: int) -> dict[str, object]:
