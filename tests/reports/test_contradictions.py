@@ -347,14 +347,14 @@ def test_housekeeping_goes_to_the_appendix() -> None:
 def test_the_shipped_ledger_has_key_findings_and_a_matrix_of_who_names_whom() -> None:
     report = build(report_data(ROOT / "claims"))
     attack = next(s for s in report.sections if s.subject == "mirza-olang-attack")
-    values, outcome = attack.findings
-    assert values.kind == "values" and outcome.kind == "outcome"
-    assert values.text.startswith(
-        "Perpetrator of Mirza Olang attack: Taliban + Islamic State Khorasan Province "
-        "according to Afghan government, United Nations and local witnesses at Mirza Olang "
-        "(The Central Asia-Caucasus Analyst (CACI Analyst), 13 November 2017)"
+    positions, outcome = attack.findings
+    assert positions.kind == "positions" and outcome.kind == "outcome"
+    assert positions.text.startswith(
+        "Perpetrator of Mirza Olang attack: 2 positions. Taliban + Islamic State Khorasan "
+        "Province (Afghan government, United Nations, local witnesses at Mirza Olang and "
+        "The Central Asia-Caucasus Analyst (CACI Analyst), 13 November 2017; 1 independent source"
     )
-    assert "denied by Taliban" in values.text
+    assert "; denied by Taliban (1 independent source" in positions.text
     assert outcome.text == "Disputed: the analyst keeps the competing accounts open."
     [matrix] = attack.charts
     assert isinstance(matrix, MatrixChart)

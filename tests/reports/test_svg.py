@@ -4,6 +4,7 @@ fetched."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from xml.etree import ElementTree
 
 from provenance.reports.contradictions.charts import Bar, FigureChart, Mark, MatrixChart
@@ -62,3 +63,26 @@ def test_a_matrix_marks_who_names_and_who_denies() -> None:
     groups = [g.get("class") for g in root.iter("g")]
     assert groups.count("chart-affirmed") == 2 and groups.count("chart-denial") == 1
     assert SCRIPT in "".join(root.itertext())  # shown as text
+
+
+def test_bars_take_the_colour_of_their_position_and_the_key_names_it() -> None:
+    first, second = bar("a", 80, 80, 80), bar("b", 150, 150, 150)
+    chart = FigureChart(
+        "killed",
+        "people",
+        (replace(first, position=1), replace(second, position=2), bar("c", 90, 90, 90)),
+        None,
+        "",
+    )
+    root = parse(draw(chart))
+    groups = [g for g in root.iter("g") if "chart-bar" in (g.get("class") or "")]
+    assert [g.get("class") for g in groups] == [
+        "chart-bar position-1",
+        "chart-bar position-2",
+        "chart-bar",
+    ]
+    colours = [g.find("line").get("stroke") for g in groups]  # type: ignore[union-attr]
+    assert colours[0] != colours[1]  # two positions, two colours
+    keys = [t.text or "" for t in root.iter("text")]
+    assert any(k.startswith("1. a words (position 1)") for k in keys)
+    assert any(k.startswith("3. c words:") for k in keys)

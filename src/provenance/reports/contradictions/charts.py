@@ -32,6 +32,7 @@ class Bar:
     when: str | None
     when_label: str
     denied: bool
+    position: int | None = None  # the position it belongs to (1, 2, ...), when known
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +77,11 @@ def figure_chart(
     claims: Sequence[tuple[Claim, ShownClaim, str | None]],
     band_claims: Sequence[Claim],
     band_label: str,
+    positions: Mapping[str, int] | None = None,
 ) -> FigureChart | None:
     """The chart of the quantities among ``claims`` (claim, its row, when stated), the band
-    where the ``band_claims`` agree; None with fewer than two figures."""
+    where the ``band_claims`` agree, each bar marked with its position (``positions``: claim
+    id to 1, 2, ...); None with fewer than two figures."""
     bars = []
     units = set()
     for claim, row, when in claims:
@@ -100,11 +103,12 @@ def figure_chart(
                 when=when,
                 when_label=row.stated_words or "undated",
                 denied=claim.polarity is Polarity.DENIED,
+                position=(positions or {}).get(claim.id),
             )
         )
     if len(bars) < 2:
         return None
-    bars.sort(key=lambda b: (b.when is None, b.when or "", b.claim))
+    bars.sort(key=lambda b: (b.when is None, b.when or "", b.position or 0, b.claim))
     band = _band([c.value for c in band_claims if isinstance(c.value, Quantity)])
     unit = " / ".join(sorted(u for u in units if u)) or "people"
     return FigureChart(title, unit, tuple(bars), band, band_label if band else "")

@@ -279,7 +279,7 @@ def _section(
     assessed = {a.assessment.question: a.assessment for a in assessments}
     decided = {a.assessment.question: a.decision for a in assessments}
     conflicts = [c for c in found if not c.revision]
-    about = topics.topics(data, conflicts, assessed, decided)
+    about = topics.topics(data, conflicts, assessed, decided, [c for c in found if c.revision])
     return Section(
         subject=subject,
         name=_subject_name(data, subject),

@@ -1,11 +1,11 @@
 """The key findings of a contradiction report: for each question a subject's conflicts are
 about, plain sentences an editor can publish, built once here and rendered by every format.
 
-A finding is built from a Topic (one question: its claims, its assessment and what the
-analyst decided) by each function of FINDERS in turn, so that a new kind of sentence (the
-timeline of a running count, the positions and who holds them) is one more function there:
-today the competing values with who holds them, and the outcome (the analyst's decision, else
-the best-supported value, else undecided)."""
+A finding is built from a Topic (one question: its claims, the positions the checker found
+and a running count's timeline, its assessment and what the analyst decided) by each function
+of FINDERS in turn, so that a new kind of sentence is one more function there: the positions
+and who holds them (else the competing values), how a running count moved as it was reported,
+and the outcome (the analyst's decision, else the best-supported value, else undecided)."""
 
 from __future__ import annotations
 
@@ -19,9 +19,11 @@ from provenance.reports.contradictions.rows import ShownClaim
 
 @dataclass(frozen=True, slots=True)
 class KeyFinding:
-    """One sentence of the key findings. ``kind`` says what it tells: "values" (the
-    competing values and who holds them), "outcome" (decided, best supported, disputed or
-    undecided); "timeline" and "positions" are kept for the sentences to come."""
+    """One sentence of the key findings. ``kind`` says what it tells: "positions" (the
+    positions the checker found, who holds them and how many independent sources), "values"
+    (the competing values and who holds them, when no positions were given), "timeline" (how a
+    running count moved as it was reported), "outcome" (decided, best supported, disputed or
+    undecided)."""
 
     kind: str
     topic: str  # the question it is about: "killed of Mirza Olang attack"
@@ -48,6 +50,28 @@ class Decision:
 
 
 @dataclass(frozen=True, slots=True)
+class Held:
+    """One position on a question: a value in words, who holds it (speakers, else the
+    sources reporting it), how many independent sources, and when it was stated."""
+
+    value: str
+    holders: tuple[str, ...]
+    independent: int
+    claims: tuple[str, ...]
+    when: str = ""
+    denied: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One step of a running count's timeline: the figure current in a window of time."""
+
+    when: str
+    value: str
+    claims: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Topic:
     """What the findings about one question are made from."""
 
@@ -55,6 +79,8 @@ class Topic:
     claims: tuple[ShownClaim, ...]  # the claims of its conflicts, in the report's order
     assessment: Assessment | None
     decision: Decision | None
+    positions: tuple[Held, ...] = ()
+    timeline: tuple[Step, ...] = ()
 
 
 Finder = Callable[[Topic], KeyFinding | None]
@@ -80,6 +106,8 @@ def competing_values(topic: Topic) -> KeyFinding | None:
     """ "Perpetrator of Mirza Olang attack: Taliban + ISKP according to Afghan government
     (CACI Analyst, 13 November 2017) and reported by Globetrotter, 2023; denied by Taliban
     (CACI Analyst, 13 November 2017)." """
+    if len(topic.positions) >= 2:
+        return None  # the positions say it, with who holds each
     groups: dict[str, list[ShownClaim]] = {}
     denials: dict[str, list[ShownClaim]] = {}
     for row in topic.claims:
@@ -95,14 +123,47 @@ def competing_values(topic: Topic) -> KeyFinding | None:
     return KeyFinding("values", topic.title, f"{_capital(topic.title)}: {'; '.join(parts)}.")
 
 
+def positions_held(topic: Topic) -> KeyFinding | None:
+    """ "Killed of Kabul attack: 3 positions. 80 (Ministry of Interior; 2 independent
+    sources, 31 May 2017); 90 (health ministry; 1 source, 31 May 2017); ..." """
+    if len(topic.positions) < 2:
+        return None
+    parts = []
+    affirmed = {held.value for held in topic.positions if not held.denied}
+    for held in topic.positions:
+        count = f"{held.independent} independent source{'s' if held.independent != 1 else ''}"
+        if held.denied:
+            value = "" if held.value in affirmed else f"{held.value} "
+            said = "; ".join(x for x in (count, held.when) if x)
+            parts.append(f"{value}denied by {_and(list(held.holders))} ({said})")
+            continue
+        said = "; ".join(x for x in (_and(list(held.holders)), count, held.when) if x)
+        parts.append(f"{held.value} ({said})")
+    text = f"{_capital(topic.title)}: {len(topic.positions)} positions. {'; '.join(parts)}."
+    return KeyFinding("positions", topic.title, text)
+
+
+def running_count(topic: Topic) -> KeyFinding | None:
+    """ "Killed of Kabul attack as reported over time: 40 (31 May 2017), then 80 (1 June
+    2017), then 150 (6 June 2017); the latest figure supersedes the earlier ones." """
+    if len(topic.timeline) < 2:
+        return None
+    steps = ", then ".join(f"{s.value} ({s.when})" if s.when else s.value for s in topic.timeline)
+    text = (
+        f"{_capital(topic.title)} as reported over time: {steps}; "
+        "the latest figure supersedes the earlier ones."
+    )
+    return KeyFinding("timeline", topic.title, text)
+
+
 def decided(topic: Topic) -> KeyFinding | None:
     if topic.decision is None and topic.assessment is None:
         return None
     return KeyFinding("outcome", topic.title, outcome(topic.decision, topic.assessment))
 
 
-FINDERS: tuple[Finder, ...] = (competing_values, decided)
-"""Each builds one sentence about a topic, or None; a timeline and positions slot in here."""
+FINDERS: tuple[Finder, ...] = (positions_held, competing_values, running_count, decided)
+"""Each builds one sentence about a topic, or None, in this order."""
 
 
 def key_findings(topics: Sequence[Topic]) -> tuple[KeyFinding, ...]:

@@ -5,7 +5,8 @@ charts say nothing the tables beside them do not, so a reader without pictures l
 - figures (charts.FigureChart): one vertical bar per claim from its low to its high bound,
   in the order the claims were stated along the horizontal axis, an arrow where a bound is
   open-ended, a dot at an exact figure or best estimate, a dashed red bar for a denial, and
-  the best-supported band shaded across the plot; numbered bars, keyed below;
+  the best-supported band shaded across the plot; numbered bars, keyed below, each bar in the
+  colour of its position (the groups of figures that agree) with the position named in the key;
 - a matrix (charts.MatrixChart): speakers down, candidates across, a filled dot where a
   speaker names a candidate, a red cross where a speaker denies it."""
 
@@ -30,6 +31,8 @@ PLOT_HEIGHT = 200
 LINE = 16  # the height of one line of the key
 CHAR = 6.6  # the width of a character at the charts' font size, roughly
 BAR = "#2f6db0"
+POSITIONS = ("#2f6db0", "#6a3d9a", "#1b7f5a", "#b35806", "#4d4d4d")
+"""One colour per position, in order (the sixth reuses the first); denials stay red."""
 DENIAL = "#b03a2e"
 BAND = "#f4c542"
 INK = "#1b1b1b"
@@ -119,7 +122,8 @@ def figures(chart: FigureChart) -> str:
     )
     key_top = bottom + BOTTOM
     for i, bar in enumerate(chart.bars, 1):
-        text = f"{i}. {bar.words}: {bar.label}"
+        held = f" (position {bar.position})" if bar.position else ""
+        text = f"{i}. {bar.words}{held}: {bar.label}"
         out.append(
             f'<text x="{LEFT}" y="{key_top + LINE * (i - 1)}">{e(_fit(text, WIDTH - LEFT))}</text>'
         )
@@ -134,11 +138,15 @@ def figures(chart: FigureChart) -> str:
 
 def _bar(bar: Bar, number: int, x: float, y: Callable[[float], float], bottom: float) -> str:
     colour = DENIAL if bar.denied else BAR
+    if bar.position and not bar.denied:
+        colour = POSITIONS[(bar.position - 1) % len(POSITIONS)]
+    group = f" position-{bar.position}" if bar.position else ""
     dash = ' stroke-dasharray="4 3"' if bar.denied else ""
     top = TOP if bar.high is None else y(bar.high)
     base = bottom if bar.low is None else y(bar.low)
     parts = [
-        f'<g class="chart-bar"><title>{e(bar.words)}: {e(bar.label)}, {e(bar.when_label)}</title>',
+        f'<g class="chart-bar{group}"><title>{e(bar.words)}: {e(bar.label)}, '
+        f"{e(bar.when_label)}</title>",
         f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{base:.1f}" y2="{top:.1f}" stroke="{colour}" '
         f'stroke-width="8"{dash}/>',
     ]

@@ -8,11 +8,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 
+from provenance import dates
 from provenance.agreement import scope_key, times_overlap
 from provenance.checker import Conflict
 from provenance.checks import by_id
-from provenance.model import Claim, Verdict
-from provenance.reports.contradictions import charts, rows
+from provenance.errors import InvalidValue
+from provenance.model import Claim, Polarity, Verdict
+from provenance.reports.contradictions import charts, rows, wording
 from provenance.reports.contradictions.assessment import (
     Assessment,
     Question,
@@ -20,7 +22,7 @@ from provenance.reports.contradictions.assessment import (
     value_words,
 )
 from provenance.reports.contradictions.charts import Chart
-from provenance.reports.contradictions.findings import Decision, Topic
+from provenance.reports.contradictions.findings import Decision, Held, Step, Topic
 from provenance.views import ReportData
 
 
@@ -67,23 +69,111 @@ def topics(
     conflicts: Sequence[Conflict],
     assessed: Mapping[Question, Assessment],
     decided: Mapping[Question, Decision | None],
+    revisions: Sequence[Conflict] = (),
 ) -> list[tuple[Topic, tuple[Chart, ...]]]:
-    """One topic per question the value conflicts are about, in the order they appear, with
-    its charts."""
+    """One topic per question the value conflicts are about (and per running count whose
+    timeline a revision gives), in the order they appear, with its positions, its timeline
+    and its charts."""
     claims: dict[Question, dict[str, Claim]] = {}
-    for conflict in conflicts:
+    held: dict[Question, tuple[Held, ...]] = {}
+    timeline: dict[Question, tuple[Step, ...]] = {}
+    for conflict in [*conflicts, *(r for r in revisions if r.details.get("timeline"))]:
         rule = by_id(conflict.rule)
         if rule is None or not rule.weighs_values:
             continue
-        for claim in (data.claims[i] for i in conflict.claims if i in data.claims):
+        about = [data.claims[i] for i in conflict.claims if i in data.claims]
+        for claim in about:
             claims.setdefault(question_of(claim), {})[claim.id] = claim
+        if not about:
+            continue
+        question = question_of(about[0])
+        positions = _held(data, conflict.details.get("positions"))
+        if len(positions) > len(held.get(question, ())):
+            held[question] = positions
+        steps = _steps(conflict.details.get("timeline"))
+        if len(steps) > len(timeline.get(question, ())):
+            timeline[question] = steps
     found = []
     for question, involved in claims.items():
         assessment = assessed.get(question)
         shown = rows.shown_claims(data, list(involved))
-        topic = Topic(title(data, question), shown, assessment, decided.get(question))
+        topic = Topic(
+            title(data, question),
+            shown,
+            assessment,
+            decided.get(question),
+            held.get(question, ()),
+            timeline.get(question, ()),
+        )
         found.append((topic, _charts(data, topic, assessment, involved)))
     return found
+
+
+def _held(data: ReportData, positions: object) -> tuple[Held, ...]:
+    """The positions a finding lists (details["positions"]: each with its claims, and where
+    the rule gives them its value in words, speakers, sources, independent count, times)."""
+    if not isinstance(positions, list):
+        return ()
+    found = []
+    for position in positions:
+        if not isinstance(position, Mapping):
+            continue
+        ids = tuple(str(i) for i in position.get("claims") or () if str(i) in data.claims)
+        if not ids:
+            continue
+        members = [data.claims[i] for i in ids]
+        names = [_holder(data, c, s) for c in members for s in c.said_by or (None,)]
+        sources = list(dict.fromkeys(c.source for c in members))
+        independent = position.get("independent")
+        value = str(position.get("value") or value_words(members[0], data.entities))
+        found.append(
+            Held(
+                str(value),
+                tuple(dict.fromkeys(names)),
+                independent if isinstance(independent, int) else len(sources),
+                ids,
+                _span_words([str(w) for w in position.get("stated") or () if w]),
+                members[0].polarity is Polarity.DENIED,
+            )
+        )
+    return tuple(found)
+
+
+def _holder(data: ReportData, claim: Claim, speaker: str | None) -> str:
+    """A speaker by name, or for a claim without one the source reporting it."""
+    if speaker is None:
+        return wording.citation(data.sources.get(claim.source), claim.source)
+    return data.entities[speaker].name if speaker in data.entities else speaker
+
+
+def _steps(timeline: object) -> tuple[Step, ...]:
+    if not isinstance(timeline, list):
+        return ()
+    return tuple(
+        Step(
+            _day_words(str(step.get("window") or "")),
+            str(step.get("value") or ""),
+            tuple(str(i) for i in step.get("claims") or ()),
+        )
+        for step in timeline
+        if isinstance(step, Mapping)
+    )
+
+
+def _span_words(times: Sequence[str]) -> str:
+    days = sorted(dict.fromkeys(t for t in times if t != "undated"))
+    if not days:
+        return ""
+    first, last = _day_words(days[0]), _day_words(days[-1])
+    return first if first == last else f"{first} to {last}"
+
+
+def _day_words(text: str) -> str:
+    """ "2017-05-31" as "31 May 2017"; text that is not a date as it is."""
+    try:
+        return wording.date_words(dates.parse_date(text[:10]))
+    except (InvalidValue, ValueError):
+        return text
 
 
 def _charts(
@@ -98,9 +188,14 @@ def _charts(
     ordered = sorted(weighed.values(), key=lambda c: c.id)
     with_rows = [(c, rows.shown_claim(data, c)) for c in ordered]
     band, label = _band_claims(data, topic, assessment)
+    positions = {i: n for n, held in enumerate(topic.positions, 1) for i in held.claims}
     found: list[Chart | None] = [
         charts.figure_chart(
-            topic.title, [(c, r, rows.stated(data, c) or None) for c, r in with_rows], band, label
+            topic.title,
+            [(c, r, rows.stated(data, c) or None) for c, r in with_rows],
+            band,
+            label,
+            positions,
         ),
         charts.matrix_chart(topic.title, with_rows, data.entities),
     ]
