@@ -127,3 +127,37 @@ def test_acronym_keys_pair_an_acronym_with_its_name() -> None:
     assert keys("ISKP") & full and keys("IS-K") & full
     assert keys("ISIS-K") & keys("Islamic State of Iraq and Syria Khorasan")
     assert not keys("Kabul")
+
+
+# Generic words translated while the name is re-spelled: review tier, the words named.
+DESIGNATED = [
+    ("Pashtunistan Square", "place Pashtunistan", "place"),
+    ("Pashtunistan Square", "Paschtunistan-Platz", "place"),
+    ("Pul-e Khishti mosque", "Masjid-e Pul-e Kheshti", "place"),
+    ("Massoud Square", "ساحة مسعود", "place"),
+    ("Shahr-e Naw hospital", "Naw City Hospital", "place"),
+]
+
+# Generic words never make two names one: another class, or another name.
+DESIGNATED_APART = [
+    ("Pul-e Khishti mosque", "Pul-e Khishti hospital", "place"),
+    ("Massoud Square", "Ansari Square", "place"),
+    ("Hotel Serena", "Serena Square", "place"),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "kind"), DESIGNATED)
+def test_generic_words_in_other_languages_are_set_aside(a: str, b: str, kind: str) -> None:
+    for x, y in ((a, b), (b, a)):
+        match = compare(x, y, kind, kind)
+        assert match.tier == REVIEW, match.reason
+        assert match.reason.startswith("generic words set aside"), match.reason
+
+
+@pytest.mark.parametrize(("a", "b", "kind"), DESIGNATED_APART)
+def test_generic_words_alone_do_not_match(a: str, b: str, kind: str) -> None:
+    assert compare(a, b, kind, kind).tier is None
+
+
+def test_people_keep_words_that_look_generic() -> None:
+    assert compare("Ahmad Shahr", "Ahmad City", "person", "person").tier is None

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from provenance import name_acronyms, name_scripts, name_tiers
+from provenance import name_acronyms, name_designators, name_scripts, name_tiers
 from provenance.romanisation import key_skeleton, romanised, systems_in
 from provenance.transliteration import (
     COMMON_TOKENS,
@@ -448,7 +448,42 @@ def compare_analysed(
     kind_a: str | None = None,
     kind_b: str | None = None,
 ) -> NameMatch:
-    """compare() for names already analysed, each given as (name, analysis)."""
+    """compare() for names already analysed, each given as (name, analysis); names of places
+    and buildings that match in no tier are compared once more without their generic words
+    (name_designators: "Zanbaq Square" / "Sanbak-Platz"), at the possible tier at most."""
+    found = _compare_whole(first, second, kind_a, kind_b)
+    if found.tier is not None or "person" in (kind_a, kind_b) or found.reason.startswith("diff"):
+        return found
+    cores = name_designators.comparable_cores(first[0], second[0])
+    if cores is None:
+        return found
+    x, y = cores
+    inner = compare(x.core, y.core, kind_a, kind_b)
+    if inner.tier is None:
+        return found
+    said = (
+        "generic words set aside ("
+        + " / ".join(dict.fromkeys([*x.words, *y.words]))
+        + f"): '{x.core}' / '{y.core}': {inner.reason}"
+    )
+    return NameMatch(
+        NameVerdict.POSSIBLE,
+        inner.score,
+        said,
+        found.folded_a,
+        found.folded_b,
+        name_tiers.REVIEW,
+        (said, *inner.reasons),
+        found.similarity,
+    )
+
+
+def _compare_whole(
+    first: tuple[str, Analysis],
+    second: tuple[str, Analysis],
+    kind_a: str | None = None,
+    kind_b: str | None = None,
+) -> NameMatch:
     (a, x), (b, y) = first, second
     ka, kb = _kind(kind_a), _kind(kind_b)
     if ka is not None and kb is not None and ka != kb:
