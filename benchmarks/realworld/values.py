@@ -14,7 +14,7 @@ from provenance.dates import parse_timespan
 from provenance.errors import InvalidValue
 
 _HIJRI_OFFSETS = (621, 622)  # a Solar Hijri year is the Gregorian one less 621 or 622
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 
 
 def date_value(text: str, near: str | None) -> dict[str, Any]:
@@ -66,8 +66,12 @@ def _with_year(words: str, near: str | None) -> list[str]:
 
 
 def _anchor(near: str | None) -> date | None:
+    """The day a claim refers to (the middle of its month when only the month is given)."""
     found = _ISO_DAY.search(near or "")
-    return date.fromisoformat(found.group(0)) if found else None
+    if found is None:
+        return None
+    year, month, day = found.groups()
+    return date(int(year), int(month), int(day or 15))
 
 
 def time_value(text: str, near: str | None) -> dict[str, Any]:
