@@ -159,7 +159,11 @@ class Converter:
             out["_kind"] = QUANTITY
             return out
         text = str(value.get("value"))
-        if reading.kind == QUANTITY or prop in PROPERTIES and PROPERTIES[prop].kind.value == QUANTITY:
+        if (
+            reading.kind == QUANTITY
+            or (prop in PROPERTIES
+            and PROPERTIES[prop].kind.value == QUANTITY)
+        ):
             # words where a number was expected ("heavy casualties"): some, no number given
             out["value"] = self.mapping["exists_words"]
             out["_words"] = f"in words: {text}"

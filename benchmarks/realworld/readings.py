@@ -113,7 +113,10 @@ def read_times(refers_to: str | None, day_parts: dict[str, str] | None = None) -
     if end is not None:
         span = f"{start}/{_complete(start, end)}"
     elif hour is not None:
-        span, rest = f"around {start}T{hour}", None if rest is None else f"{rest} (time approximate)"
+        span, rest = (
+            f"around {start}T{hour}",
+            None if rest is None else f"{rest} (time approximate)",
+        )
     else:
         span = start
     if before:

@@ -14,13 +14,23 @@ KINDS = (  # words of a page's publisher or title -> the ledger's source kind
     (r"\b(twitter|tweet|telegram|facebook|whatsapp)\b", "social-media"),
     (r"\b(unama|united nations|un news)\b", "un"),
     (r"\b(msf|médecins|medecins|doctors without borders)\b", "ngo"),
-    (r"\b(reuters|afp|associated press|xinhua|dpa|efe|upi|pti|irna|isna|bakhtar|anadolu)\b", "wire"),
+    (
+        r"\b(reuters|afp|associated press|xinhua|dpa|efe|upi|pti|irna|isna|bakhtar|anadolu)\b",
+        "wire",
+    ),
 )
-MENTION_KINDS = {"person": "person", "place": "place", "group": "organisation",
-                 "organisation": "organisation", "event": "event"}
+MENTION_KINDS = {
+    "person": "person",
+    "place": "place",
+    "group": "organisation",
+    "organisation": "organisation",
+    "event": "event",
+}
 
 
-def source_records(data: dict[str, Any], ids: dict[str, str], mapping: dict[str, Any]) -> list[dict[str, Any]]:
+def source_records(
+    data: dict[str, Any], ids: dict[str, str], mapping: dict[str, Any]
+) -> list[dict[str, Any]]:
     sources = data.get("sources", [])
     copies = _related(sources, mapping["copy_words"], earliest=True)
     cited = _related(sources, mapping["cite_words"], earliest=False)
@@ -36,7 +46,9 @@ def source_records(data: dict[str, Any], ids: dict[str, str], mapping: dict[str,
             "language": source.get("language"),
             "kind": _kind(source),
             "derived_from": [ids[o] for o in copies.get(source["id"], [])],
-            "cites": [ids[o] for o in cited.get(source["id"], []) if o not in copies.get(source["id"], [])],
+            "cites": [
+                ids[o] for o in cited.get(source["id"], []) if o not in copies.get(source["id"], [])
+            ],
             "mentions": mentions.get(source["id"]),
             "notes": source.get("note"),
         }

@@ -30,8 +30,11 @@ def date_value(text: str, near: str | None) -> dict[str, Any]:
         except InvalidValue:
             continue
         return {"value": written, "_words": f"as written: {text}"}
-    return {"value": {"text": text}, "property": "date-as-written",
-            "_date": f"date '{text}' has no reading as a date (kept as text)"}
+    return {
+        "value": {"text": text},
+        "property": "date-as-written",
+        "_date": f"date '{text}' has no reading as a date (kept as text)",
+    }
 
 
 def _weekday_aside(text: str) -> tuple[str, str | None]:
@@ -51,7 +54,11 @@ def _with_year(words: str, near: str | None) -> list[str]:
     anchor = _anchor(near)
     if anchor is None:
         return []
-    years = [anchor.year - o for o in _HIJRI_OFFSETS] + [anchor.year, anchor.year - 1, anchor.year + 1]
+    years = [anchor.year - o for o in _HIJRI_OFFSETS] + [
+        anchor.year,
+        anchor.year - 1,
+        anchor.year + 1,
+    ]
     readable = []
     for year in years:
         candidate = f"{words} {year}"
@@ -81,9 +88,14 @@ def time_value(text: str, near: str | None) -> dict[str, Any]:
     utc = re.search(r"(\d{1,2}):(\d{2})\s*(?:GMT|UTC|Z)\b", text, re.I)
     local = re.search(r"(\d{1,2}):(\d{2})", text)
     if anchor is None or local is None:
-        return {"value": {"text": text}, "property": "time-as-written",
-                "_date": f"time '{text}' has no date to go with (kept as text)"}
+        return {
+            "value": {"text": text},
+            "property": "time-as-written",
+            "_date": f"time '{text}' has no date to go with (kept as text)",
+        }
     hour, minute = (utc or local).groups()
     zone = "Z" if utc else ""
-    return {"value": f"{anchor.isoformat()}T{int(hour):02d}:{minute}{zone}",
-            "_words": f"as written: {text}"}
+    return {
+        "value": f"{anchor.isoformat()}T{int(hour):02d}:{minute}{zone}",
+        "_words": f"as written: {text}",
+    }
