@@ -315,7 +315,7 @@ class Converter:
 
 def _kind_of(value: object) -> str:
     if isinstance(value, dict) and len(value) == 1:
-        return next(iter(value))
+        return str(next(iter(value)))
     return "text"
 
 
