@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from benchmarks.realworld.names import HERE, Gazetteer, Ids, Speaker, SpeakerReader, slug
+from benchmarks.realworld.parts import read_parts
 from benchmarks.realworld.readings import (
     ENTITY_PROPERTIES,
     QUANTITY,
@@ -102,6 +103,10 @@ class Converter:
             if value and key not in record:
                 record[key] = value
         record.update(self._polarity_and_stance(claim, modality, reading, record))
+        if record.pop("_kind", None) == QUANTITY:
+            parts = read_parts(claim.get("note"), claim["value"].get("value"), self.gazetteer)
+            if parts:
+                record.update(parts=parts, parts_complete=True)
         said_by = self._said_by(speaker)
         if said_by:
             record["said_by"] = said_by
@@ -159,10 +164,8 @@ class Converter:
             out["_kind"] = QUANTITY
             return out
         text = str(value.get("value"))
-        if (
-            reading.kind == QUANTITY
-            or (prop in PROPERTIES
-            and PROPERTIES[prop].kind.value == QUANTITY)
+        if reading.kind == QUANTITY or (
+            prop in PROPERTIES and PROPERTIES[prop].kind.value == QUANTITY
         ):
             # words where a number was expected ("heavy casualties"): some, no number given
             out["value"] = self.mapping["exists_words"]

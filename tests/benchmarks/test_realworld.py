@@ -287,3 +287,15 @@ def test_the_checker_on_real_reporting_does_not_fall_below_its_measured_figures(
     above = {k: scores[k] for k, ceiling in CEILINGS.items() if scores[k] > ceiling}
     assert (below, above) == ({}, {})
     assert len(converted.unsaid) <= 1
+
+
+def test_parts_given_beside_a_toll_are_read_only_when_they_add_up_to_it() -> None:
+    from benchmarks.realworld.names import Gazetteer
+    from benchmarks.realworld.parts import read_parts
+
+    names = Gazetteer()
+    note = "12 MSF staff and 7 patients incl. 3 children; 37 seriously injured"
+    assert read_parts(note, 19, names) == {"staff": 12, "patients": 7}
+    assert read_parts("15 women and one man", 16, names) == {"women": 15, "man": "one"}
+    assert read_parts("43 wounded, 13 critical", 21, names) is None  # 56 is not 21
+    assert read_parts("7 killed, 13 injured", 7, names) is None
