@@ -103,6 +103,7 @@ class Converter:
             if value and key not in record:
                 record[key] = value
         record.update(self._polarity_and_stance(claim, modality, reading, record))
+        self._other_figures(claim, record)
         if record.pop("_kind", None) == QUANTITY:
             parts = read_parts(claim.get("note"), claim["value"].get("value"), self.gazetteer)
             if parts:
@@ -275,12 +276,28 @@ class Converter:
             parts.append(written if known or not mapped else f"{mapped}: {written}")
         if reading.claimed_by:
             parts.append(f"claimed by {reading.claimed_by}")
+        role = str(claim.get("speaker_role") or "").casefold()
+        for word, stance in self.mapping["role_stances"].items():
+            if re.search(rf"\b{re.escape(word)}\b", role) and not stances.read("; ".join(parts)):
+                parts.append(stance)
         hedge = record.pop("_hedge", None)
         if hedge:
             parts.append(hedge)
         if parts:
             out["stance"] = "; ".join(parts)
         return out
+
+    def _other_figures(self, claim: dict[str, Any], record: dict[str, Any]) -> None:
+        """A note that gives a figure of another property beside the claim's ("and 143
+        wounded"): the data set lists it as no claim of its own, so it stays in the note."""
+        for number, word in re.findall(r"(\d[\d,]*)\s+(\w+)", str(claim.get("note") or "")):
+            prop = self.properties.measure(word)
+            if prop is not None and prop != record["property"]:
+                self.ledger.unsaid.append(
+                    f"{record['id']}: {prop} {number} given in the note of its "
+                    f"{record['property']} figure (kept in notes; no claim of its own)"
+                )
+                return
 
     def _said_by(self, speaker: Speaker) -> list[object]:
         if speaker.kind == "publication":

@@ -42,6 +42,11 @@ class PropertyReader:
         )
         self.populations = {k.casefold(): v for k, v in mapping["populations"].items()}
 
+    def measure(self, word: str) -> str | None:
+        """The property a single measure word names ("wounded", "injured"), if any."""
+        folded = word.casefold()
+        return next((prop for phrase, prop in self.measures if phrase == folded), None)
+
     def read(self, name: str) -> PropertyReading:
         words = " ".join(re.split(r"[_\s]+", name.strip())).casefold()
         claimed = re.search(r"\bclaimed by (.+)$", words)

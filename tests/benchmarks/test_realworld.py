@@ -269,11 +269,16 @@ def test_without_groups_any_two_claims_of_a_finding_are_linked() -> None:
 
 DATA = Path(os.environ.get("PROVENANCE_REALWORLD") or DEFAULT)
 FLOORS = {  # measured with converter v1; raise them as the checker improves
-    "should_flag_recall": 0.61,
-    "recall_high": 0.83,
+    "should_flag_recall": 0.62,
+    "recall_high": 0.88,
     "groups_matched": 8,
 }
-CEILINGS = {"false_flags": 3, "lookalikes_merged": 0, "findings_per_expected_conflict": 1.96}
+CEILINGS = {
+    "false_flags": 3,
+    "lookalikes_merged": 0,
+    "findings_per_expected_conflict": 1.94,
+    "max_findings_per_expected_conflict": 10,
+}
 
 
 @pytest.mark.skipif(not (DATA / "claims.yaml").is_file(), reason=f"no data set at {DATA}")
@@ -286,7 +291,11 @@ def test_the_checker_on_real_reporting_does_not_fall_below_its_measured_figures(
     below = {k: scores[k] for k, floor in FLOORS.items() if scores[k] < floor}
     above = {k: scores[k] for k, ceiling in CEILINGS.items() if scores[k] > ceiling}
     assert (below, above) == ({}, {})
-    assert len(converted.unsaid) <= 1
+    data = yaml.safe_load((DATA / "claims.yaml").read_text("utf-8"))
+    written = {
+        i.casefold() for claims in converted.claims.values() for i in (c["id"] for c in claims)
+    }
+    assert written == {c["id"].casefold() for c in data["claims"]}  # every claim, none lost
 
 
 def test_parts_given_beside_a_toll_are_read_only_when_they_add_up_to_it() -> None:
