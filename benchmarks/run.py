@@ -5,6 +5,8 @@ a table and writes it to benchmarks/RESULTS.md.
     python benchmarks/run.py            # the full run: 10k, 100k and 1M claims (about 20 min)
     python benchmarks/run.py --quick    # small sizes, under 2 minutes; prints only
 
+Both end with the real-reporting benchmark's figures (benchmarks/realworld, a few seconds).
+
 Ledgers come from the ground-truth generator (benchmarks/synth.py, seed 7) and are kept
 under benchmarks/.data/ between runs. Every measurement runs in a process of its own
 (benchmarks/measure.py), so its peak memory is its own. PostgreSQL is measured in a scratch
@@ -570,7 +572,21 @@ def main(argv: Sequence[str] | None = None) -> None:
     if not args.quick:
         write_results(render(run, command, "github"))
         print(f"\nwritten to {RESULTS.relative_to(ROOT)}")
+    print("\nreal reporting (python -m benchmarks.realworld):\n" + real_reporting())
     say(f"done in {time.perf_counter() - started:.0f} s")
+
+
+def real_reporting() -> str:
+    """The real-reporting benchmark's figures (benchmarks/realworld), as it prints them; a
+    missing data set is a note."""
+    found = subprocess.run(
+        [sys.executable, "-m", "benchmarks.realworld", "--skip-missing"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return found.stdout.rstrip()
 
 
 def _plain(value: object) -> object:

@@ -1,8 +1,11 @@
 """Converts the real-reporting data set (its neutral schema: claims, sources and spelling
-variants) into a ledger folder, the way a careful analyst would record it: speakers as
-entities or unnamed descriptions, attributions as the organisations they name, the hedge of
-every figure in the ledger's words, copies of one text marked as such, and every spelling a
-page uses listed on that page. The mapping is data (mapping.yaml, organisations.yaml)."""
+variants) into a ledger folder, the way a careful analyst would record it: ids as the data
+set writes them; speakers as entities or unnamed descriptions; attributions as the
+organisations they name; every figure in the ledger's words (hedges, floors, estimates,
+figures given only in words); when a figure was current (as_of) apart from the time it
+counts (period); modality as a stance; copies and citations between pages; every spelling a
+page uses listed on that page; properties the ledger does not ship declared. The mapping is
+data (mapping.yaml, organisations.yaml); what the ledger cannot say is listed as unsaid."""
 
 from __future__ import annotations
 
@@ -15,18 +18,19 @@ from typing import Any
 import yaml
 
 from benchmarks.realworld.names import HERE, Gazetteer, Ids, Speaker, SpeakerReader, slug
+from benchmarks.realworld.parts import read_parts
 from benchmarks.realworld.readings import (
-    DATE,
-    ENTITY,
     ENTITY_PROPERTIES,
     QUANTITY,
-    TEXT,
     PropertyReader,
     PropertyReading,
     entity_ids,
     quantity_words,
     read_times,
 )
+from benchmarks.realworld.sources import source_records
+from benchmarks.realworld.values import date_value, time_value
+from provenance import stances
 from provenance.properties import PROPERTIES
 
 MAPPING = HERE / "mapping.yaml"
@@ -39,10 +43,13 @@ class Ledger:
     sources: list[dict[str, Any]] = field(default_factory=list)
     entities: dict[str, dict[str, Any]] = field(default_factory=dict)
     claims: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    properties: dict[str, dict[str, Any]] = field(default_factory=dict)
     unsaid: list[str] = field(default_factory=list)
 
     def write(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
+        if self.properties:
+            _dump(folder / "properties.yaml", {"properties": list(self.properties.values())})
         _dump(folder / "sources.yaml", {"sources": self.sources})
         by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for entity in self.entities.values():
@@ -69,48 +76,15 @@ class Converter:
         self.ledger = Ledger()
         self.ids = Ids()
         self.source_ids: dict[str, str] = {}
-        self.sources_by_id = {s["id"]: s for s in data.get("sources", [])}
-
-    # -- whole data set -----------------------------------------------------------------------
 
     def convert(self) -> Ledger:
         for source in self.data.get("sources", []):
             self.source_ids[source["id"]] = self.ids.claim(_id(source["id"]))
-        self._sources()
+        self.ledger.sources = source_records(self.data, self.source_ids, self.mapping)
         claim_ids = {c["id"]: self.ids.claim(_id(c["id"])) for c in self.data["claims"]}
         for claim in self.data["claims"]:
             self._claim(claim, claim_ids[claim["id"]])
-        self._mentions()
         return self.ledger
-
-    def _sources(self) -> None:
-        copies = _copies(self.data.get("sources", []))
-        for source in self.data.get("sources", []):
-            record: dict[str, Any] = {
-                "id": self.source_ids[source["id"]],
-                "title": source.get("title") or source["id"],
-                "publisher": source.get("publisher"),
-                "published": source.get("date"),
-                "url": source.get("url"),
-                "language": source.get("language"),
-                "kind": self._source_kind(source),
-                "reliability": "F",
-                "derived_from": [self.source_ids[o] for o in copies.get(source["id"], [])],
-                "notes": source.get("note"),
-            }
-            self.ledger.sources.append({k: v for k, v in record.items() if v not in (None, [])})
-
-    def _source_kind(self, source: dict[str, Any]) -> str:
-        words = f"{source.get('publisher', '')} {source.get('title', '')}".casefold()
-        if re.search(r"\b(wikipedia|wiki|encyclopedia)\b", words):
-            return "other"
-        if re.search(r"\b(twitter|tweet|telegram|facebook)\b", words):
-            return "social-media"
-        if re.search(r"\b(unama|united nations|un news)\b", words):
-            return "un"
-        if re.search(r"\b(msf|médecins|medecins|doctors without borders)\b", words):
-            return "ngo"
-        return "news"
 
     # -- one claim ----------------------------------------------------------------------------
 
@@ -120,18 +94,20 @@ class Converter:
         speaker = self.speakers.read(
             claim.get("speaker") or "publication", claim.get("speaker_role") or ""
         )
+        modality = self._modality(claim)
+        times = read_times(claim.get("refers_to"), self.mapping["day_parts"])
         record: dict[str, Any] = {"id": ident, "subject": subject}
-        record.update(self._value(claim, reading))
-        times = read_times(claim.get("refers_to"))
-        as_of = times.as_of or times.period
-        if as_of:
-            record["as_of"] = as_of
-        polarity = (claim.get("polarity") or "asserted").casefold()
-        if polarity in {"denied", "negated", "rejected"}:
-            record["polarity"] = "denied"
-        stance = self._stance(claim, reading)
-        if stance:
-            record["stance"] = stance
+        record.update(self._value(claim, reading, modality, times))
+        self._declare(record)
+        for key, value in (("as_of", times.as_of), ("period", times.period)):
+            if value and key not in record:
+                record[key] = value
+        record.update(self._polarity_and_stance(claim, modality, reading, record))
+        self._other_figures(claim, record)
+        if record.pop("_kind", None) == QUANTITY:
+            parts = read_parts(claim.get("note"), claim["value"].get("value"), self.gazetteer)
+            if parts:
+                record.update(parts=parts, parts_complete=True)
         said_by = self._said_by(speaker)
         if said_by:
             record["said_by"] = said_by
@@ -140,73 +116,120 @@ class Converter:
         )
         if speaker.where:
             record["locator"] = speaker.where
-        notes = self._notes(claim, speaker, times.note)
+        notes = self._notes(claim, speaker, times.note, record.pop("_words", None))
         if notes:
             record["notes"] = notes
         self.ledger.claims[subject].append(record)
 
     def _event(self, claim: dict[str, Any]) -> str:
-        key = claim.get("subject_key") or claim["subject"]
-        ident = _id(key)
+        ident = _id(claim.get("subject_key") or claim["subject"])
         if ident not in self.ledger.entities:
             self.ledger.entities[ident] = {
                 "id": ident,
                 "kind": "event",
-                "name": _name_of_event(claim["subject"]),
+                "name": claim["subject"].split(" (")[0].strip() or claim["subject"],
                 "notes": claim["subject"],
             }
         return ident
 
-    def _value(self, claim: dict[str, Any], reading: PropertyReading) -> dict[str, Any]:
+    def _modality(self, claim: dict[str, Any]) -> dict[str, Any]:
+        """The modality as written and what mapping.yaml reads in it (its words before an
+        aside: "blame (provides platform)" is read as "blame")."""
+        written = (claim.get("modality") or "").strip()
+        if not written:
+            return {}
+        key = re.sub(r"\s*\([^)]*\)", "", written).strip().casefold()
+        return {"written": written, **(self.mapping["modalities"].get(key) or {})}
+
+    # -- the value ----------------------------------------------------------------------------
+
+    def _value(
+        self, claim: dict[str, Any], reading: PropertyReading, modality: dict[str, Any], times: Any
+    ) -> dict[str, Any]:
         value = claim["value"]
         kind = (value.get("kind") or "text").casefold()
         prop = reading.property
         out: dict[str, Any] = {"property": prop}
-        if kind in {"count", "range", "number"}:
-            words, unknown = quantity_words(value, self.mapping["qualifiers"])
-            unit = self._unit(value.get("unit"), reading)
-            out["value"] = self._typed(prop, QUANTITY, words)
+        if kind in {"count", "range", "number", "estimate"}:
+            words, unknown = quantity_words(
+                value, self.mapping["qualifiers"], bool(modality.get("floor"))
+            )
+            out["value"] = words
+            unit, scope = self._unit(value.get("unit"), reading)
             if unit:
                 out["unit"] = unit
-            if reading.scope:
-                out["scope"] = reading.scope
+            if scope:
+                out["scope"] = scope
             if unknown:
                 out["_hedge"] = unknown
+            out["_kind"] = QUANTITY
             return out
         text = str(value.get("value"))
-        if reading.kind == QUANTITY:  # words where a number was expected ("heavy casualties")
-            out["property"] = prop = f"{prop}-described"
-        if kind == "date" or prop in {"date"}:
-            if not re.fullmatch(r"\d{4}(-\d{2}){0,2}", text):
-                out["_date"] = text
-                out["property"] = prop = "date-as-written"
-                out["value"] = self._typed(prop, TEXT, text)
-                return out
-            out["value"] = self._typed(prop, DATE, text)
+        if reading.kind == QUANTITY or (
+            prop in PROPERTIES and PROPERTIES[prop].kind.value == QUANTITY
+        ):
+            # words where a number was expected ("heavy casualties"): some, no number given
+            out["value"] = self.mapping["exists_words"]
+            out["_words"] = f"in words: {text}"
+            out["_kind"] = QUANTITY
+            if reading.scope:
+                out["scope"] = reading.scope
             return out
+        if kind == "date" or prop == "date":
+            return out | date_value(text, times.as_of or times.period)
+        if prop == "time":
+            return out | time_value(text, times.as_of or times.period)
         if prop in ENTITY_PROPERTIES:
-            named, cover = entity_ids(text, self.gazetteer)
-            ids = [self._organisation(i) for i in named] or [self._other_entity(text, prop)]
-            out["value"] = self._typed(prop, ENTITY, ids if len(ids) > 1 else ids[0])
-            if cover:
-                out["_cover"] = [self._organisation(i) for i in cover]
-            return out
-        out["value"] = self._typed(prop, TEXT, text)
+            return out | self._entities(text, prop)
+        out["value"] = text
         return out
 
-    def _typed(self, prop: str, kind: str, plain: object) -> object:
-        spec = PROPERTIES.get(prop)
-        if spec is not None and spec.kind.value == kind:
-            return plain
-        key = "entities" if kind == ENTITY and isinstance(plain, list) else kind
-        return {key: plain}
+    def _entities(self, text: str, prop: str) -> dict[str, Any]:
+        folded = text.strip().casefold()
+        if folded in self.mapping["nobody_words"]:
+            return {"value": "nobody", "_words": f"in words: {text}"}
+        if folded in self.mapping["unknown_words"]:
+            return {"value": "unknown"}
+        named, cover = entity_ids(text, self.gazetteer)
+        if not named and cover:  # "IS is only a cover name": the speaker denies it did it
+            return {"value": self._ids(cover), "_cover": True, "_words": f"in words: {text}"}
+        ids = [self._organisation(i) for i in named] or [self._other_entity(text, prop)]
+        out: dict[str, Any] = {"value": ids if len(ids) > 1 else ids[0]}
+        if cover:
+            out["_unsaid"] = f"names {', '.join(cover)} only as a cover (kept in notes)"
+            out["_words"] = f"in words: {text}"
+        elif named and text.strip() not in {self.gazetteer.organisations[i].name for i in named}:
+            out["_words"] = f"in words: {text}"
+        return out
 
-    def _unit(self, unit: str | None, reading: PropertyReading) -> str | None:
+    def _ids(self, named: list[str]) -> object:
+        ids = [self._organisation(i) for i in named]
+        return ids if len(ids) > 1 else ids[0]
+
+    def _unit(self, unit: str | None, reading: PropertyReading) -> tuple[str | None, str | None]:
+        """The claim's unit and scope: a unit that names people ("attackers", "mothers")
+        is a count of people, and says who was counted unless the property already does."""
         if unit is None:
-            return reading.unit
-        if unit in self.mapping["people_units"]:
-            return None
-        return self.mapping["units"].get(unit, unit)
+            return reading.unit, reading.scope
+        if unit.casefold() in {u.casefold() for u in self.mapping["people_units"]}:
+            word = unit.casefold()
+            said = {reading.property, reading.scope or ""}
+            scope = reading.scope
+            if word not in {"people", "persons"} and not any(word in s for s in said):
+                scope = self.mapping["populations"].get(word, word)
+            return None, scope
+        return self.mapping["units"].get(unit, unit), reading.scope
+
+    def _declare(self, record: dict[str, Any]) -> None:
+        """Declares a property the ledger does not ship, with the traits mapping.yaml gives
+        it, else the kind of the value the conversion wrote."""
+        prop = record["property"]
+        if prop in PROPERTIES or prop in self.ledger.properties:
+            return
+        traits = dict(self.mapping["declare"].get(prop) or {})
+        if not traits:
+            traits = {"kind": record.get("_kind") or _kind_of(record.get("value"))}
+        self.ledger.properties[prop] = {"id": prop, **traits}
 
     def _organisation(self, ident: str) -> str:
         org = self.gazetteer.organisations[ident]
@@ -226,18 +249,64 @@ class Converter:
             self.ledger.entities[ident] = {"id": ident, "kind": kind, "name": text}
         return ident
 
-    def _stance(self, claim: dict[str, Any], reading: PropertyReading) -> str | None:
-        modality = (claim.get("modality") or "").strip()
-        if not modality:
-            return None
-        known = self.mapping["modalities"].get(modality.casefold())
-        return (known or {}).get("stance") or modality
+    # -- who says it, and how -----------------------------------------------------------------
 
-    def _said_by(self, speaker: Speaker) -> list[str]:
+    def _polarity_and_stance(
+        self,
+        claim: dict[str, Any],
+        modality: dict[str, Any],
+        reading: PropertyReading,
+        record: dict[str, Any],
+    ) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        polarity = (claim.get("polarity") or "asserted").casefold()
+        if polarity in {"denied", "negated", "rejected"}:
+            out["polarity"] = "denied"
+        if modality.get("polarity"):
+            out["polarity"] = modality["polarity"]
+        if reading.credibility and "polarity" not in out:
+            out["polarity"] = "questioned"
+        if record.pop("_cover", False):  # named only as the cover of another
+            out["polarity"] = "denied" if polarity == "asserted" else "affirmed"
+        parts = []
+        written = modality.get("written")
+        if written:
+            known = stances.read(written)
+            mapped = modality.get("stance")
+            parts.append(written if known or not mapped else f"{mapped}: {written}")
+        if reading.claimed_by:
+            parts.append(f"claimed by {reading.claimed_by}")
+        role = str(claim.get("speaker_role") or "").casefold()
+        for word, stance in self.mapping["role_stances"].items():
+            if re.search(rf"\b{re.escape(word)}\b", role) and not stances.read("; ".join(parts)):
+                parts.append(stance)
+        hedge = record.pop("_hedge", None)
+        if hedge:
+            parts.append(hedge)
+        if parts:
+            out["stance"] = "; ".join(parts)
+        return out
+
+    def _other_figures(self, claim: dict[str, Any], record: dict[str, Any]) -> None:
+        """A note that gives a figure of another property beside the claim's ("and 143
+        wounded"): the data set lists it as no claim of its own, so it stays in the note."""
+        for number, word in re.findall(r"(\d[\d,]*)\s+(\w+)", str(claim.get("note") or "")):
+            prop = self.properties.measure(word)
+            if prop is not None and prop != record["property"]:
+                self.ledger.unsaid.append(
+                    f"{record['id']}: {prop} {number} given in the note of its "
+                    f"{record['property']} figure (kept in notes; no claim of its own)"
+                )
+                return
+
+    def _said_by(self, speaker: Speaker) -> list[object]:
         if speaker.kind == "publication":
             return []
         if speaker.kind == "unnamed":
-            return []
+            unnamed: dict[str, Any] = {"unnamed": speaker.name}
+            if speaker.organisation:
+                unnamed["of"] = self._organisation(speaker.organisation)
+            return [unnamed]
         if speaker.kind == "organisation" and speaker.organisation:
             return [self._organisation(speaker.organisation)]
         ident = slug(speaker.name)
@@ -249,10 +318,10 @@ class Converter:
             self.ledger.entities[ident] = record
         return [ident]
 
-    def _notes(self, claim: dict[str, Any], speaker: Speaker, when: str | None) -> str | None:
-        parts = []
-        if speaker.kind == "unnamed":
-            parts.append(f"said by {speaker.name}")
+    def _notes(
+        self, claim: dict[str, Any], speaker: Speaker, when: str | None, words: str | None
+    ) -> str | None:
+        parts = [words]
         if speaker.via:
             parts.append("via " + "; ".join(v for v in speaker.via if v != speaker.where))
         if speaker.role and speaker.kind != "publication":
@@ -263,70 +332,16 @@ class Converter:
             parts.append(str(claim["note"]))
         return "; ".join(p for p in parts if p and p != "via ") or None
 
-    # -- names seen on pages ------------------------------------------------------------------
 
-    def _mentions(self) -> None:
-        """Every spelling a page uses, on a claim of that page (the checker's spelling search
-        reads them); a page with no claim keeps its spellings in its notes."""
-        first_claim: dict[str, dict[str, Any]] = {}
-        for claims in self.ledger.claims.values():
-            for claim in claims:
-                first_claim.setdefault(claim["source"], claim)
-        for group in self.data.get("spelling_variants", []):
-            for variant in group.get("variants", []):
-                for seen in variant.get("seen_in", []):
-                    source = self.source_ids.get(seen.get("source_id", ""))
-                    claim = first_claim.get(source or "")
-                    if claim is None:
-                        self.ledger.unsaid.append(
-                            f"spelling '{variant['form']}' on {seen.get('source_id')}: "
-                            "that page has no claim to carry it"
-                        )
-                        continue
-                    mentions = claim.setdefault("mentions", [])
-                    if variant["form"] not in mentions:
-                        mentions.append(variant["form"])
-
-
-def _copies(sources: list[dict[str, Any]]) -> dict[str, list[str]]:
-    """Pages whose notes say they carry the same text as another page of the set: each such
-    group is one text, the earliest page its original and the others its copies."""
-    known = {s["id"] for s in sources}
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            x = parent[x]
-        return x
-
-    for source in sources:
-        note = source.get("note") or ""
-        if not re.search(r"\b(same|copy|mirror|republished|reproduce)", note, re.I):
-            continue
-        for other in re.findall(r"[a-z]{2}_[a-z0-9_]+", note):
-            for candidate in (other, f"{source['id'][:2]}_{other}"):
-                if candidate in known and candidate != source["id"]:
-                    a, b = root(source["id"]), root(candidate)
-                    if a != b:
-                        parent[max(a, b)] = min(a, b)
-    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for source in sources:
-        if source["id"] in parent:
-            groups[root(source["id"])].append(source)
-    copies: dict[str, list[str]] = {}
-    for members in groups.values():
-        members.sort(key=lambda s: (str(s.get("date") or "9999"), s["id"]))
-        for copy in members[1:]:
-            copies[copy["id"]] = [members[0]["id"]]
-    return copies
+def _kind_of(value: object) -> str:
+    if isinstance(value, dict) and len(value) == 1:
+        return str(next(iter(value)))
+    return "text"
 
 
 def _id(text: str) -> str:
-    return re.sub(r"[^a-z0-9._-]+", "-", text.casefold()).strip("-_.")
-
-
-def _name_of_event(subject: str) -> str:
-    return subject.split(" (")[0].strip() or subject
+    """An id as the data set writes it, case kept; characters an id cannot hold become '-'."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-_.")
 
 
 def convert(data_file: Path, folder: Path) -> Ledger:
@@ -335,6 +350,8 @@ def convert(data_file: Path, folder: Path) -> Ledger:
     for claims in ledger.claims.values():
         for claim in claims:
             for private in [k for k in claim if k.startswith("_")]:
-                ledger.unsaid.append(f"{claim['id']}: {private[1:]} {claim.pop(private)!r}")
+                said = claim.pop(private)
+                if private in {"_unsaid", "_date"}:
+                    ledger.unsaid.append(f"{claim['id']}: {said}")
     ledger.write(folder)
     return ledger

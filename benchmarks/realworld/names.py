@@ -71,12 +71,16 @@ class Gazetteer:
             "|".join(rf"(?<![\w-]){re.escape(n)}(?![\w-])" for n, _ in names), re.IGNORECASE
         )
         self._by_name = {n.casefold(): i for n, i in names}
+        # an acronym is found only in capitals: "IS" is Islamic State, "is" a verb
+        self._acronyms = {n for n, _ in names if n.isupper()}
+        self._folded_acronyms = {n.casefold() for n in self._acronyms}
 
     def find(self, text: str) -> list[tuple[str, int, int]]:
         """(organisation id, start, end) for each name found in ``text``, in order."""
         return [
             (self._by_name[m.group(0).casefold()], m.start(), m.end())
             for m in self._pattern.finditer(text)
+            if m.group(0) in self._acronyms or m.group(0).casefold() not in self._folded_acronyms
         ]
 
     def exactly(self, text: str) -> str | None:

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from benchmarks.realworld.names import Gazetteer
+from provenance.errors import InvalidValue
+from provenance.quantities import parse_quantity
 
 QUANTITY, ENTITY, DATE, TEXT = "quantity", "entity", "date", "text"
 ENTITY_PROPERTIES = {"perpetrator", "claimed-by", "target", "location", "commander"}
@@ -39,6 +41,11 @@ class PropertyReader:
             key=lambda item: -len(item[0]),
         )
         self.populations = {k.casefold(): v for k, v in mapping["populations"].items()}
+
+    def measure(self, word: str) -> str | None:
+        """The property a single measure word names ("wounded", "injured"), if any."""
+        folded = word.casefold()
+        return next((prop for phrase, prop in self.measures if phrase == folded), None)
 
     def read(self, name: str) -> PropertyReading:
         words = " ".join(re.split(r"[_\s]+", name.strip())).casefold()
@@ -78,9 +85,9 @@ def _content(words: str) -> str:
 
 @dataclass(frozen=True)
 class Times:
-    """``as_of``: when a figure was current (or a fact held); ``period``: the time the figure
-    counts, when the data set gives the event's own time instead; ``note``: what the text adds
-    ("first hours", "morning")."""
+    """``as_of``: when a figure was current (a count "as of" a time); ``period``: the time the
+    figure counts (the event's own time); ``note``: what the text adds that no date says
+    ("first hours", "end of siege", "retrospective")."""
 
     as_of: str | None
     period: str | None
@@ -90,20 +97,35 @@ class Times:
 _DATE = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
 
 
-def read_times(refers_to: str | None) -> Times:
-    """'as of 2017-05-31 (first hours)' -> as_of 2017-05-31, note 'first hours';
-    '2020-08-02/03' -> period 2020-08-02/2020-08-03; 'retrospective' -> a note only."""
+def read_times(refers_to: str | None, day_parts: dict[str, str] | None = None) -> Times:
+    """'as of 2017-05-31 evening' -> as_of 'around 2017-05-31T19:00' (the part of the day
+    read through ``day_parts``, mapping.yaml); '2020-08-02/03' -> period
+    2020-08-02/2020-08-03; 'before 2015-12-12' -> as_of '../2015-12-12'; 'retrospective' ->
+    a note only."""
     if not refers_to:
         return Times(None, None, None)
     text = str(refers_to).strip()
-    current = text.casefold().startswith("as of ")
-    body = text[6:] if current else text
+    lowered = text.casefold()
+    current = lowered.startswith("as of ")
+    before = lowered.startswith("before ")
+    body = text[6:] if current else text[7:] if before else text
     found = re.match(rf"({_DATE})(?:/(\d{{2}}(?:-\d{{2}})?|{_DATE}))?", body)
     if found is None:
         return Times(None, None, text)
     start, end = found.group(1), found.group(2)
-    span = start if end is None else f"{start}/{_complete(start, end)}"
     rest = body[found.end() :].strip(" ()") or None
+    hour = (day_parts or {}).get((rest or "").casefold()) if len(start) == 10 else None
+    if end is not None:
+        span = f"{start}/{_complete(start, end)}"
+    elif hour is not None:
+        span, rest = (
+            f"around {start}T{hour}",
+            None if rest is None else f"{rest} (time approximate)",
+        )
+    else:
+        span = start
+    if before:
+        return Times(f"../{span}", None, rest)
     if current:
         return Times(span, None, rest)
     return Times(None, span, rest)
@@ -116,18 +138,36 @@ def _complete(start: str, end: str) -> str:
     return start[: 10 - len(end)] + end
 
 
-def quantity_words(value: dict[str, Any], qualifiers: dict[str, str]) -> tuple[str, str | None]:
-    """The value in the report's words for the ledger ("at least 50", "30-40") and the hedge
-    word that had no ledger reading (kept for the stance), if any."""
+def quantity_words(
+    value: dict[str, Any], qualifiers: dict[str, str], floor: bool = False
+) -> tuple[object, str | None]:
+    """The value in the ledger's words ("at least 50", "30-40", {low: 50, best: 57, high:
+    61}) and the hedge that had no ledger reading (kept as the stance), if any. ``floor``:
+    the speaker says the figure was counted one by one ("80 confirmed dead")."""
     qualifier = (value.get("qualifier") or "").strip().casefold()
     reading = qualifiers.get(qualifier)
     unknown = qualifier if qualifier and reading is None else None
+    if floor and not reading:
+        reading = "confirmed"
     number = value.get("value")
-    if isinstance(number, dict) or value.get("kind") == "range":
+    if isinstance(number, dict) and "best" in number:
+        return {k: number[k] for k in ("low", "best", "high") if number.get(k) is not None}, unknown
+    if isinstance(number, dict | list | tuple) or (value.get("kind") or "").casefold() == "range":
         low, high = _range_ends(value)
         words = f"{_number(low)}-{_number(high)}"
-        return (f"{reading} {words}".strip() if reading else words), unknown
+        hedged = f"{reading} {words}".strip() if reading else words
+        if reading and not _reads(hedged):  # a hedge the ledger refuses on a range
+            return words, qualifier
+        return hedged, unknown
     return f"{reading or ''} {_number(number)}".strip(), unknown
+
+
+def _reads(words: str) -> bool:
+    try:
+        parse_quantity(words)
+    except InvalidValue:
+        return False
+    return True
 
 
 def _range_ends(value: dict[str, Any]) -> tuple[object, object]:

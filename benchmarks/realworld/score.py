@@ -6,8 +6,9 @@
 - a *should-not-flag* item is a false flag when a finding of medium or high severity links
   them; the severities map as error = high, warning = medium, info = low;
 - a finding *links* two claims when they stand on different sides of it: in different
-  positions when it lists positions (claims in one position agree), else any two of its
-  claims;
+  positions when it lists positions (``details.positions[i].claims``: claims in one position
+  agree), in different groups when it lists a ``timeline`` or ``windows`` (each a list of
+  claim-id groups: a group is a side), else any two of its claims;
 - a *spelling group* is matched when the spelling findings connect all its names (names
   written "X (Y)" are two spellings, both to be connected); a *look-alike pair* is merged
   when the confident spelling tier connects its two names;
@@ -63,16 +64,39 @@ def findings(document: dict[str, Any]) -> list[Finding]:
     found = []
     for conflict in document["conflicts"]:
         details = conflict.get("details") or {}
-        positions = details.get("positions")
-        if positions:
-            sides = tuple(frozenset(_lower(p["claims"])) for p in positions)
-        else:
-            sides = tuple(frozenset([c]) for c in _lower(conflict["claims"]))
+        sides = _sides(details) or tuple(frozenset([c]) for c in _lower(conflict["claims"]))
         names = tuple(details.get("names") or ()) if conflict["rule"] in SPELLING_RULES else ()
         found.append(
             Finding(conflict["id"], conflict["rule"], SEVERITY[conflict["severity"]], sides, names)
         )
     return found
+
+
+GROUPED = ("positions", "timeline", "windows")
+"""Details that split a finding's claims into sides, in the order they are read."""
+
+
+def _sides(details: dict[str, Any]) -> tuple[frozenset[str], ...]:
+    """The sides a finding's details list: each position, or each group of a timeline or
+    of windows (a group is a list of claim ids, a mapping with ``claims`` or ``claim``, or
+    one id)."""
+    for key in GROUPED:
+        groups = details.get(key)
+        if isinstance(groups, list) and groups:
+            sides = tuple(frozenset(_lower(_group(g))) for g in groups)
+            return tuple(s for s in sides if s)
+    return ()
+
+
+def _group(group: object) -> list[str]:
+    if isinstance(group, str):
+        return [group]
+    if isinstance(group, dict):
+        inner = group.get("claims", group.get("claim"))
+        return _group(inner) if inner is not None else []
+    if isinstance(group, list | tuple):
+        return [c for item in group for c in _group(item)]
+    return []
 
 
 def _lower(ids: Iterable[str]) -> list[str]:
