@@ -6,6 +6,7 @@ date may say it is approximate or inferred (``{date: 2020-03-25, inferred: true}
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 from provenance import dates, units
@@ -24,7 +25,7 @@ from provenance.model import (
     value_kind,
 )
 from provenance.properties import PROPERTIES
-from provenance.quantities import from_estimate, parse_quantity
+from provenance.quantities import from_estimate, interval_text, parse_quantity
 
 KIND_KEYS: dict[str, ValueKind] = {
     "entity": ValueKind.ENTITY,
@@ -126,7 +127,14 @@ def _entities(cell: f.Cell) -> EntityValue:
         return EntityValue((), unknown=True)
     if isinstance(value, str) and value.strip().casefold() in NOBODY:
         return EntityValue(())
-    return EntityValue(f.identifiers(cell))
+    ids = f.identifiers(cell)
+    word = next((i for i in ids if i.casefold() in (UNKNOWN, *NOBODY)), None)
+    if word is not None:
+        raise InvalidValue(
+            f"'{word}' stands alone: it cannot be listed with entities",
+            f"write value: {word.casefold()} on its own, or list only entity ids",
+        )
+    return EntityValue(ids)
 
 
 def _quantity(cell: f.Cell, count: bool) -> Quantity:
@@ -166,7 +174,9 @@ def parse_parts(cell: f.Cell, count: bool) -> tuple[Part, ...]:
     """``parts: {police: 12, civilians: 28}``: figures for parts of a claim's value, by
     scope, given in the same statement ("40 killed, of whom 12 police")."""
     mapping = cell.value
-    if not isinstance(mapping, YamlMap) or not mapping:
+    if isinstance(mapping, YamlMap) and not mapping:
+        raise InvalidValue("parts is empty", "write parts: {police: 12, civilians: 28}, or remove")
+    if not isinstance(mapping, YamlMap):
         raise InvalidValue(
             f"parts must be a mapping of scope to figure, not {f.kind_name(mapping)}",
             "write parts: {police: 12, civilians: 28}",
@@ -181,6 +191,49 @@ def _part(cell: f.Cell, count: bool) -> Quantity:
         return _quantity(cell, count)
     except InvalidValue as error:
         raise InvalidValue(f"parts: {cell.key}: {error.message}", error.hint) from error
+
+
+def parts_problem(
+    whole: Quantity, parts: tuple[Part, ...], complete: bool
+) -> tuple[str | None, str, str] | None:
+    """What is wrong with the parts of ``whole``, if anything: (the scope at fault, or None
+    for the parts together; message; hint). A part can never exceed its whole; complete
+    parts add up to it. Only figures that cannot be negative, in one unit, are weighed."""
+    figures = (whole, *(part.value for part in parts))
+    if any(q.unit != whole.unit or (q.low is not None and q.low < 0) for q in figures):
+        return None
+    top = _end(whole.high, math.inf)
+    for part in parts:
+        low = _end(part.value.low, 0.0)
+        if low > top or (low == top and (part.value.low_open or whole.high_open)):
+            return (
+                part.scope,
+                f"part '{part.scope}' ({_figure(part.value)}) is more than the whole "
+                f"({_figure(whole)})",
+                "a part cannot exceed the figure it is a part of: check both figures",
+            )
+    if not complete:
+        return None
+    least = sum(_end(part.value.low, 0.0) for part in parts)
+    most = sum(_end(part.value.high, math.inf) for part in parts)
+    if least <= top and most >= _end(whole.low, 0.0):
+        return None
+    side = f"at least {least:g}, more" if least > top else f"at most {most:g}, less"
+    return (
+        None,
+        f"the complete parts add up to {side} than the whole ({whole.words})",
+        "correct a figure, or remove parts_complete: if the parts leave some out",
+    )
+
+
+def _figure(q: Quantity) -> str:
+    """The words, and the interval they are read as when it says more ("about 28, [27, 29]")."""
+    shown = interval_text(q)
+    return q.words if shown == q.words else f"{q.words}, {shown}"
+
+
+def _end(bound: float | None, missing: float) -> float:
+    return missing if bound is None else bound
 
 
 def parts_to_yaml(parts: tuple[Part, ...]) -> dict[str, object]:
