@@ -240,9 +240,11 @@ def parts_to_yaml(parts: tuple[Part, ...]) -> dict[str, object]:
     return {part.scope: number_or_text(part.value.words) for part in parts}
 
 
-def value_to_yaml(prop: str, value: Value) -> object:
-    """The shortest form that reads back as the same value."""
-    spec = PROPERTIES.get(prop)
+def value_to_yaml(
+    prop: str, value: Value, specs: Mapping[str, PropertySpec] = PROPERTIES
+) -> object:
+    """The shortest form that reads back as the same value, given the properties known."""
+    spec = specs.get(prop)
     plain = _plain(value)
     if isinstance(plain, dict) or (spec is not None and spec.kind == value_kind(value)):
         return plain
