@@ -193,19 +193,25 @@ def _part(cell: f.Cell, count: bool) -> Quantity:
         raise InvalidValue(f"parts: {cell.key}: {error.message}", error.hint) from error
 
 
+ROUNDING = 0.01
+"""How far a breakdown may miss its whole and still be read (1 %: 169 and 170 are a
+rounding, not an error); within it, and for figures the reader cannot weigh, a breakdown
+is left to the checker."""
+
+
 def parts_problem(
     whole: Quantity, parts: tuple[Part, ...], complete: bool
 ) -> tuple[str | None, str, str] | None:
     """What is wrong with the parts of ``whole``, if anything: (the scope at fault, or None
     for the parts together; message; hint). A part can never exceed its whole; complete
-    parts add up to it. Only figures that cannot be negative, in one unit, are weighed."""
+    parts add up to it, give or take ROUNDING. Only figures that cannot be negative, in one
+    unit, are weighed."""
     figures = (whole, *(part.value for part in parts))
     if any(q.unit != whole.unit or (q.low is not None and q.low < 0) for q in figures):
         return None
-    top = _end(whole.high, math.inf)
+    top = _end(whole.high, math.inf) * (1 + ROUNDING)
     for part in parts:
-        low = _end(part.value.low, 0.0)
-        if low > top or (low == top and (part.value.low_open or whole.high_open)):
+        if _end(part.value.low, 0.0) > top:
             return (
                 part.scope,
                 f"part '{part.scope}' ({_figure(part.value)}) is more than the whole "
@@ -216,7 +222,7 @@ def parts_problem(
         return None
     least = sum(_end(part.value.low, 0.0) for part in parts)
     most = sum(_end(part.value.high, math.inf) for part in parts)
-    if least <= top and most >= _end(whole.low, 0.0):
+    if least <= top and most >= _end(whole.low, 0.0) * (1 - ROUNDING):
         return None
     side = f"at least {least:g}, more" if least > top else f"at most {most:g}, less"
     return (
