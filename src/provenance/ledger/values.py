@@ -7,6 +7,7 @@ date may say it is approximate or inferred (``{date: 2020-03-25, inferred: true}
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 
 from provenance import dates, units
@@ -117,8 +118,22 @@ def _build(kind: ValueKind, cell: f.Cell, count: bool) -> Value:
     if kind is ValueKind.QUANTITY:
         return _quantity(cell, count)
     if kind is ValueKind.DATE:
-        return f.timespan(cell)
+        return _date(cell)
     return TextValue(f.text(cell))
+
+
+_BARE_TIME = re.compile(r"^(?:around |about |c\. ?|~)?[0-2]?[0-9][:.h][0-5][0-9](?::[0-5][0-9])?$")
+
+
+def _date(cell: f.Cell) -> TimeSpan:
+    """A date value; a time of day written without its date is explained."""
+    if isinstance(cell.value, str) and _BARE_TIME.match(cell.value.strip().lower()):
+        raise InvalidValue(
+            f"'{cell.value}' is a time without its date",
+            f"write the date with it: '{cell.value.strip()} on 31 May 2017', or "
+            "2017-05-31T18:00+04:30 with the zone where it was read",
+        )
+    return f.timespan(cell)
 
 
 def _entities(cell: f.Cell) -> EntityValue:
