@@ -20,7 +20,8 @@ from provenance.errors import UNKNOWN_REFERENCE, LedgerInvalid, Problem, Problem
 from provenance.ledger.load import Progress, parse_each
 from provenance.ledger.reader import LedgerFile, read_file
 from provenance.ledger.schema import Parsed, ParsedLedger, parse_file
-from provenance.model import Claim, Entity, EntityValue, Ledger, Review, Source
+from provenance.ledger.vocabulary import property_problems, scope_problems
+from provenance.model import Claim, Entity, EntityValue, Ledger, PropertySpec, Review, Scope, Source
 from provenance.views import SyncCounts
 
 MAX_NAME = 500
@@ -39,6 +40,9 @@ class Loader:
     kept: ParsedLedger = field(default_factory=ParsedLedger)
     seen: dict[tuple[str, str], tuple[str, str, int, str]] = field(default_factory=dict)
     broken: set[str] = field(default_factory=set)
+    scopes: list[Parsed[Scope]] = field(default_factory=list)
+    properties: list[Parsed[PropertySpec]] = field(default_factory=list)
+    stored: dict[str, set[str]] = field(default_factory=dict)
 
     def load(self, paths: Sequence[Path], progress: Progress | None = None) -> SyncCounts:
         """Reads, checks and writes every file under ``paths``; then checks the whole."""
@@ -77,6 +81,8 @@ class Loader:
             properties=[p for p in part.properties if id(p) in kept],
         )
         self.syncer.add(unique.ledger())
+        self.scopes.extend(unique.scopes)  # a vocabulary: a few records, checked at the end
+        self.properties.extend(unique.properties)
         if self.keep:
             self.kept.extend(unique)
 
@@ -126,7 +132,19 @@ class Loader:
         counts = self.syncer.finish()
         found = [f for f in self.syncer.flaws() if f.target not in self.broken]
         self.problems.extend(_describe(self.syncer, _located(found)))
+        self.problems.extend(scope_problems(self.scopes, self._ids("scope"), self._ids("entity")))
+        self.problems.extend(property_problems(self.properties, self._ids("property")))
         return counts
+
+    def _ids(self, noun: str) -> Callable[[], set[str]]:
+        """The stored ids of one record type, read once and only when first asked for."""
+
+        def ids() -> set[str]:
+            if noun not in self.stored:
+                self.stored[noun] = set(self.syncer.ids(noun))
+            return self.stored[noun]
+
+        return ids
 
 
 def _file(item: Parsed[Any]) -> str:

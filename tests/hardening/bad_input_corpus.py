@@ -178,6 +178,233 @@ CASES: list[Case] = [
     one("a range upside down", claim(value="'between 60 and 50'"), "60", 6),
     one("an unknown qualifier", claim(value="'approximately-ish 50'"), "not a known qualifier", 6),
     one("a misspelt unit", claim(value="10", unit="kilogramms"), "did you mean", 6),
+    # -- hedged ranges, best estimates, whole and verified counts ----------------------------
+    one(
+        "an estimate's low above its best",
+        claim(value="{low: 60, best: 57, high: 61}"),
+        "low 60 is above its best 57",
+        6,
+    ),
+    one(
+        "an estimate's best above its high",
+        claim(value="{low: 50, best: 70, high: 61}"),
+        "best 70 is above its high 61",
+        6,
+    ),
+    one("an estimate in words", claim(value="{low: many, best: 57}"), "not a number", 6),
+    one("a misspelt estimate key", claim(value="{low: 50, bset: 57}"), "did you mean 'best'", 6),
+    one("a hedged range upside down", claim(value="'about 400-300'"), "runs backwards", 6),
+    one(
+        "an open range upside down",
+        claim(value="'between 60 and more than 40'"),
+        "runs backwards",
+        6,
+    ),
+    one("a fraction of a person", claim(value="4.5"), "whole number", 6),
+    one("a misspelt unit of counted things", claim(unit="familes"), "did you mean 'families'", 6),
+    one(
+        "a unit on a text value",
+        claim(property="role", value="chief", unit="families"),
+        "not a number",
+        6,
+    ),
+    # -- polarity, existence, stance ---------------------------------------------------------
+    one("a misspelt polarity", claim(polarity="questionned"), "did you mean 'questioned'", 6),
+    one(
+        "unknown listed with entities",
+        claim(property="perpetrator", value="[unknown, e1]"),
+        "stands alone",
+        6,
+    ),
+    one("nobody as a count", claim(value="nobody"), "cannot read 'nobody'", 6),
+    one("a stance as a list", claim(stance="[claimed, preliminary]"), "stance must be text", 6),
+    # -- speakers ----------------------------------------------------------------------------
+    one(
+        "an unnamed speaker without a description",
+        claim(said_by="[{of: e1}]"),
+        "no unnamed: description",
+        6,
+    ),
+    one(
+        "an unnamed speaker of no known entity",
+        claim(said_by="[{unnamed: an official, of: ministry}]"),
+        "unknown entity 'ministry'",
+        6,
+    ),
+    one(
+        "a misspelt key of an unnamed speaker",
+        claim(said_by="[{unamed: an official}]"),
+        "unknown key 'unamed'",
+        6,
+    ),
+    # -- sources: cites, derived_from, mentions ----------------------------------------------
+    one("a source citing no known source", source(cites="[wire-9]"), "unknown source 'wire-9'", 2),
+    one("a source citing itself", source(cites="[s1]"), "cites itself", 2),
+    one(
+        "a source both citing and repeating another",
+        "sources:\n  - {id: s1, title: A, kind: news, cites: [s2], derived_from: [s2]}\n"
+        "  - {id: s2, title: B, kind: news}\n",
+        "both cites and derives from 's2'",
+        2,
+    ),
+    one("a number as a source's mention", source(mentions="[1400]"), "in quotes", 2),
+    one("a mention without a name", source(mentions="[{entity: e1}]"), "no name", 2),
+    one(
+        "a mention of an unknown kind",
+        source(mentions="[{name: X, kind: planet}]"),
+        "did you mean 'place'",
+        2,
+    ),
+    one(
+        "a mention of no known entity",
+        source(mentions="[{name: X, entity: e9}]"),
+        "unknown entity 'e9'",
+        2,
+    ),
+    # -- times and dates ---------------------------------------------------------------------
+    one(
+        "a period that ends before it starts",
+        claim(period="2017-05-31/2017-05-01"),
+        "ends before it starts",
+        6,
+    ),
+    one(
+        "an approximate flag in words",
+        claim(as_of="{date: 2017-05-31, approximate: yes}"),
+        "true or false",
+        6,
+    ),
+    one("a flagged date without its date", source(published="{inferred: true}"), "no date", 2),
+    one(
+        "a misspelt date flag",
+        claim(as_of="{date: 2017-05-31, aprox: true}"),
+        "did you mean 'approximate'",
+        6,
+    ),
+    one("a day and month that cannot be told apart", claim(as_of="8/4/2022"), "ambiguous", 6),
+    one("a dotted date that cannot be told apart", source(published="8.4.2022"), "ambiguous", 2),
+    one("an unknown month", claim(as_of="'5 Augst 2017'"), "'Augst' is not a month", 6),
+    one(
+        "an unknown Solar Hijri month", claim(as_of="'16 Mehrr 1400'"), "'Mehrr' is not a month", 6
+    ),
+    one("a Solar Hijri date without its year", claim(as_of="'16 Mehr'"), "no year", 6),
+    one("a 31st of Ramadan", claim(as_of="'31 Ramadan 1442'"), "30 days", 6),
+    one("an hour 25", claim(as_of="'25:00 on 31 May 2017'"), "no hour 25", 6),
+    one("a time without its date", claim(property="time", value="'18:00'"), "without its date", 6),
+    one(
+        "a date of death in words",
+        claim(property="date-of-death", value="yesterday"),
+        "not a date",
+        6,
+    ),
+    one(
+        "a place of death in words",
+        claim(property="place-of-death", value="'in Kabul'"),
+        "not a valid id",
+        6,
+    ),
+    # -- parts of a figure -------------------------------------------------------------------
+    one(
+        "a part larger than its whole",
+        claim(value="40", parts="{police: 50}"),
+        "part 'police' (50) is more than the whole (40)",
+        6,
+    ),
+    one(
+        "complete parts that add up to more",
+        claim(value="40", parts="{police: 30, civilians: 20}", parts_complete="true"),
+        "add up to at least 50, more than the whole",
+        6,
+    ),
+    one(
+        "complete parts that add up to less",
+        claim(value="40", parts="{police: 10, civilians: 20}", parts_complete="true"),
+        "add up to at most 30, less than the whole",
+        6,
+    ),
+    one("parts as a list", claim(value="40", parts="[12, 28]"), "mapping of scope to figure", 6),
+    one(
+        "parts of a text value",
+        claim(property="role", value="chief", parts="{police: 1}"),
+        "value is not a number",
+        6,
+    ),
+    one("complete parts that are not given", claim(parts_complete="true"), "gives none", 6),
+    one(
+        "a part that is half a person", claim(value="40", parts="{police: 1.5}"), "parts: police", 6
+    ),
+    one("empty parts", claim(value="40", parts="{}"), "parts is empty", 6),
+    # -- scopes ------------------------------------------------------------------------------
+    one("a scope within an unknown scope", scope(within="womn"), "did you mean 'women'", 2),
+    one(
+        "scopes within each other",
+        "scopes:\n  - {id: a, within: b}\n  - {id: b, within: a}\n",
+        "circle: a -> b -> a",
+        2,
+    ),
+    one(
+        "a scope within a shipped scope within it",
+        "scopes:\n  - {id: women, within: mothers}\n",
+        "circle",
+        2,
+    ),
+    one("a scope within itself", scope(within="mothers"), "within itself", 2),
+    one("a scope declared twice", "scopes:\n  - {id: a}\n  - {id: A}\n", "already used", 3),
+    one("a misspelt scope key", scope(withn="women"), "did you mean 'within'", 2),
+    # -- declared properties -----------------------------------------------------------------
+    one(
+        "a property declared twice",
+        "properties:\n  - {id: escaped, kind: quantity}\n  - {id: escaped, kind: quantity}\n",
+        "already used by the property",
+        3,
+    ),
+    one("an unknown tally", declared(tally="rolling"), "running, state", 2),
+    one("an unknown value kind", declared(kind="number"), "entity, quantity, date, text", 2),
+    one(
+        "a property within an unknown one",
+        declared(within="[casualtys]"),
+        "did you mean 'casualties'",
+        2,
+    ),
+    one(
+        "a property the sum of an unknown one",
+        declared(sum_of="[killed, woundd]"),
+        "'woundd' is not a known property",
+        2,
+    ),
+    one(
+        "properties within each other",
+        "properties:\n  - {id: pa, kind: quantity, within: [pb]}\n"
+        "  - {id: pb, kind: quantity, within: [pa]}\n",
+        "circle",
+        2,
+    ),
+    one("a property within itself", declared(within="[escaped]"), "names itself", 2),
+    one(
+        "a count on a text property",
+        declared(kind="text", count="true"),
+        "count goes only with kind: quantity",
+        2,
+    ),
+    one(
+        "an attribution that is a number",
+        declared(attribution="true"),
+        "attribution goes only with kind: entity",
+        2,
+    ),
+    one(
+        "a misspelt unit of a property", declared(unit="kilogramms"), "did you mean 'kilograms'", 2
+    ),
+    one("a property name in capitals", declared(id="Escaped"), "not a property name", 2),
+    one("an undeclared property", claim(property="escapd"), "not a known property", 6),
+    # -- ids ---------------------------------------------------------------------------------
+    one(
+        "two ids that differ only in case",
+        "sources:\n  - {id: S1, title: A, kind: news}\n  - {id: s1, title: B, kind: news}\n",
+        "differ not only in case",
+        3,
+    ),
+    one("an empty reliability", source(reliability="''"), "reliability is empty", 2),
     # -- grades ------------------------------------------------------------------------------
     one("an unknown reliability grade", source(reliability="Q"), "A, B, C, D, E, F", 2),
     one("an unknown credibility grade", claim(confidence="{credibility: 9}"), "credibility", 6),

@@ -333,9 +333,14 @@ def mentions(cell: Cell) -> tuple[Mention, ...]:
 
 def _mention(cell: Cell) -> Mention:
     value = cell.value
-    if isinstance(value, str | int | float) and not isinstance(value, bool):
-        return Mention(text(cell))
     hint = "write - {name: Mirsa Olang, entity: mirza-olang}"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise InvalidValue(
+            f"a mention is a name as the source spells it, not the number {cell.raw or value}",
+            "put a name that is a number in quotes ('1400'), or " + hint[0].lower() + hint[1:],
+        )
+    if isinstance(value, str):
+        return Mention(text(cell))
     if not isinstance(value, YamlMap):
         raise InvalidValue(
             f"a mention must be a name or a mapping with name:, not {kind_name(value)}", hint

@@ -13,7 +13,7 @@ from provenance import units
 from provenance.errors import InvalidValue, Problem
 from provenance.ledger import fields as f
 from provenance.ledger.reader import YamlMap, YamlSeq
-from provenance.ledger.values import parse_parts, parse_value
+from provenance.ledger.values import parse_parts, parse_value, parts_problem
 from provenance.model import (
     Archive,
     Claim,
@@ -359,6 +359,7 @@ def _source(rec: _Record, into: ParsedLedger) -> None:
     values = rec.values()
     if "reliability" not in values:  # left out: cannot be judged, and said so
         values["reliability"], values["reliability_given"] = Reliability.F, False
+    _check_citations(rec, values)
     archive = values.get("archive")
     if isinstance(archive, Archive) and _links_out(rec.file, archive.path, rec.folder):
         rec.problem(
@@ -367,6 +368,25 @@ def _source(rec: _Record, into: ParsedLedger) -> None:
             "copy the archived text into the ledger folder instead of linking to it",
         )
     rec.keep(into, lambda o: into.sources.append(Parsed(Source(**values, origin=o), rec.lines())))
+
+
+def _check_citations(rec: _Record, values: dict[str, Any]) -> None:
+    """A source cites other sources, never itself, and a source it repeats (derived_from)
+    is not also one it merely cites."""
+    cites, derived = values.get("cites") or (), values.get("derived_from") or ()
+    if values.get("id") in cites:
+        rec.problem(
+            rec.mapping.line_of("cites"),
+            f"{rec.label} cites itself",
+            "cites: names the other sources this one quotes or relies on",
+        )
+    for both in sorted(set(cites) & set(derived)):
+        rec.problem(
+            rec.mapping.line_of("cites"),
+            f"{rec.label} both cites and derives from '{both}'",
+            "keep it under derived_from: if the source repeats it, under cites: if it only "
+            "quotes it for some of what it says",
+        )
 
 
 def _links_out(file: str, archive: str, folder: Path | None) -> bool:
@@ -414,6 +434,7 @@ def _claim(rec: _Record, into: ParsedLedger, book: PropertyBook) -> None:
             spec = book.get(prop) if prop is not None else None
             count = bool(spec and spec.count) or units.is_counted(values.get("unit"))
             values[PARTS] = rec.parse(PARTS, lambda cell: parse_parts(cell, count))
+            _check_parts(rec, values)
     elif values.get("parts_complete"):
         rec.problem(
             rec.mapping.line_of("parts_complete"),
@@ -434,6 +455,22 @@ def _claim(rec: _Record, into: ParsedLedger, book: PropertyBook) -> None:
             f"did you mean '{meant}'? (a word unlike any unit, such as 'households', counts)",
         )
     rec.keep(into, lambda o: into.claims.append(Parsed(Claim(**values, origin=o), rec.lines())))
+
+
+def _check_parts(rec: _Record, values: dict[str, Any]) -> None:
+    """Parts that cannot be parts of the claim's value: one larger than the whole, or
+    complete parts that cannot add up to it (reported at the part's or the parts' line)."""
+    parts = values.get(PARTS)
+    if not parts:
+        return
+    found = parts_problem(values[VALUE], parts, bool(values.get("parts_complete")))
+    if found is not None:
+        scope, message, hint = found
+        mapping = rec.mapping.get(PARTS)
+        line = rec.mapping.line_of(PARTS)
+        if scope is not None and isinstance(mapping, YamlMap):
+            line = mapping.line_of(scope)
+        rec.problem(line, f"{rec.label}: {message}", hint)
 
 
 def _review(rec: _Record, into: ParsedLedger) -> None:
@@ -497,6 +534,13 @@ def _property(rec: _Record, into: ParsedLedger, book: PropertyBook) -> None:
             rec.mapping.line_of("attribution"),
             "attribution goes only with kind: entity",
             "remove attribution:, or make the property's kind entity",
+        )
+    meant = units.near_miss(values["unit"]) if values.get("unit") else None
+    if meant is not None:
+        rec.problem(
+            rec.mapping.line_of("unit"),
+            f"unknown unit '{values['unit']}'",
+            f"did you mean '{meant}'? (a word unlike any unit, such as 'households', counts)",
         )
     for key in ("within", "sum_of"):
         if values.get("id") in (values.get(key) or ()):

@@ -6,6 +6,8 @@ date may say it is approximate or inferred (``{date: 2020-03-25, inferred: true}
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Mapping
 
 from provenance import dates, units
@@ -24,7 +26,7 @@ from provenance.model import (
     value_kind,
 )
 from provenance.properties import PROPERTIES
-from provenance.quantities import from_estimate, parse_quantity
+from provenance.quantities import from_estimate, interval_text, parse_quantity
 
 KIND_KEYS: dict[str, ValueKind] = {
     "entity": ValueKind.ENTITY,
@@ -116,8 +118,22 @@ def _build(kind: ValueKind, cell: f.Cell, count: bool) -> Value:
     if kind is ValueKind.QUANTITY:
         return _quantity(cell, count)
     if kind is ValueKind.DATE:
-        return f.timespan(cell)
+        return _date(cell)
     return TextValue(f.text(cell))
+
+
+_BARE_TIME = re.compile(r"^(?:around |about |c\. ?|~)?[0-2]?[0-9][:.h][0-5][0-9](?::[0-5][0-9])?$")
+
+
+def _date(cell: f.Cell) -> TimeSpan:
+    """A date value; a time of day written without its date is explained."""
+    if isinstance(cell.value, str) and _BARE_TIME.match(cell.value.strip().lower()):
+        raise InvalidValue(
+            f"'{cell.value}' is a time without its date",
+            f"write the date with it: '{cell.value.strip()} on 31 May 2017', or "
+            "2017-05-31T18:00+04:30 with the zone where it was read",
+        )
+    return f.timespan(cell)
 
 
 def _entities(cell: f.Cell) -> EntityValue:
@@ -126,7 +142,14 @@ def _entities(cell: f.Cell) -> EntityValue:
         return EntityValue((), unknown=True)
     if isinstance(value, str) and value.strip().casefold() in NOBODY:
         return EntityValue(())
-    return EntityValue(f.identifiers(cell))
+    ids = f.identifiers(cell)
+    word = next((i for i in ids if i.casefold() in (UNKNOWN, *NOBODY)), None)
+    if word is not None:
+        raise InvalidValue(
+            f"'{word}' stands alone: it cannot be listed with entities",
+            f"write value: {word.casefold()} on its own, or list only entity ids",
+        )
+    return EntityValue(ids)
 
 
 def _quantity(cell: f.Cell, count: bool) -> Quantity:
@@ -166,7 +189,9 @@ def parse_parts(cell: f.Cell, count: bool) -> tuple[Part, ...]:
     """``parts: {police: 12, civilians: 28}``: figures for parts of a claim's value, by
     scope, given in the same statement ("40 killed, of whom 12 police")."""
     mapping = cell.value
-    if not isinstance(mapping, YamlMap) or not mapping:
+    if isinstance(mapping, YamlMap) and not mapping:
+        raise InvalidValue("parts is empty", "write parts: {police: 12, civilians: 28}, or remove")
+    if not isinstance(mapping, YamlMap):
         raise InvalidValue(
             f"parts must be a mapping of scope to figure, not {f.kind_name(mapping)}",
             "write parts: {police: 12, civilians: 28}",
@@ -183,13 +208,64 @@ def _part(cell: f.Cell, count: bool) -> Quantity:
         raise InvalidValue(f"parts: {cell.key}: {error.message}", error.hint) from error
 
 
+ROUNDING = 0.01
+"""How far a breakdown may miss its whole and still be read (1 %: 169 and 170 are a
+rounding, not an error); within it, and for figures the reader cannot weigh, a breakdown
+is left to the checker."""
+
+
+def parts_problem(
+    whole: Quantity, parts: tuple[Part, ...], complete: bool
+) -> tuple[str | None, str, str] | None:
+    """What is wrong with the parts of ``whole``, if anything: (the scope at fault, or None
+    for the parts together; message; hint). A part can never exceed its whole; complete
+    parts add up to it, give or take ROUNDING. Only figures that cannot be negative, in one
+    unit, are weighed."""
+    figures = (whole, *(part.value for part in parts))
+    if any(q.unit != whole.unit or (q.low is not None and q.low < 0) for q in figures):
+        return None
+    top = _end(whole.high, math.inf) * (1 + ROUNDING)
+    for part in parts:
+        if _end(part.value.low, 0.0) > top:
+            return (
+                part.scope,
+                f"part '{part.scope}' ({_figure(part.value)}) is more than the whole "
+                f"({_figure(whole)})",
+                "a part cannot exceed the figure it is a part of: check both figures",
+            )
+    if not complete:
+        return None
+    least = sum(_end(part.value.low, 0.0) for part in parts)
+    most = sum(_end(part.value.high, math.inf) for part in parts)
+    if least <= top and most >= _end(whole.low, 0.0) * (1 - ROUNDING):
+        return None
+    side = f"at least {least:g}, more" if least > top else f"at most {most:g}, less"
+    return (
+        None,
+        f"the complete parts add up to {side} than the whole ({whole.words})",
+        "correct a figure, or remove parts_complete: if the parts leave some out",
+    )
+
+
+def _figure(q: Quantity) -> str:
+    """The words, and the interval they are read as when it says more ("about 28, [27, 29]")."""
+    shown = interval_text(q)
+    return q.words if shown == q.words else f"{q.words}, {shown}"
+
+
+def _end(bound: float | None, missing: float) -> float:
+    return missing if bound is None else bound
+
+
 def parts_to_yaml(parts: tuple[Part, ...]) -> dict[str, object]:
     return {part.scope: number_or_text(part.value.words) for part in parts}
 
 
-def value_to_yaml(prop: str, value: Value) -> object:
-    """The shortest form that reads back as the same value."""
-    spec = PROPERTIES.get(prop)
+def value_to_yaml(
+    prop: str, value: Value, specs: Mapping[str, PropertySpec] = PROPERTIES
+) -> object:
+    """The shortest form that reads back as the same value, given the properties known."""
+    spec = specs.get(prop)
     plain = _plain(value)
     if isinstance(plain, dict) or (spec is not None and spec.kind == value_kind(value)):
         return plain

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path, PurePosixPath
@@ -34,6 +34,7 @@ from provenance.model import (
     TimeSpan,
     Unnamed,
 )
+from provenance.properties import PROPERTIES, PropertyBook
 
 FORMATS = ("yaml", "json")
 DEFAULT_FILES = {
@@ -95,21 +96,24 @@ _Dumper.add_representer(
 )
 
 
-def record_mapping(record: Record) -> dict[str, Any]:
-    """One record as a mapping with its keys in the schema's order, empty fields left out."""
+def record_mapping(
+    record: Record, specs: Mapping[str, PropertySpec] = PROPERTIES
+) -> dict[str, Any]:
+    """One record as a mapping with its keys in the schema's order, empty fields left out;
+    ``specs`` are the properties known (a declared property's values are written plainly)."""
     section = section_of(record)
     result: dict[str, Any] = {}
     for key in SECTIONS[section]:
         value = getattr(record, key)
         if key == "said_by" and isinstance(record, Claim):
             value = (*record.said_by, *record.unnamed)
-        if value is None or value == () or value is False:
+        if value is None or value == () or value is False or value == "":
             continue
         if key == "polarity" and value == Polarity.AFFIRMED:
             continue
         if key == "reliability" and isinstance(record, Source) and not record.reliability_given:
             continue
-        result[key] = _field(record, key, value)
+        result[key] = _field(record, key, value, specs)
     return result
 
 
@@ -127,9 +131,9 @@ def section_of(record: Record) -> str:
     return "reviews"
 
 
-def _field(record: Record, key: str, value: Any) -> Any:
+def _field(record: Record, key: str, value: Any, specs: Mapping[str, PropertySpec]) -> Any:
     if key == "value" and isinstance(record, Claim):
-        return _flow(value_to_yaml(record.property, record.value))
+        return _flow(value_to_yaml(record.property, record.value, specs))
     if isinstance(value, StrEnum):
         return value.value
     if isinstance(value, TimeSpan):
@@ -202,11 +206,12 @@ def layout(
     files: dict[str, dict[str, list[tuple[tuple[int, str], dict[str, Any]]]]] = defaultdict(
         lambda: defaultdict(list)
     )
+    specs = PropertyBook(ledger.properties).specs
     for record in _records(ledger):
         section = section_of(record)
         origin = record.origin
         order = (origin.line if origin else 1 << 30, _sort_key(record))
-        files[name_of(record)][section].append((order, record_mapping(record)))
+        files[name_of(record)][section].append((order, record_mapping(record, specs)))
     return {
         name: {
             s: [m for _, m in sorted(sections[s], key=lambda x: x[0])]
