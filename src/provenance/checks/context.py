@@ -11,6 +11,8 @@ from typing import Protocol
 
 from provenance.agreement import Lookup
 from provenance.model import Claim, Entity, Origin, Source, TimeSpan
+from provenance.properties import PropertyBook
+from provenance.scopes import ScopeBook
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,3 +113,13 @@ class Context(Lookup, Protocol):
 
     def ancestors(self, entity: str) -> tuple[str, ...]:
         """The entities this one sits inside, nearest first (part_of, followed up)."""
+
+    # vocabulary ---------------------------------------------------------------------------
+
+    @property
+    def scope_book(self) -> ScopeBook:
+        """The scopes the ledger knows (shipped and declared), places by part_of."""
+
+    @property
+    def property_book(self) -> PropertyBook:
+        """The properties the ledger knows (shipped and declared)."""
