@@ -25,11 +25,12 @@ from provenance.checks._numbers import (
     superseded,
     value_key,
 )
+from provenance.checks._running_findings import Judge, running, running_findings
 from provenance.checks.base import Finding, GroupRule, Groups, Option
 from provenance.checks.context import Context
 from provenance.errors import InvalidValue
 from provenance.model import Claim, Quantity, Severity, ValueKind
-from provenance.quantities import interval_text, overlaps
+from provenance.quantities import ABOUT_WIDTH, interval_text, overlaps
 
 
 class NumericConflict(GroupRule):
@@ -78,18 +79,56 @@ class NumericConflict(GroupRule):
             0.01,
             "relative slack on each bound before two intervals are said to have no common "
             "value (0.01: 169 and 170 agree; 0 compares exactly)",
-        )
+        ),
+        "about_width": Option(
+            ABOUT_WIDTH,
+            "how far 'about N' reaches on each side, as a share of N (0.04: 'approximately "
+            "300' is 288-312 and disagrees with 'approximately 330')",
+        ),
+        "rounding_gap": Option(
+            0.1,
+            "positions whose numbers are closer than this share of the larger are a "
+            "rounding (info), farther a disagreement (warning); a bound attaches to a "
+            "position only within it",
+        ),
+        "window": Option(
+            "day",
+            "how a running count's figures are grouped in time: 'day' (the calendar day "
+            "reported) or a number of hours ('6h', counted in UTC)",
+        ),
     }
 
     groups = Groups(kinds=frozenset({ValueKind.QUANTITY.value}), affirmed=True)
     _tolerance = 0.0
+    _width = ABOUT_WIDTH
+    _gap = 0.1
+    _hours = 0
 
     def begin(self, context: Context) -> None:
         tolerance = self.setting("tolerance")
         self._tolerance = tolerance if math.isfinite(tolerance) and tolerance > 0 else 0.0
+        width = self.setting("about_width")
+        self._width = width if 0 < width < 1 else ABOUT_WIDTH
+        gap = self.setting("rounding_gap")
+        self._gap = gap if 0 <= gap < 1 else 0.1
+        self._hours = _hours(str(self.settings["window"]))
 
     def group(self, context: Context, claims: list[Claim]) -> Iterator[Finding]:
-        return self._group(context, quantity_claims(claims), self._tolerance)
+        found = quantity_claims(claims)
+        if len(found) < 2:
+            return iter(())
+        if running(context, found[0]):
+            return self._running(context, found)
+        return self._group(context, found, self._tolerance)
+
+    def _running(self, context: Context, claims: list[Claim]) -> Iterator[Finding]:
+        for chain in supersede_chains(claims):
+            if len({(value_key(c), scope_key(c)) for c in chain}) > 1:
+                yield _chain_finding(context, chain)
+        replaced = superseded(claims)
+        standing = [c for c in claims if c.id not in replaced]
+        judge = Judge(self._tolerance, self._gap, self._width, self._hours)
+        yield from running_findings(context, standing, judge)
 
     def _group(self, context: Context, claims: list[Claim], tolerance: float) -> Iterator[Finding]:
         if len(claims) < 2:
@@ -110,6 +149,12 @@ class NumericConflict(GroupRule):
                 found = _conflict(context, a, b, tolerance)
                 if found is not None:
                     yield _with_copies(found, kept)
+
+
+def _hours(window: str) -> int:
+    """Hours of a window option ("6h", "6"), 0 for a calendar day."""
+    text = window.strip().casefold().removesuffix("h").removesuffix("hours").strip()
+    return int(text) if text.isdigit() and 0 < int(text) < 24 else 0
 
 
 def _comparable(context: Context, a: Claim, b: Claim) -> bool:

@@ -1,0 +1,209 @@
+"""numeric-conflict's findings on a running count: one per window whose figures hold two or
+more positions that share no value, and one timeline per scope whose figure changed from one
+window to the next (shown, never failing). See _running.py for windows and positions."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from provenance import units
+from provenance.agreement import words
+from provenance.checks._running import (
+    UNDATED,
+    Figure,
+    Position,
+    Window,
+    anchor_of,
+    disagreeing,
+    positions,
+    relative_gap,
+    windows,
+)
+from provenance.checks.base import Finding
+from provenance.checks.context import Context
+from provenance.model import Claim, EntityKind, Quantity, Severity, Tally
+from provenance.quantities import ABOUT_WIDTH, interval_text, rewidened
+
+
+@dataclass(frozen=True, slots=True)
+class Judge:
+    """The rule's settings a running count is judged with."""
+
+    tolerance: float
+    gap: float
+    width: float = ABOUT_WIDTH
+    hours: int = 0
+
+
+def running(context: Context, claim: Claim) -> bool:
+    """The claim's property is a running count for its subject (properties.py: tally)."""
+    entity = context.entities.get(claim.subject)
+    is_event = entity is not None and entity.kind is EntityKind.EVENT
+    return context.property_book.tally(claim.property, is_event) is Tally.RUNNING
+
+
+def running_findings(context: Context, claims: Sequence[Claim], judge: Judge) -> Iterator[Finding]:
+    """The findings of one subject and property counted as a running count."""
+    for scope, figures in _partitions(context, claims, judge).items():
+        by_claim = {f.claim.id: f for f in figures}
+        grouped = windows([f.claim for f in figures], context.statement_time, judge.hours)
+        timeline: list[tuple[Window, list[Position]]] = []
+        for window in sorted(grouped, key=lambda w: (w.label == UNDATED, w.start, w.label)):
+            found = positions([by_claim[c.id] for c in grouped[window]], judge.tolerance, judge.gap)
+            if window.label != UNDATED:
+                timeline.append((window, found))
+            pairs = disagreeing(found, judge.tolerance)
+            if pairs:
+                yield _window_finding(context, scope, window, found, pairs, judge)
+        if len({_labels(found) for _, found in timeline}) > 1:
+            yield _timeline_finding(context, scope, timeline)
+
+
+def _partitions(context: Context, claims: Sequence[Claim], judge: Judge) -> dict[str, list[Figure]]:
+    """Figures by what they count: the scope (as the vocabulary resolves it) and a unit that
+    measures one thing, each figure converted to its partition's first unit."""
+    spec = context.property_book.get(claims[0].property)
+    count = bool(spec and spec.count)
+    found: dict[str, list[Figure]] = defaultdict(list)
+    unit_of_part: dict[str, str | None] = {}
+    for claim in sorted(claims, key=lambda c: c.id):
+        value = claim.value
+        assert isinstance(value, Quantity)
+        unit = units.unit_of(value, claim.unit, count=count)
+        scope = context.scope_book.resolve(claim.scope)
+        part = next(
+            (
+                k
+                for k, u in unit_of_part.items()
+                if k.split("\x1f")[0] == scope and units.comparable(u, unit, count=count)
+            ),
+            None,
+        )
+        if part is None:
+            part = f"{scope}\x1f{unit or ''}"
+            unit_of_part[part] = unit
+        converted = units.convert(value, unit, unit_of_part[part])
+        if converted is None:
+            continue
+        if judge.width != ABOUT_WIDTH:
+            converted = rewidened(converted, judge.width, count=count and unit == "people")
+        converted = replace(converted, unit=None)
+        anchor = anchor_of(converted)
+        if anchor is not None:
+            found[part].append(Figure(claim, converted, anchor))
+    return {k: v for k, v in found.items() if len(v) > 1}
+
+
+def _labels(found: list[Position]) -> tuple[str, ...]:
+    return tuple(_value_text(p) for p in found)
+
+
+def _value_text(position: Position) -> str:
+    first = position.figures[0]
+    return first.value.words
+
+
+def _window_finding(
+    context: Context,
+    part: str,
+    window: Window,
+    found: list[Position],
+    pairs: list[tuple[Position, Position]],
+    judge: Judge,
+) -> Finding:
+    first = found[0].figures[0].claim
+    scope = part.split("\x1f")[0]
+    wide = [a for a, b in pairs if relative_gap(a.anchor, b.anchor) >= judge.gap]
+    why = "no common value" + (f" even within {judge.tolerance * 100:g}%" if judge.tolerance else "")
+    if not wide:
+        why += f", apart by less than {judge.gap * 100:g}% (rounding)"
+    when = "" if window.label == UNDATED else f" on {window.label}"
+    texts = " vs ".join(_position_text(context, p) for p in found)
+    ordered = [f.claim for p in found for f in p.figures]
+    return Finding(
+        key=("positions", first.subject, first.property, scope, window.label, str(len(found))),
+        message=f"{_topic(first)}{when}: {texts}: {why}",
+        subject=first.subject,
+        claims=tuple(dict.fromkeys(c.id for c in ordered)),
+        places=tuple(c.origin for c in ordered if c.origin),
+        details={
+            "scope": first.scope,
+            "window": window.label,
+            "tolerance": judge.tolerance,
+            "rounding": not wide,
+            "positions": [_position_details(context, p) for p in found],
+        },
+        severity=None if wide else Severity.INFO,
+    )
+
+
+def _position_text(context: Context, position: Position) -> str:
+    first = position.figures[0]
+    text = _figure(context, first.claim, first.value)
+    more = len(position.figures) - 1
+    return text + (f" and {more} more" if more else "")
+
+
+def _figure(context: Context, claim: Claim, compared: Quantity) -> str:
+    own = claim.value if isinstance(claim.value, Quantity) else compared
+    text = f"{words(context, claim)} {interval_text(own)}"
+    if (compared.low, compared.high) != (own.low, own.high):
+        text += f" = {interval_text(compared)}"
+    who = ", ".join(context.name(s) for s in claim.said_by)
+    return f"{text} [{who + ' via ' if who else ''}{claim.source}]"
+
+
+def _position_details(context: Context, position: Position) -> dict[str, object]:
+    claims = [f.claim for f in position.figures]
+    origins = {context.origins(c.source) for c in claims}
+    return {
+        "value": _value_text(position),
+        "claims": [c.id for c in claims],
+        "speakers": list(dict.fromkeys(s for c in claims for s in c.said_by)),
+        "sources": list(dict.fromkeys(c.source for c in claims)),
+        "independent": len(origins),
+        "stated": [_when(context, c) for c in claims],
+    }
+
+
+def _timeline_finding(
+    context: Context, part: str, timeline: list[tuple[Window, list[Position]]]
+) -> Finding:
+    first = timeline[0][1][0].figures[0].claim
+    scope = part.split("\x1f")[0]
+    steps = [
+        f"{' / '.join(repr(v) for v in _labels(found))} ({window.label})"
+        for window, found in timeline
+    ]
+    ordered = [f.claim for _, found in timeline for p in found for f in p.figures]
+    return Finding(
+        key=("timeline", first.subject, first.property, scope),
+        message=f"{_topic(first)}: running count over time: " + " -> ".join(steps),
+        subject=first.subject,
+        claims=tuple(dict.fromkeys(c.id for c in ordered)),
+        places=tuple(c.origin for c in ordered if c.origin),
+        revision=True,
+        details={
+            "scope": first.scope,
+            "timeline": [
+                {
+                    "window": window.label,
+                    "value": " / ".join(_labels(found)),
+                    "claims": [f.claim.id for p in found for f in p.figures],
+                }
+                for window, found in timeline
+            ],
+        },
+    )
+
+
+def _topic(claim: Claim) -> str:
+    scope = f" ({claim.scope})" if claim.scope else ""
+    return f"{claim.property} of {claim.subject}{scope}"
+
+
+def _when(context: Context, claim: Claim) -> str:
+    span = context.statement_time(claim)
+    return span.text if span is not None else UNDATED
