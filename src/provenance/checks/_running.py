@@ -171,6 +171,17 @@ def disagreeing(found: Sequence[Position], tolerance: float) -> list[tuple[Posit
     return pairs
 
 
+def interval_gap(a: Position, b: Position) -> float:
+    """How far apart two positions' common values are, as a share of the larger near end
+    ("about 2,000" [1,920, 2,080] and 1,793 are 6.6 % apart)."""
+    if a.common is None or b.common is None:
+        return 0.0
+    low, high = (a.common, b.common) if a.anchor <= b.anchor else (b.common, a.common)
+    if low.high is None or high.low is None:
+        return 0.0
+    return relative_gap(low.high, high.low) if high.low > low.high else 0.0
+
+
 def relative_gap(a: float, b: float) -> float:
     """How far apart two numbers are, as a share of the larger (0 when both are 0)."""
     top = max(abs(a), abs(b))

@@ -18,13 +18,19 @@ from provenance.checks._running import (
     anchor_of,
     disagreeing,
     positions,
-    relative_gap,
+    interval_gap,
     windows,
 )
 from provenance.checks.base import Finding
 from provenance.checks.context import Context
 from provenance.model import Claim, EntityKind, Quantity, Severity, Tally
-from provenance.quantities import ABOUT_WIDTH, interval_text, rewidened
+from provenance.quantities import (
+    ABOUT_WIDTH,
+    ABOUT_WIDTH_LARGE,
+    about_width_for,
+    interval_text,
+    rewidened,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +41,7 @@ class Judge:
     gap: float
     width: float = ABOUT_WIDTH
     hours: int = 0
+    large_width: float = ABOUT_WIDTH_LARGE
 
 
 def running(context: Context, claim: Claim) -> bool:
@@ -87,13 +94,21 @@ def _partitions(context: Context, claims: Sequence[Claim], judge: Judge) -> dict
         converted = units.convert(value, unit, unit_of_part[part])
         if converted is None:
             continue
-        if judge.width != ABOUT_WIDTH:
-            converted = rewidened(converted, judge.width, count=count and unit == "people")
+        converted = _widened(converted, judge, count and unit == "people")
         converted = replace(converted, unit=None)
         anchor = anchor_of(converted)
         if anchor is not None:
             found[part].append(Figure(claim, converted, anchor))
     return {k: v for k, v in found.items() if len(v) > 1}
+
+
+def _widened(value: Quantity, judge: Judge, count: bool) -> Quantity:
+    """An about figure read at the width its number's size calls for."""
+    anchor = anchor_of(value)
+    if value.qualifier not in ("about", "about-range") or anchor is None:
+        return value
+    width = about_width_for(anchor, judge.width, judge.large_width)
+    return value if width == ABOUT_WIDTH else rewidened(value, width, count=count)
 
 
 def _labels(found: list[Position]) -> tuple[str, ...]:
@@ -115,7 +130,7 @@ def _window_finding(
 ) -> Finding:
     first = found[0].figures[0].claim
     scope = part.split("\x1f")[0]
-    wide = [a for a, b in pairs if relative_gap(a.anchor, b.anchor) >= judge.gap]
+    wide = [a for a, b in pairs if interval_gap(a, b) >= judge.gap]
     why = "no common value" + (f" even within {judge.tolerance * 100:g}%" if judge.tolerance else "")
     if not wide:
         why += f", apart by less than {judge.gap * 100:g}% (rounding)"

@@ -30,7 +30,7 @@ from provenance.checks.base import Finding, GroupRule, Groups, Option
 from provenance.checks.context import Context
 from provenance.errors import InvalidValue
 from provenance.model import Claim, Quantity, Severity, ValueKind
-from provenance.quantities import ABOUT_WIDTH, interval_text, overlaps
+from provenance.quantities import ABOUT_WIDTH, ABOUT_WIDTH_LARGE, interval_text, overlaps
 
 
 class NumericConflict(GroupRule):
@@ -85,6 +85,11 @@ class NumericConflict(GroupRule):
             "how far 'about N' reaches on each side, as a share of N (0.04: 'approximately "
             "300' is 288-312 and disagrees with 'approximately 330')",
         ),
+        "about_width_large": Option(
+            ABOUT_WIDTH_LARGE,
+            "how far 'about N' reaches for N of 1,000 and more (0.1: 'some 2,000' reaches "
+            "1,800 to 2,200)",
+        ),
         "rounding_gap": Option(
             0.1,
             "positions whose numbers are closer than this share of the larger are a "
@@ -103,12 +108,15 @@ class NumericConflict(GroupRule):
     _width = ABOUT_WIDTH
     _gap = 0.1
     _hours = 0
+    _large = ABOUT_WIDTH_LARGE
 
     def begin(self, context: Context) -> None:
         tolerance = self.setting("tolerance")
         self._tolerance = tolerance if math.isfinite(tolerance) and tolerance > 0 else 0.0
         width = self.setting("about_width")
         self._width = width if 0 < width < 1 else ABOUT_WIDTH
+        large = self.setting("about_width_large")
+        self._large = large if 0 < large < 1 else ABOUT_WIDTH_LARGE
         gap = self.setting("rounding_gap")
         self._gap = gap if 0 <= gap < 1 else 0.1
         self._hours = _hours(str(self.settings["window"]))
@@ -127,7 +135,7 @@ class NumericConflict(GroupRule):
                 yield _chain_finding(context, chain)
         replaced = superseded(claims)
         standing = [c for c in claims if c.id not in replaced]
-        judge = Judge(self._tolerance, self._gap, self._width, self._hours)
+        judge = Judge(self._tolerance, self._gap, self._width, self._hours, self._large)
         yield from running_findings(context, standing, judge)
 
     def _group(self, context: Context, claims: list[Claim], tolerance: float) -> Iterator[Finding]:
