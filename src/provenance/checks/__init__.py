@@ -14,6 +14,7 @@ from provenance.checks.numeric_conflict import NumericConflict
 from provenance.checks.overconfidence import Overconfidence
 from provenance.checks.possible_variant import PossibleVariant
 from provenance.checks.quote_not_found import QuoteNotFound
+from provenance.checks.scope_relation import ScopeRelation
 from provenance.checks.spelling_variant import SpellingVariant
 
 RULES: tuple[type[Rule], ...] = (
@@ -21,6 +22,7 @@ RULES: tuple[type[Rule], ...] = (
     SpellingVariant,
     PossibleVariant,
     NumericConflict,
+    ScopeRelation,
     DisputedAttribution,
     Denial,
     DateConflict,

@@ -156,12 +156,12 @@ def _window_finding(
 
 def _position_text(context: Context, position: Position) -> str:
     first = position.figures[0]
-    text = _figure(context, first.claim, first.value)
+    text = figure_text(context, first.claim, first.value)
     more = len(position.figures) - 1
     return text + (f" and {more} more" if more else "")
 
 
-def _figure(context: Context, claim: Claim, compared: Quantity) -> str:
+def figure_text(context: Context, claim: Claim, compared: Quantity) -> str:
     own = claim.value if isinstance(claim.value, Quantity) else compared
     text = f"{words(context, claim)} {interval_text(own)}"
     if (compared.low, compared.high) != (own.low, own.high):

@@ -66,6 +66,10 @@ class Context(Lookup, Protocol):
         only claims of the given value kinds and properties, only affirmed claims if asked,
         and only groups with a denial if asked."""
 
+    def subject_figures(self) -> Iterator[list[Claim]]:
+        """The quantity claims of each subject that has two or more, a subject at a time
+        (every property together: a part and its whole are compared across properties)."""
+
     def claims(self, ids: Collection[str]) -> dict[str, Claim]: ...
 
     def claims_of(self, subject: str, prop: str) -> list[Claim]:

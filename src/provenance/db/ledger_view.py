@@ -59,6 +59,9 @@ class LedgerView:
             with_denial=with_denial,
         )
 
+    def subject_figures(self) -> Iterator[list[Claim]]:
+        return queries.subject_figures(self._session)
+
     def claims(self, ids: Collection[str]) -> dict[str, Claim]:
         return {c.id: c for c in store.find_claims(self._session, ids=ids)} if ids else {}
 

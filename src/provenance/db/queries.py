@@ -76,6 +76,24 @@ def grouped_claims(
         yield sorted(group, key=_ledger_order)
 
 
+def subject_figures(session: Session) -> Iterator[list[Claim]]:
+    """The quantity claims of each subject with two or more, a subject at a time, streamed
+    in (subject, id) order from one query (the subject+property index serves it)."""
+    claim = r.CLAIM
+    quantity = claim.c.value_kind == ValueKind.QUANTITY.value
+    subjects = (
+        select(claim.c.subject_id.label("f_subject"))
+        .where(quantity)
+        .group_by(claim.c.subject_id)
+        .having(func.count() > 1)
+        .subquery("figure_subject")
+    )
+    joined = claim.join(subjects, claim.c.subject_id == subjects.c.f_subject)
+    stream = stream_claims(session, joined, quantity, (claim.c.subject_id, claim.c.id))
+    for _, group in groupby(stream, key=lambda c: c.subject):
+        yield sorted(group, key=_ledger_order)
+
+
 def stream_claims(
     session: Session,
     source: FromClause | None = None,
