@@ -5,10 +5,12 @@ figures), so that one disagreement is one finding however many reports repeat ea
 Windows. A figure's time is its `as_of`, else its source's publication time. A time known to
 the day or finer falls in the calendar day it was written in (a time with a zone is on its
 local day: "2017-05-31T23:00+04:30" is 31 May). With ``hours`` set, a time known to the hour
-falls in a block of that many hours counted in UTC, and a figure known only to the day joins
-the blocks of its day. A coarser time (a month, a year) joins every window it overlaps, and
-stands alone when it overlaps none. An undated figure is compared only with other undated
-figures (one window, "undated") and stays out of the timeline: nothing says when it held.
+with its zone falls in a block of that many hours counted in UTC. A coarser time (a month,
+a year, or a day under ``hours``) joins every window it overlaps, and stands alone when it
+overlaps none. An undated figure is compared with other undated
+figures only when the group has no dated figure. Otherwise it is compared once: in the
+latest window holding a figure it agrees with, else in the latest window (the count that
+reporting settled on); it stays out of the timeline, since nothing says when it held.
 
 Positions. Figures that are bounded on both sides are clustered: a figure joins a position
 when it shares a value with every figure already there (tolerance applied). A floor ("at
@@ -134,7 +136,7 @@ def positions(figures: Sequence[Figure], tolerance: float, gap: float) -> list[P
     for figure in bounded:
         current = found[-1] if found else None
         if current is not None and current.common is not None:
-            if _agree(current.common, figure.value, tolerance):
+            if agree(current.common, figure.value, tolerance):
                 current.add(figure)
                 continue
         found.append(Position())
@@ -149,7 +151,7 @@ def _attach(found: list[Position], figure: Figure, tolerance: float, gap: float)
         p
         for p in found
         if p.common is not None
-        and _agree(p.common, figure.value, tolerance)
+        and agree(p.common, figure.value, tolerance)
         and relative_gap(p.anchor, figure.anchor) <= gap
         and (not p.bound_only or p.figures[0].kind == figure.kind)
     ]
@@ -166,7 +168,7 @@ def disagreeing(found: Sequence[Position], tolerance: float) -> list[tuple[Posit
     for i, a in enumerate(found):
         for b in found[i + 1 :]:
             if a.common is not None and b.common is not None:
-                if not _agree(a.common, b.common, tolerance):
+                if not agree(a.common, b.common, tolerance):
                     pairs.append((a, b))
     return pairs
 
@@ -206,7 +208,7 @@ def is_bound(q: Quantity) -> bool:
     return q.qualifier in BOUNDS or q.low is None or q.high is None
 
 
-def _agree(a: Quantity, b: Quantity, tolerance: float) -> bool:
+def agree(a: Quantity, b: Quantity, tolerance: float) -> bool:
     try:
         return overlaps(a, b, tolerance)
     except ValueError:

@@ -9,9 +9,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from provenance import units
-from provenance.agreement import words
+from provenance.agreement import one_voice, stated_at, words
 from provenance.checks._running import (
     UNDATED,
+    agree,
     Figure,
     Position,
     Window,
@@ -56,16 +57,79 @@ def running_findings(context: Context, claims: Sequence[Claim], judge: Judge) ->
     for scope, figures in _partitions(context, claims, judge).items():
         by_claim = {f.claim.id: f for f in figures}
         grouped = windows([f.claim for f in figures], context.statement_time, judge.hours)
+        undated = _place_undated(grouped, by_claim, judge.tolerance)
         timeline: list[tuple[Window, list[Position]]] = []
         for window in sorted(grouped, key=lambda w: (w.label == UNDATED, w.start, w.label)):
             found = positions([by_claim[c.id] for c in grouped[window]], judge.tolerance, judge.gap)
             if window.label != UNDATED:
-                timeline.append((window, found))
+                timeline.append((window, [p for p in found if not _only(p, undated)]))
             pairs = disagreeing(found, judge.tolerance)
-            if pairs:
-                yield _window_finding(context, scope, window, found, pairs, judge)
+            voiced = [(a, b) for a, b in pairs if _two_voices(context, a, b)]
+            if voiced:
+                yield _window_finding(context, scope, window, found, voiced, judge)
+            elif pairs:
+                yield from _own_revisions(context, scope, window, pairs)
         if len({_labels(found) for _, found in timeline}) > 1:
             yield _timeline_finding(context, scope, timeline)
+
+
+def _two_voices(context: Context, a: Position, b: Position) -> bool:
+    """Two positions held by different voices, not one speaker (or copies of one report)
+    saying two things."""
+    return any(not one_voice(context, x.claim, y.claim) for x in a.figures for y in b.figures)
+
+
+def _own_revisions(
+    context: Context, part: str, window: Window, pairs: list[tuple[Position, Position]]
+) -> Iterator[Finding]:
+    """One voice's figures that disagree inside one window: a revision (shown, never
+    failing), in the order they were stated; copies that speak for nobody are left out."""
+    voices: dict[tuple[str, ...], dict[str, Claim]] = defaultdict(dict)
+    for a, b in pairs:
+        for figure in (*a.figures, *b.figures):
+            if figure.claim.said_by:
+                voices[tuple(sorted(set(figure.claim.said_by)))][figure.claim.id] = figure.claim
+    scope = part.split("\x1f")[0]
+    when = "" if window.label == UNDATED else f" on {window.label}"
+    for speakers, found in sorted(voices.items()):
+        claims = sorted(found.values(), key=lambda c: (stated_at(context, c), c.id))
+        if len(claims) < 2:
+            continue
+        first = claims[0]
+        steps = " -> ".join(f"{words(context, c)} ({_when(context, c)})" for c in claims)
+        who = ", ".join(context.name(s) for s in speakers)
+        yield Finding(
+            key=("revision", first.subject, first.property, scope, window.label, *speakers),
+            message=f"{_topic(first)}{when}: revision by {who}: {steps}",
+            subject=first.subject,
+            claims=tuple(c.id for c in claims),
+            places=tuple(c.origin for c in reversed(claims) if c.origin),
+            revision=True,
+            details={"speakers": list(speakers), "scope": first.scope, "window": window.label},
+        )
+
+
+def _place_undated(
+    grouped: dict[Window, list[Claim]], by_claim: dict[str, Figure], tolerance: float
+) -> set[str]:
+    """Undated figures moved into a dated window, when there is one: the latest window
+    holding a figure they agree with, else the latest window (the count reporting settled
+    on), so that each is compared once. Returns their ids (they stay out of the timeline)."""
+    dated = sorted((w for w in grouped if w.label != UNDATED), key=lambda w: (w.start, w.label))
+    loose = grouped.pop(Window(UNDATED, "", ""), []) if dated else []
+    for claim in loose:
+        figure = by_claim[claim.id]
+        agreeing = [
+            w
+            for w in dated
+            if any(agree(figure.value, by_claim[c.id].value, tolerance) for c in grouped[w])
+        ]
+        grouped[(agreeing or dated)[-1]].append(claim)
+    return {c.id for c in loose}
+
+
+def _only(position: Position, ids: set[str]) -> bool:
+    return all(f.claim.id in ids for f in position.figures)
 
 
 def _partitions(context: Context, claims: Sequence[Claim], judge: Judge) -> dict[str, list[Figure]]:
@@ -74,24 +138,27 @@ def _partitions(context: Context, claims: Sequence[Claim], judge: Judge) -> dict
     spec = context.property_book.get(claims[0].property)
     count = bool(spec and spec.count)
     found: dict[str, list[Figure]] = defaultdict(list)
-    unit_of_part: dict[str, str | None] = {}
+    unit_of_part: dict[str, tuple[str | None, str | None]] = {}
     for claim in sorted(claims, key=lambda c: c.id):
         value = claim.value
         assert isinstance(value, Quantity)
         unit = units.unit_of(value, claim.unit, count=count)
+        worded = units.canonical(value.unit)
         scope = context.scope_book.resolve(claim.scope)
         part = next(
             (
                 k
-                for k, u in unit_of_part.items()
-                if k.split("\x1f")[0] == scope and units.comparable(u, unit, count=count)
+                for k, (u, w) in unit_of_part.items()
+                if k.split("\x1f")[0] == scope
+                and units.comparable(u, unit, count=count)
+                and units.comparable(w, worded)
             ),
             None,
         )
         if part is None:
-            part = f"{scope}\x1f{unit or ''}"
-            unit_of_part[part] = unit
-        converted = units.convert(value, unit, unit_of_part[part])
+            part = f"{scope}\x1f{unit or ''}\x1f{worded or ''}"
+            unit_of_part[part] = (unit, worded)
+        converted = units.convert(value, unit, unit_of_part[part][0])
         if converted is None:
             continue
         converted = _widened(converted, judge, count and unit == "people")
@@ -155,7 +222,12 @@ def _window_finding(
 
 
 def _position_text(context: Context, position: Position) -> str:
-    first = position.figures[0]
+    """The position's figure as said first-hand (a claim in an origin source, else the
+    smallest id), and how many more hold it."""
+    first = min(
+        position.figures,
+        key=lambda f: (f.claim.source not in context.origins(f.claim.source), f.claim.id),
+    )
     text = figure_text(context, first.claim, first.value)
     more = len(position.figures) - 1
     return text + (f" and {more} more" if more else "")
