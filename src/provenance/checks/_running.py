@@ -208,9 +208,16 @@ def is_bound(q: Quantity) -> bool:
     return q.qualifier in BOUNDS or q.low is None or q.high is None
 
 
+ABOUT = frozenset({"about", "about-range"})
+
+
 def agree(a: Quantity, b: Quantity, tolerance: float) -> bool:
+    """The two share a value; the tolerance is for exact figures, not added to the width
+    two "about" figures already give themselves ("approximately 300" and "approximately
+    330" disagree)."""
+    slack = 0.0 if a.qualifier in ABOUT and b.qualifier in ABOUT else tolerance
     try:
-        return overlaps(a, b, tolerance)
+        return overlaps(a, b, slack)
     except ValueError:
         return False
 
@@ -223,4 +230,5 @@ def _meet(a: Quantity, b: Quantity) -> Quantity:
     high = min(highs, key=lambda v: (v[0], not v[1])) if highs else (None, False)
     if low[0] is not None and high[0] is not None and low[0] > high[0]:
         return a  # within tolerance only: keep the first
-    return Quantity(a.words, low[0], high[0], "range", low[1], high[1], a.unit)
+    qualifier = "about" if a.qualifier in ABOUT and b.qualifier in ABOUT else "range"
+    return Quantity(a.words, low[0], high[0], qualifier, low[1], high[1], a.unit)
