@@ -45,7 +45,7 @@ class Window:
 
 
 @dataclass(frozen=True, slots=True)
-class Figure:
+class CountFigure:
     """A claim's figure as compared: in the group's unit, with the number its words state."""
 
     claim: Claim
@@ -65,7 +65,7 @@ class Figure:
 class Position:
     """Mutually consistent figures: their common interval and the number they stand for."""
 
-    figures: list[Figure] = field(default_factory=list)
+    figures: list[CountFigure] = field(default_factory=list)
     common: Quantity | None = None
 
     @property
@@ -78,7 +78,7 @@ class Position:
     def bound_only(self) -> bool:
         return all(f.kind != "value" for f in self.figures)
 
-    def add(self, figure: Figure) -> None:
+    def add(self, figure: CountFigure) -> None:
         self.figures.append(figure)
         self.common = figure.value if self.common is None else _meet(self.common, figure.value)
 
@@ -127,7 +127,7 @@ def windows(
     return dict(found)
 
 
-def positions(figures: Sequence[Figure], tolerance: float, gap: float) -> list[Position]:
+def positions(figures: Sequence[CountFigure], tolerance: float, gap: float) -> list[Position]:
     """The figures of one window in positions (see the module's docstring), by anchor."""
     bounded = sorted(
         (f for f in figures if f.kind == "value"), key=lambda f: (f.value.low or 0.0, f.anchor)
@@ -136,7 +136,7 @@ def positions(figures: Sequence[Figure], tolerance: float, gap: float) -> list[P
     for figure in bounded:
         current = found[-1] if found else None
         if current is not None and current.common is not None:
-            if agree(current.common, figure.value, tolerance):
+            if figures_agree(current.common, figure.value, tolerance):
                 current.add(figure)
                 continue
         found.append(Position())
@@ -146,12 +146,12 @@ def positions(figures: Sequence[Figure], tolerance: float, gap: float) -> list[P
     return sorted(found, key=lambda p: (p.anchor, p.bound_only))
 
 
-def _attach(found: list[Position], figure: Figure, tolerance: float, gap: float) -> None:
+def _attach(found: list[Position], figure: CountFigure, tolerance: float, gap: float) -> None:
     near = [
         p
         for p in found
         if p.common is not None
-        and agree(p.common, figure.value, tolerance)
+        and figures_agree(p.common, figure.value, tolerance)
         and relative_gap(p.anchor, figure.anchor) <= gap
         and (not p.bound_only or p.figures[0].kind == figure.kind)
     ]
@@ -168,7 +168,7 @@ def disagreeing(found: Sequence[Position], tolerance: float) -> list[tuple[Posit
     for i, a in enumerate(found):
         for b in found[i + 1 :]:
             if a.common is not None and b.common is not None:
-                if not agree(a.common, b.common, tolerance):
+                if not figures_agree(a.common, b.common, tolerance):
                     pairs.append((a, b))
     return pairs
 
@@ -211,7 +211,7 @@ def is_bound(q: Quantity) -> bool:
 ABOUT = frozenset({"about", "about-range"})
 
 
-def agree(a: Quantity, b: Quantity, tolerance: float) -> bool:
+def figures_agree(a: Quantity, b: Quantity, tolerance: float) -> bool:
     """The two share a value; the tolerance is for exact figures, not added to the width
     two "about" figures already give themselves ("approximately 300" and "approximately
     330" disagree)."""

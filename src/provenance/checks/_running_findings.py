@@ -12,8 +12,8 @@ from provenance import units
 from provenance.agreement import one_voice, stated_at, words
 from provenance.checks._running import (
     UNDATED,
-    agree,
-    Figure,
+    figures_agree,
+    CountFigure,
     Position,
     Window,
     anchor_of,
@@ -110,7 +110,7 @@ def _own_revisions(
 
 
 def _place_undated(
-    grouped: dict[Window, list[Claim]], by_claim: dict[str, Figure], tolerance: float
+    grouped: dict[Window, list[Claim]], by_claim: dict[str, CountFigure], tolerance: float
 ) -> set[str]:
     """Undated figures moved into a dated window, when there is one: the latest window
     holding a figure they agree with, else the latest window (the count reporting settled
@@ -122,7 +122,7 @@ def _place_undated(
         agreeing = [
             w
             for w in dated
-            if any(agree(figure.value, by_claim[c.id].value, tolerance) for c in grouped[w])
+            if any(figures_agree(figure.value, by_claim[c.id].value, tolerance) for c in grouped[w])
         ]
         grouped[(agreeing or dated)[-1]].append(claim)
     return {c.id for c in loose}
@@ -132,12 +132,12 @@ def _only(position: Position, ids: set[str]) -> bool:
     return all(f.claim.id in ids for f in position.figures)
 
 
-def _partitions(context: Context, claims: Sequence[Claim], judge: Judge) -> dict[str, list[Figure]]:
+def _partitions(context: Context, claims: Sequence[Claim], judge: Judge) -> dict[str, list[CountFigure]]:
     """Figures by what they count: the scope (as the vocabulary resolves it) and a unit that
     measures one thing, each figure converted to its partition's first unit."""
     spec = context.property_book.get(claims[0].property)
     count = bool(spec and spec.count)
-    found: dict[str, list[Figure]] = defaultdict(list)
+    found: dict[str, list[CountFigure]] = defaultdict(list)
     unit_of_part: dict[str, tuple[str | None, str | None]] = {}
     for claim in sorted(claims, key=lambda c: c.id):
         value = claim.value
@@ -165,7 +165,7 @@ def _partitions(context: Context, claims: Sequence[Claim], judge: Judge) -> dict
         converted = replace(converted, unit=None)
         anchor = anchor_of(converted)
         if anchor is not None:
-            found[part].append(Figure(claim, converted, anchor))
+            found[part].append(CountFigure(claim, converted, anchor))
     return {k: v for k, v in found.items() if len(v) > 1}
 
 

@@ -23,8 +23,7 @@ Kind = tuple[str, str | None]  # (resolved scope, unit)
 
 
 class NotComparable(GroupRule):
-    """Figures for one subject and property that count different things, and would disagree
-    if they were read as one quantity.
+    """Figures that count different things and would disagree if read as one quantity.
 
     Why it matters:
         "20 killed at the hospital" and "46 killed" in the attack, "300 families" and "1,200
@@ -58,7 +57,7 @@ class NotComparable(GroupRule):
         them. Otherwise review `not-a-conflict`.
     """
 
-    id = "not-comparable"
+    id = "not-comparable-figures"
     default_severity = Severity.INFO
     weighs_values = True
     options: ClassVar[Mapping[str, Option]] = {
@@ -164,7 +163,7 @@ def _finding(context: Context, reasons: list[tuple[Claim, Claim, str]]) -> Findi
     involved = list(dict.fromkeys(c.id for a, b, _ in reasons for c in (a, b)))
     kinds = sorted({_kind(c) for a, b, _ in reasons for c in (a, b)})
     return Finding(
-        key=("not-comparable", first.subject, first.property, *kinds),
+        key=("not-comparable-figures", first.subject, first.property, *kinds),
         message=f"{first.property} of {first.subject}: not comparable: {said}",
         subject=first.subject,
         claims=tuple(involved),

@@ -21,8 +21,7 @@ Cell = tuple[str, str]  # (property, resolved scope)
 
 
 class ScopeRelation(Rule):
-    """A figure for a part that is larger than the figure for its whole, or parts that do
-    not add up to the figure they break down.
+    """A part's figure above its whole's, or a breakdown that does not add up.
 
     Why it matters:
         Civilians killed are some of all killed; killed and wounded are some of the

@@ -13,8 +13,10 @@ from sqlalchemy import (
     ColumnElement,
     FromClause,
     Select,
+    String,
     Table,
     and_,
+    cast,
     case,
     func,
     literal,
@@ -85,13 +87,19 @@ def subject_figures(session: Session) -> Iterator[list[Claim]]:
         select(claim.c.subject_id.label("f_subject"))
         .where(quantity)
         .group_by(claim.c.subject_id)
-        .having(func.count() > 1)
+        .having(or_(func.count() > 1, func.max(case((_has_parts(claim), 1), else_=0)) > 0))
         .subquery("figure_subject")
     )
     joined = claim.join(subjects, claim.c.subject_id == subjects.c.f_subject)
     stream = stream_claims(session, joined, quantity, (claim.c.subject_id, claim.c.id))
     for _, group in groupby(stream, key=lambda c: c.subject):
         yield sorted(group, key=_ledger_order)
+
+
+def _has_parts(claim: Any) -> ColumnElement[bool]:
+    """The claim breaks its figure down (parts stored, not JSON null)."""
+    text = cast(claim.c.parts, String)
+    return and_(claim.c.parts.isnot(None), text != "null", text != "[]")
 
 
 def stream_claims(
