@@ -270,7 +270,7 @@ def _timeline_finding(
         message=f"{_topic(first)}: running count over time: " + " -> ".join(steps),
         subject=first.subject,
         claims=tuple(dict.fromkeys(c.id for c in ordered)),
-        places=tuple(c.origin for c in ordered if c.origin),
+        places=tuple(c.origin for c in reversed(ordered) if c.origin),  # the latest first
         revision=True,
         details={
             "scope": first.scope,

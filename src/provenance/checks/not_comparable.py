@@ -26,15 +26,16 @@ class NotComparable(GroupRule):
     """Figures that count different things and would disagree if read as one quantity.
 
     Why it matters:
-        "20 killed at the hospital" and "46 killed" in the attack, "300 families" and "1,200
-        people" displaced, land "controlled" and land "controlled or contested" are not
-        one quantity: numeric-conflict does not compare them. But a reader who sees them
+        "20 killed at one hospital" and "35 killed at another", "300 families" and "1,200
+        people" displaced, are not one quantity: numeric-conflict does not compare them. But a reader who sees them
         side by side will, so the checker says why they differ rather than staying silent:
         scopes with no part-of relation in the vocabulary (scopes.py, a ledger's
         `scopes:`), or units that measure different things (units.py). Only figures whose
         values would disagree if compared, at overlapping times, are shown, once per
-        subject and property. A scope that is a part of the other is not this rule's:
-        scope-relation checks that the part does not exceed its whole.
+        subject and property; a report that gives both figures has already told them
+        apart, so only figures from two reports are. A scope that is a part of the other
+        (control within control or contested) is not this rule's: scope-relation checks
+        that the part does not exceed its whole.
 
     Example:
         claims:
@@ -129,12 +130,13 @@ def _whole_side(a: Kind, b: Kind) -> int | None:
 def _disagreeing(
     first: list[Claim], second: list[Claim], tolerance: float, whole: int | None
 ) -> tuple[Claim, Claim] | None:
-    """A pair of figures, one from each side, at overlapping times, whose numbers share no
-    value (read as bare numbers); with a ``whole`` side, only a part above the whole."""
+    """A pair of figures, one from each side and from two reports, at overlapping times,
+    whose numbers share no value (read as bare numbers); with a ``whole`` side, only a part
+    above the whole."""
     for a in first:
         for b in second:
-            if not times_overlap(a, b) or _numbers_agree(a, b, tolerance):
-                continue
+            if a.source == b.source or not times_overlap(a, b) or _numbers_agree(a, b, tolerance):
+                continue  # one report giving both has already told them apart
             if whole is None or _above(part=b if whole == 0 else a, of=a if whole == 0 else b):
                 return a, b
     return None
