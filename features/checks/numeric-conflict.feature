@@ -101,4 +101,4 @@ Feature: numeric-conflict — two figures for one thing at one time that cannot 
     Then the exit status is 1
     And stdout contains "killed of mirza-olang-attack on 2017-08-06: '46' 46 [Afghan officials via bakhtar-0806] and 1 more vs 'about 70' [68, 72] [tolo-0806]"
     And stdout contains "running count over time: '46' / 'about 70' (2017-08-06) -> 'over 100' (2017-11-13)"
-    And stdout contains "\"independent\": 2"
+    And stdout contains ""independent": 2"
