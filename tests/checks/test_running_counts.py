@@ -10,7 +10,7 @@ from provenance.checker.settings import Settings
 
 BASE = """\
 sources:
-  - {id: ministry, title: Ministry statement, kind: government, reliability: C, published: 2019-03-02}
+  - {id: ministry, title: Ministry, kind: government, reliability: C, published: 2019-03-02}
   - {id: radio, title: Local radio, kind: news, reliability: C, published: 2019-03-02}
   - {id: agency, title: Agency wire, kind: wire, reliability: B, published: 2019-03-02}
   - {id: paper, title: Daily paper, kind: news, reliability: C, published: 2019-03-02}

@@ -135,10 +135,13 @@ def positions(figures: Sequence[CountFigure], tolerance: float, gap: float) -> l
     found: list[Position] = []
     for figure in bounded:
         current = found[-1] if found else None
-        if current is not None and current.common is not None:
-            if figures_agree(current.common, figure.value, tolerance):
-                current.add(figure)
-                continue
+        if (
+            current is not None
+            and current.common is not None
+            and figures_agree(current.common, figure.value, tolerance)
+        ):
+            current.add(figure)
+            continue
         found.append(Position())
         found[-1].add(figure)
     for figure in sorted((f for f in figures if f.kind != "value"), key=lambda f: f.anchor):
@@ -167,9 +170,12 @@ def disagreeing(found: Sequence[Position], tolerance: float) -> list[tuple[Posit
     pairs = []
     for i, a in enumerate(found):
         for b in found[i + 1 :]:
-            if a.common is not None and b.common is not None:
-                if not figures_agree(a.common, b.common, tolerance):
-                    pairs.append((a, b))
+            if (
+                a.common is not None
+                and b.common is not None
+                and not figures_agree(a.common, b.common, tolerance)
+            ):
+                pairs.append((a, b))
     return pairs
 
 

@@ -12,14 +12,14 @@ from provenance import units
 from provenance.agreement import one_voice, stated_at, words
 from provenance.checks._running import (
     UNDATED,
-    figures_agree,
     CountFigure,
     Position,
     Window,
     anchor_of,
     disagreeing,
-    positions,
+    figures_agree,
     interval_gap,
+    positions,
     windows,
 )
 from provenance.checks.base import Finding
@@ -132,7 +132,9 @@ def _only(position: Position, ids: set[str]) -> bool:
     return all(f.claim.id in ids for f in position.figures)
 
 
-def _partitions(context: Context, claims: Sequence[Claim], judge: Judge) -> dict[str, list[CountFigure]]:
+def _partitions(
+    context: Context, claims: Sequence[Claim], judge: Judge
+) -> dict[str, list[CountFigure]]:
     """Figures by what they count: the scope (as the vocabulary resolves it) and a unit that
     measures one thing, each figure converted to its partition's first unit."""
     spec = context.property_book.get(claims[0].property)
@@ -198,7 +200,9 @@ def _window_finding(
     first = found[0].figures[0].claim
     scope = part.split("\x1f")[0]
     wide = [a for a, b in pairs if interval_gap(a, b) >= judge.gap]
-    why = "no common value" + (f" even within {judge.tolerance * 100:g}%" if judge.tolerance else "")
+    why = "no common value" + (
+        f" even within {judge.tolerance * 100:g}%" if judge.tolerance else ""
+    )
     if not wide:
         why += f", apart by less than {judge.gap * 100:g}% (rounding)"
     when = "" if window.label == UNDATED else f" on {window.label}"

@@ -27,8 +27,9 @@ class NotComparable(GroupRule):
 
     Why it matters:
         "20 killed at one hospital" and "35 killed at another", "300 families" and "1,200
-        people" displaced, are not one quantity: numeric-conflict does not compare them. But a reader who sees them
-        side by side will, so the checker says why they differ rather than staying silent:
+        people" displaced, are not one quantity: numeric-conflict does not compare them.
+        But a reader who sees them side by side will, so the checker says why they differ
+        rather than staying silent:
         scopes with no part-of relation in the vocabulary (scopes.py, a ledger's
         `scopes:`), or units that measure different things (units.py). Only figures whose
         values would disagree if compared, at overlapping times, are shown, once per
@@ -149,10 +150,22 @@ def _above(part: Claim, of: Claim) -> bool:
 
 def _numbers_agree(a: Claim, b: Claim, tolerance: float) -> bool:
     assert isinstance(a.value, Quantity) and isinstance(b.value, Quantity)
-    bare_a = Quantity(a.value.words, a.value.low, a.value.high, a.value.qualifier,
-                      a.value.low_open, a.value.high_open)
-    bare_b = Quantity(b.value.words, b.value.low, b.value.high, b.value.qualifier,
-                      b.value.low_open, b.value.high_open)
+    bare_a = Quantity(
+        a.value.words,
+        a.value.low,
+        a.value.high,
+        a.value.qualifier,
+        a.value.low_open,
+        a.value.high_open,
+    )
+    bare_b = Quantity(
+        b.value.words,
+        b.value.low,
+        b.value.high,
+        b.value.qualifier,
+        b.value.low_open,
+        b.value.high_open,
+    )
     return overlaps(bare_a, bare_b, tolerance)
 
 

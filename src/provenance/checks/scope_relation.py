@@ -80,15 +80,17 @@ class ScopeRelation(Rule):
 def _breakdown(context: Context, claim: Claim, tolerance: float) -> Iterator[Finding]:
     """A claim's own parts: none larger than the value, and all of them adding up to it."""
     value = claim.value
-    if not claim.parts or not isinstance(value, Quantity) or claim.polarity is not Polarity.AFFIRMED:
+    if (
+        not claim.parts
+        or not isinstance(value, Quantity)
+        or claim.polarity is not Polarity.AFFIRMED
+    ):
         return
     top = _high(value) * (1 + tolerance)
     over = [p for p in claim.parts if _low(p.value) > top]
     lows = sum(_low(p.value) for p in claim.parts)
     highs = sum(_high(p.value) for p in claim.parts)
-    short = claim.parts_complete and (
-        lows > top or highs < _low(value) * (1 - tolerance)
-    )
+    short = claim.parts_complete and (lows > top or highs < _low(value) * (1 - tolerance))
     if not over and not short:
         return
     parts = ", ".join(f"{p.scope} '{p.value.words}'" for p in claim.parts)
@@ -108,7 +110,9 @@ def _breakdown(context: Context, claim: Claim, tolerance: float) -> Iterator[Fin
     )
 
 
-def _window(context: Context, label: str, claims: list[Claim], tolerance: float) -> Iterator[Finding]:
+def _window(
+    context: Context, label: str, claims: list[Claim], tolerance: float
+) -> Iterator[Finding]:
     cells: dict[Cell, list[Claim]] = defaultdict(list)
     for claim in claims:
         if isinstance(claim.value, Quantity) and claim.polarity is not Polarity.QUESTIONED:
@@ -140,8 +144,11 @@ def _compare(
     affirmed = [c for c in parts if c.polarity is Polarity.AFFIRMED and _comparable(c, wholes[0])]
     if not affirmed:
         return
-    ceilings = [(c, _whole_high(c)) for c in wholes if _comparable(affirmed[0], c)]
-    ceilings = [(c, h) for c, h in ceilings if h is not None]
+    ceilings: list[tuple[Claim, float]] = []
+    for whole in wholes:
+        high = _whole_high(whole) if _comparable(affirmed[0], whole) else None
+        if high is not None:
+            ceilings.append((whole, high))
     over = [
         (p, w) for p in affirmed for w, high in ceilings if _low(_q(p)) > high * (1 + tolerance)
     ]
@@ -226,7 +233,9 @@ def _sums(
             and (_low(_q(w)) > high * (1 + tolerance) or _high(_q(w)) < low * (1 - tolerance))
         ]
         if odd:
-            yield _sum_finding(context, label, odd, [c for group in parts for c in group], low, high)
+            yield _sum_finding(
+                context, label, odd, [c for group in parts for c in group], low, high
+            )
 
 
 def _sum_finding(
@@ -274,7 +283,9 @@ def _counted(claim: Claim) -> bool:
 
 def _comparable(a: Claim, b: Claim) -> bool:
     ua, ub = units.unit_of(_q(a), a.unit), units.unit_of(_q(b), b.unit)
-    return units.canonical(ua) == units.canonical(ub) or (ua in (None, "people") and ub in (None, "people"))
+    return units.canonical(ua) == units.canonical(ub) or (
+        ua in (None, "people") and ub in (None, "people")
+    )
 
 
 def _whole_high(claim: Claim) -> float | None:
