@@ -4,6 +4,7 @@ window to the next (shown, never failing). See _running.py for windows and posit
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -185,8 +186,15 @@ def _labels(found: list[Position]) -> tuple[str, ...]:
 
 
 def _value_text(position: Position) -> str:
-    first = position.figures[0]
-    return first.value.words
+    """The position's figure in words: the words most of its reports use, the narrowest on
+    a tie ("46" rather than "about 46")."""
+    said = [f.value.words for f in position.figures]
+    width = {f.value.words: _width(f.value) for f in position.figures}
+    return min(set(said), key=lambda w: (-said.count(w), width[w], w))
+
+
+def _width(q: Quantity) -> float:
+    return math.inf if q.low is None or q.high is None else q.high - q.low
 
 
 def _window_finding(
