@@ -149,20 +149,34 @@ def _compare(
         high = _whole_high(whole) if _comparable(affirmed[0], whole) else None
         if high is not None:
             ceilings.append((whole, high))
-    over = [
-        (p, w) for p in affirmed for w, high in ceilings if _low(_q(p)) > high * (1 + tolerance)
-    ]
+    over = _over(affirmed, ceilings, tolerance)
     if over:
         yield _exceeds(context, label, over)
         return
-    same = [
-        (p, w)
-        for p in affirmed
-        for w in wholes
-        if w.polarity is Polarity.AFFIRMED and value_key(p) == value_key(w)
-    ]
+    stated: dict[object, list[Claim]] = defaultdict(list)
+    for whole in wholes:
+        if whole.polarity is Polarity.AFFIRMED:
+            stated[value_key(whole)].append(whole)
+    same = [(p, w) for p in affirmed for w in stated.get(value_key(p), [])]
     if same:
         yield _confusion(context, label, same)
+
+
+def _over(
+    parts: list[Claim], ceilings: list[tuple[Claim, float]], tolerance: float
+) -> list[tuple[Claim, Claim]]:
+    """Each part figure above a whole figure's ceiling: only the parts above the lowest
+    ceiling and the wholes below the highest part are paired (one sort each, no all-pairs
+    pass over figures that cannot be involved)."""
+    if not ceilings:
+        return []
+    lowest = min(high for _, high in ceilings) * (1 + tolerance)
+    above = [p for p in parts if _low(_q(p)) > lowest]
+    if not above:
+        return []
+    highest = max(_low(_q(p)) for p in above)
+    below = [(w, h) for w, h in ceilings if highest > h * (1 + tolerance)]
+    return [(p, w) for p in above for w, h in below if _low(_q(p)) > h * (1 + tolerance)]
 
 
 def _exceeds(context: Context, label: str, pairs: list[tuple[Claim, Claim]]) -> Finding:
