@@ -1064,3 +1064,15 @@ def test_signed_readings_are_well_formed(phrase: tuple[str, str], number: str, n
         return
     if result.low is not None and result.high is not None:
         assert result.low <= result.high
+
+
+@pytest.mark.parametrize(
+    ("n", "width"),
+    [(300, 0.04), (999, 0.04), (1000, 0.1), (2000, 0.1), (-5000, 0.1)],
+)
+def test_about_widens_for_large_numbers(n: float, width: float) -> None:
+    assert quantities.about_width_for(n) == width
+
+
+def test_about_width_for_never_narrows_below_the_small_width() -> None:
+    assert quantities.about_width_for(5000, 0.08, 0.05) == 0.08

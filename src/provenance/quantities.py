@@ -90,6 +90,7 @@ __all__ = [
     "QUALIFIERS",
     "Qualifier",
     "about_interval",
+    "about_width_for",
     "contains",
     "describe",
     "from_estimate",
@@ -864,6 +865,21 @@ def about_interval(
     q = parse_quantity(words, signed=signed, count=count, about_width=width)
     assert q.low is not None and q.high is not None
     return q.low, q.high
+
+
+ABOUT_WIDTH_LARGE = 0.1
+"""How far "about N" reaches for a large N (``LARGE_FROM`` and up): reports round large
+numbers coarsely ("some 2,000 prisoners" for 1,793), small ones closely ("approximately
+300" and "approximately 330" disagree)."""
+LARGE_FROM = 1000.0
+
+
+def about_width_for(
+    n: float, width: float = ABOUT_WIDTH, large: float = ABOUT_WIDTH_LARGE
+) -> float:
+    """The about width for the number ``n``: ``width`` below ``LARGE_FROM``, ``large`` from
+    it on (never narrower than ``width``)."""
+    return max(width, large) if abs(n) >= LARGE_FROM else width
 
 
 def rewidened(q: Quantity, width: float, *, count: bool | None = None) -> Quantity:

@@ -64,9 +64,9 @@ CLAIMS = "claims:\n" + "".join(
         ),
     ]
 )
-# attack: 12, 30 and about 100 ([96, 104]) pairwise apart: 3 numeric conflicts
-# other attack: 5, 9, 20 and 50 pairwise apart: 6; and one declared contradiction
-CONFLICTS = 10
+# attack: 12, 30 and about 100 ([96, 104]) are three positions: one numeric conflict
+# other attack: 5, 9, 20 and 50 are four positions: one; and one declared contradiction
+CONFLICTS = 3
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +94,7 @@ def test_text_shows_the_claims_side_by_side_in_a_table(data: ReportData) -> None
     assert by_id["attr-claim"]["reliability"] == "A: completely reliable"
     assert by_id["pipe-claim"]["said by"] == "(the source itself)"
     rules = [row for table in tables(output) for row in table if "rule" in row]
-    assert {"rule": "numeric-conflict", "conflicts": "9", "shown": "9"} in rules
+    assert {"rule": "numeric-conflict", "conflicts": "2", "shown": "2"} in rules
     assert {"rule": "declared-contradiction", "conflicts": "1", "shown": "1"} in rules
 
 
@@ -133,7 +133,7 @@ def test_markdown_tables_keep_their_columns_whatever_a_claim_says(data: ReportDa
             rows += 1
     assert rows > 0
     pipe_rows = [line for line in lines if "toll \\| rose \\| again" in line]
-    assert len(pipe_rows) == 2  # in conflict with 30 and with about 100
+    assert len(pipe_rows) == 1  # one finding lists 12, 30 and about 100 as positions
     for row in pipe_rows:
         # value, source, reliability, quote; and how about 100 reads beside it
         assert unescaped_pipes(row) in (4 + 1, 5 + 1)
@@ -189,8 +189,8 @@ def csv_rows(data: ReportData) -> list[dict[str, str]]:
 
 def test_csv_has_one_row_per_claim_in_a_conflict(data: ReportData) -> None:
     rows = csv_rows(data)
-    # 3 conflicts x 2 claims + 6 x 2 + the declared contradiction's 2
-    assert len(rows) == 20
+    # one finding per attack (3 and 4 positions) + the declared contradiction's 2
+    assert len(rows) == 9  # 3 + 4 positions of two findings, 2 claims of the declared one
     assert set(rows[0]) >= {"conflict", "rule", "status", "claim", "quote", "where"}
     pipe = next(r for r in rows if r["claim"] == "pipe-claim")
     assert (pipe["reliability"], pipe["value"], pipe["status"]) == ("C", "12", "open")

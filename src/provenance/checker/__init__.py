@@ -186,7 +186,7 @@ def _stamp(rule: str, severity: Severity, finding: Finding) -> Conflict:
     return Conflict(
         id=conflict_id(rule, finding.key),
         rule=rule,
-        severity=Severity.INFO if finding.revision else severity,
+        severity=Severity.INFO if finding.revision else _lowered(severity, finding.severity),
         message=finding.message,
         subject=finding.subject,
         claims=finding.claims,
@@ -194,6 +194,11 @@ def _stamp(rule: str, severity: Severity, finding: Finding) -> Conflict:
         revision=finding.revision,
         details=finding.details,
     )
+
+
+def _lowered(severity: Severity, cap: Severity | None) -> Severity:
+    """The configured severity, lowered to the finding's own when it asks for less."""
+    return cap if cap is not None and cap.rank < severity.rank else severity
 
 
 def _history(reviews: Iterable[Review]) -> dict[str, tuple[Review, ...]]:

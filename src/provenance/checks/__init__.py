@@ -10,10 +10,12 @@ from provenance.checks.date_conflict import DateConflict
 from provenance.checks.declared_contradiction import DeclaredContradiction
 from provenance.checks.denial import Denial
 from provenance.checks.disputed_attribution import DisputedAttribution
+from provenance.checks.not_comparable import NotComparable
 from provenance.checks.numeric_conflict import NumericConflict
 from provenance.checks.overconfidence import Overconfidence
 from provenance.checks.possible_variant import PossibleVariant
 from provenance.checks.quote_not_found import QuoteNotFound
+from provenance.checks.scope_relation import ScopeRelation
 from provenance.checks.spelling_variant import SpellingVariant
 
 RULES: tuple[type[Rule], ...] = (
@@ -21,6 +23,8 @@ RULES: tuple[type[Rule], ...] = (
     SpellingVariant,
     PossibleVariant,
     NumericConflict,
+    ScopeRelation,
+    NotComparable,
     DisputedAttribution,
     Denial,
     DateConflict,

@@ -30,7 +30,9 @@ class Finding:
     spellings): the stable conflict id is derived from it, so it must not include anything
     that changes with unrelated edits. ``places`` lists where the records involved are
     written, the most telling first. A ``revision`` is a sequence of values from one speaker
-    (or a claim and the one it supersedes): shown, never failing.
+    (or a claim and the one it supersedes): shown, never failing. ``severity`` lowers the
+    finding below the rule's configured severity (a gap within rounding is info), never
+    raises it.
     """
 
     key: tuple[str, ...]
@@ -40,6 +42,7 @@ class Finding:
     places: tuple[Origin, ...] = ()
     revision: bool = False
     details: Mapping[str, object] = field(default_factory=dict)
+    severity: Severity | None = None
 
 
 class Rule:

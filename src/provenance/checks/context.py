@@ -11,6 +11,8 @@ from typing import Protocol
 
 from provenance.agreement import Lookup
 from provenance.model import Claim, Entity, Origin, Source, TimeSpan
+from provenance.properties import PropertyBook
+from provenance.scopes import ScopeBook
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,10 @@ class Context(Lookup, Protocol):
         only claims of the given value kinds and properties, only affirmed claims if asked,
         and only groups with a denial if asked."""
 
+    def subject_figures(self) -> Iterator[list[Claim]]:
+        """The quantity claims of each subject that has two or more, a subject at a time
+        (every property together: a part and its whole are compared across properties)."""
+
     def claims(self, ids: Collection[str]) -> dict[str, Claim]: ...
 
     def claims_of(self, subject: str, prop: str) -> list[Claim]:
@@ -111,3 +117,13 @@ class Context(Lookup, Protocol):
 
     def ancestors(self, entity: str) -> tuple[str, ...]:
         """The entities this one sits inside, nearest first (part_of, followed up)."""
+
+    # vocabulary ---------------------------------------------------------------------------
+
+    @property
+    def scope_book(self) -> ScopeBook:
+        """The scopes the ledger knows (shipped and declared), places by part_of."""
+
+    @property
+    def property_book(self) -> PropertyBook:
+        """The properties the ledger knows (shipped and declared)."""

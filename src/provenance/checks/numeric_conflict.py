@@ -25,29 +25,48 @@ from provenance.checks._numbers import (
     superseded,
     value_key,
 )
+from provenance.checks._running_findings import Judge, running, running_findings
 from provenance.checks.base import Finding, GroupRule, Groups, Option
 from provenance.checks.context import Context
 from provenance.errors import InvalidValue
 from provenance.model import Claim, Quantity, Severity, ValueKind
-from provenance.quantities import interval_text, overlaps
+from provenance.quantities import (
+    ABOUT_WIDTH,
+    ABOUT_WIDTH_LARGE,
+    about_width_for,
+    interval_text,
+    overlaps,
+    rewidened,
+)
 
 
 class NumericConflict(GroupRule):
-    """Two figures for the same subject, property, scope and time that cannot both be true.
+    """Figures for one subject, property, scope and time that cannot all be true.
 
     Why it matters:
         "Over 50 killed" and "30-40 killed" for one attack cannot both hold: one report is
         wrong, or the two count different things. Each figure is read from the report's
-        words as an interval ("over 50" is (50, ∞), "about 4,000" is [3,600, 4,400]) and
-        two figures conflict only when their intervals share no value, after converting
-        units (10 kg and about 20 lb agree) and allowing `tolerance` (169 and 170 agree).
-        Only like is compared with like: a different `scope` (civilians vs all killed) is
-        not comparable, `as_of` times that do not overlap are a trend, units that measure
-        different things are not compared, and denials are left to the `denial` rule.
-        Copies (sources that derive from one origin) are one assertion, so ten re-posts of
-        a wire story give one conflict. One speaker's figures that change over time, or a
-        claim that `supersedes` another, are a revision: shown as one info finding with the
-        sequence in time order, never failing; only the latest figure is compared.
+        words as an interval ("over 50" is (50, ∞), "about 4,000" is [3,600, 4,400]: about
+        is `about_width` wide, `about_width_large` from 1,000 on; "as many as 800" is a
+        ceiling, [0, 800]), units are converted (10 kg and about 20 lb agree) and exact
+        figures get `tolerance` (169 and 170 agree). Only like is compared with like: a
+        different `scope` or a unit that measures something else is left to
+        scope-relation and not-comparable-figures, and denials to the `denial` rule.
+
+        A running count (killed, wounded... any count of an event; properties.py `tally`)
+        converges on one true value: figures reported on different days are a timeline,
+        shown as one info finding in time order, whoever said them; figures reported in
+        one `window` (the calendar day of their as_of, else of publication; or blocks of
+        hours) that share no value are one finding listing each position: the figures
+        that agree with each other, who holds them and how many independent sources
+        (copies of one origin count once). A floor or ceiling joins the position whose
+        number is within `rounding_gap` of its own; a far one is a position of its own
+        that disagrees with nothing it fits. Positions apart by less than `rounding_gap`
+        are info (rounding), farther a warning. A speaker saying two things in one window
+        is a revision, not a conflict. A state (members, fighters, territory share) is
+        compared only at overlapping as_of times, pair by pair; a speaker's own changes
+        over time, or a claim that `supersedes` another, are a revision: shown as one
+        info finding, never failing; only the latest figure is compared.
 
     Example:
         claims:
@@ -78,18 +97,64 @@ class NumericConflict(GroupRule):
             0.01,
             "relative slack on each bound before two intervals are said to have no common "
             "value (0.01: 169 and 170 agree; 0 compares exactly)",
-        )
+        ),
+        "about_width": Option(
+            ABOUT_WIDTH,
+            "how far 'about N' reaches on each side, as a share of N (0.04: 'approximately "
+            "300' is 288-312 and disagrees with 'approximately 330')",
+        ),
+        "about_width_large": Option(
+            ABOUT_WIDTH_LARGE,
+            "how far 'about N' reaches for N of 1,000 and more (0.1: 'some 2,000' reaches "
+            "1,800 to 2,200)",
+        ),
+        "rounding_gap": Option(
+            0.1,
+            "positions whose numbers are closer than this share of the larger are a "
+            "rounding (info), farther a disagreement (warning); a bound attaches to a "
+            "position only within it",
+        ),
+        "window": Option(
+            "day",
+            "how a running count's figures are grouped in time: 'day' (the calendar day "
+            "reported) or a number of hours ('6h', counted in UTC)",
+        ),
     }
 
     groups = Groups(kinds=frozenset({ValueKind.QUANTITY.value}), affirmed=True)
     _tolerance = 0.0
+    _width = ABOUT_WIDTH
+    _gap = 0.1
+    _hours = 0
+    _large = ABOUT_WIDTH_LARGE
 
     def begin(self, context: Context) -> None:
         tolerance = self.setting("tolerance")
         self._tolerance = tolerance if math.isfinite(tolerance) and tolerance > 0 else 0.0
+        width = self.setting("about_width")
+        self._width = width if 0 < width < 1 else ABOUT_WIDTH
+        large = self.setting("about_width_large")
+        self._large = large if 0 < large < 1 else ABOUT_WIDTH_LARGE
+        gap = self.setting("rounding_gap")
+        self._gap = gap if 0 <= gap < 1 else 0.1
+        self._hours = _hours(str(self.settings["window"]))
 
     def group(self, context: Context, claims: list[Claim]) -> Iterator[Finding]:
-        return self._group(context, quantity_claims(claims), self._tolerance)
+        found = quantity_claims(claims)
+        if len(found) < 2:
+            return iter(())
+        if running(context, found[0]):
+            return self._running(context, found)
+        return self._group(context, found, self._tolerance)
+
+    def _running(self, context: Context, claims: list[Claim]) -> Iterator[Finding]:
+        for chain in supersede_chains(claims):
+            if len({(value_key(c), scope_key(c)) for c in chain}) > 1:
+                yield _chain_finding(context, chain)
+        replaced = superseded(claims)
+        standing = [c for c in claims if c.id not in replaced]
+        judge = Judge(self._tolerance, self._gap, self._width, self._hours, self._large)
+        yield from running_findings(context, standing, judge)
 
     def _group(self, context: Context, claims: list[Claim], tolerance: float) -> Iterator[Finding]:
         if len(claims) < 2:
@@ -107,9 +172,15 @@ class NumericConflict(GroupRule):
         compared = [c for c in standing if c.id not in dropped]
         for i, a in enumerate(compared):
             for b in compared[i + 1 :]:
-                found = _conflict(context, a, b, tolerance)
+                found = _conflict(context, a, b, tolerance, (self._width, self._large))
                 if found is not None:
                     yield _with_copies(found, kept)
+
+
+def _hours(window: str) -> int:
+    """Hours of a window option ("6h", "6"), 0 for a calendar day."""
+    text = window.strip().casefold().removesuffix("h").removesuffix("hours").strip()
+    return int(text) if text.isdigit() and 0 < int(text) < 24 else 0
 
 
 def _comparable(context: Context, a: Claim, b: Claim) -> bool:
@@ -118,10 +189,12 @@ def _comparable(context: Context, a: Claim, b: Claim) -> bool:
     return scope_key(a) == scope_key(b) and times_overlap(a, b) and not one_voice(context, a, b)
 
 
-def _conflict(context: Context, a: Claim, b: Claim, tolerance: float) -> Finding | None:
+def _conflict(
+    context: Context, a: Claim, b: Claim, tolerance: float, widths: tuple[float, float]
+) -> Finding | None:
     if not _comparable(context, a, b):
         return None
-    pair = quantity_pair(a, b)
+    pair = _widened(quantity_pair(a, b), widths)
     if pair is None:
         return None  # units that measure different things
     try:
@@ -147,6 +220,22 @@ def _conflict(context: Context, a: Claim, b: Claim, tolerance: float) -> Finding
             "figures": [_detail(context, c, q) for c, q in ((a, pair[0]), (b, pair[1]))],
         },
     )
+
+
+def _widened(
+    pair: tuple[Quantity, Quantity] | None, widths: tuple[float, float]
+) -> tuple[Quantity, Quantity] | None:
+    """Both figures with "about" as wide as the settings and the number's size say."""
+    if pair is None:
+        return None
+    return _rewiden(pair[0], widths), _rewiden(pair[1], widths)
+
+
+def _rewiden(q: Quantity, widths: tuple[float, float]) -> Quantity:
+    if q.qualifier not in ("about", "about-range") or q.low is None or q.high is None:
+        return q
+    width = about_width_for((q.low + q.high) / 2, *widths)
+    return q if width == ABOUT_WIDTH else rewidened(q, width)
 
 
 def _with_copies(finding: Finding, kept: dict[str, list[str]]) -> Finding:

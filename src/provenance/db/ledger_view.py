@@ -15,7 +15,9 @@ from provenance import agreement
 from provenance.checks.context import Dangling, NameRow
 from provenance.db import queries, store
 from provenance.db.schema import ClaimRow
-from provenance.model import Claim, Entity, Source, TimeSpan
+from provenance.model import Claim, Entity, EntityKind, Source, TimeSpan
+from provenance.properties import PropertyBook
+from provenance.scopes import ScopeBook
 
 
 class LedgerView:
@@ -56,6 +58,9 @@ class LedgerView:
             affirmed=affirmed,
             with_denial=with_denial,
         )
+
+    def subject_figures(self) -> Iterator[list[Claim]]:
+        return queries.subject_figures(self._session)
 
     def claims(self, ids: Collection[str]) -> dict[str, Claim]:
         return {c.id: c for c in store.find_claims(self._session, ids=ids)} if ids else {}
@@ -140,3 +145,14 @@ class LedgerView:
     def name(self, entity: str) -> str:
         found = self.entities.get(entity)
         return found.name if found else entity
+
+    # vocabulary -----------------------------------------------------------------------------
+
+    @cached_property
+    def scope_book(self) -> ScopeBook:
+        places = {e.id: e.part_of for e in self.entities.values() if e.kind is EntityKind.PLACE}
+        return ScopeBook(store.scopes(self._session), places)
+
+    @cached_property
+    def property_book(self) -> PropertyBook:
+        return PropertyBook(store.properties(self._session))
