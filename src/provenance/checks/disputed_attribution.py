@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
+from itertools import groupby
 
-from provenance import agreement
+from provenance import agreement, stances
 from provenance.checks._positions import (
     ATTRIBUTION,
     EventDates,
@@ -14,13 +16,14 @@ from provenance.checks._positions import (
     judge,
     opposing_pairs,
     revision_findings,
+    sequence_finding,
 )
-from provenance.checks.base import Finding, GroupRule, Groups
+from provenance.checks.base import Finding, Rule
 from provenance.checks.context import Context
 from provenance.model import Claim, EntityValue, Polarity, Severity
 
 
-class DisputedAttribution(GroupRule):
+class DisputedAttribution(Rule):
     """Different answers to who did it, for one event, from different speakers.
 
     Owns the attribution properties, `perpetrator` and `claimed-by` (an empty list,
@@ -77,14 +80,32 @@ class DisputedAttribution(GroupRule):
     default_severity = Severity.WARNING
     weighs_values = True
 
-    groups = Groups(properties=frozenset(ATTRIBUTION))
+    def check(self, context: Context) -> Iterator[Finding]:
+        wanted = attribution_properties(context)
+        events = EventDates(context)
+        for _, claims in groupby(context.claims_with(wanted), key=lambda c: c.subject):
+            questions: dict[str, list[Claim]] = defaultdict(list)
+            for claim in claims:
+                questions[question_of(claim.property)].append(claim)
+            for question, group in sorted(questions.items()):
+                if len(group) > 1:
+                    yield from _question(context, events, group, question)
 
-    def group(self, context: Context, claims: list[Claim]) -> Iterator[Finding]:
-        return _question(context, EventDates(context), claims)
+
+def attribution_properties(context: Context) -> frozenset[str]:
+    """The entity-valued properties that say who did something, shipped or declared."""
+    return frozenset(n for n, spec in context.properties.items() if spec.attribution)
 
 
-def _question(context: Context, events: EventDates, group: list[Claim]) -> Iterator[Finding]:
-    """The dispute (and any revisions) about who did one event."""
+def question_of(prop: str) -> str:
+    """The question a property answers: who claimed it joins who did it."""
+    return "perpetrator" if prop in ATTRIBUTION else prop
+
+
+def _question(
+    context: Context, events: EventDates, group: list[Claim], question: str
+) -> Iterator[Finding]:
+    """The dispute (and any revisions or sequences) about one attribution question."""
     camps = by_position(group, _position)
     if len(camps) < 2:
         return
@@ -92,6 +113,8 @@ def _question(context: Context, events: EventDates, group: list[Claim]) -> Itera
     def judged(a: Claim, b: Claim) -> Kind | None:
         negative = _negative(a, b)
         news = negative is not None and negative.polarity is Polarity.AFFIRMED
+        if news and not responsibility(b if negative is a else a):
+            return None  # "no group has claimed it" says nothing against an accusation
         return judge(context, events, (a, b), negative, news=news)
 
     def opposed(a: Claim, b: Claim) -> bool:
@@ -101,10 +124,18 @@ def _question(context: Context, events: EventDates, group: list[Claim]) -> Itera
         return agreement.words(context, claim)
 
     pairs = opposing_pairs(camps, opposed, judged)
-    finding = dispute_finding(context, pairs, _position, show, "disputed")
+    finding = dispute_finding(context, pairs, _position, show, "disputed", question)
     if finding is not None:
         yield finding
+    sequence = sequence_finding(context, pairs, _position, show, question)
+    if sequence is not None:
+        yield sequence
     yield from revision_findings(context, pairs, _position, show)
+
+
+def responsibility(claim: Claim) -> bool:
+    """A claim of responsibility: `claimed-by`, or the stance "claimed responsibility"."""
+    return claim.property == "claimed-by" or stances.takes(claim.stance, "claimed-responsibility")
 
 
 def _ids(claim: Claim) -> tuple[str, ...]:
@@ -112,12 +143,16 @@ def _ids(claim: Claim) -> tuple[str, ...]:
 
 
 def _position(claim: Claim) -> str | None:
-    """polarity:sorted entity ids; None for what is not an attribution (or denies nobody)."""
-    if not isinstance(claim.value, EntityValue):
+    """polarity:sorted entity ids; None for what takes no position: not an attribution, an
+    "unknown", a questioned claim (evidence-disputed), a denial naming nobody."""
+    value = claim.value
+    if not isinstance(value, EntityValue) or value.unknown:
         return None
-    if claim.polarity is Polarity.DENIED and not claim.value.ids:
+    if claim.polarity is Polarity.QUESTIONED:
         return None
-    return f"{claim.polarity.value}:" + "+".join(sorted(set(claim.value.ids)))
+    if claim.polarity is Polarity.DENIED and not value.ids:
+        return None
+    return f"{claim.polarity.value}:" + "+".join(sorted(set(value.ids)))
 
 
 def _opposed(context: Context, a: Claim, b: Claim) -> bool:

@@ -15,7 +15,8 @@ from provenance import agreement
 from provenance.checks.context import Dangling, NameRow
 from provenance.db import queries, store
 from provenance.db.schema import ClaimRow
-from provenance.model import Claim, Entity, Source, TimeSpan
+from provenance.model import Claim, Entity, PropertySpec, Source, TimeSpan
+from provenance.properties import PropertyBook
 
 
 class LedgerView:
@@ -59,6 +60,13 @@ class LedgerView:
 
     def claims(self, ids: Collection[str]) -> dict[str, Claim]:
         return {c.id: c for c in store.find_claims(self._session, ids=ids)} if ids else {}
+
+    def claims_with(self, properties: Collection[str]) -> Iterator[Claim]:
+        return queries.claims_with(self._session, properties)
+
+    @cached_property
+    def properties(self) -> dict[str, PropertySpec]:
+        return PropertyBook(store.properties(self._session)).specs
 
     def claims_of(self, subject: str, prop: str) -> list[Claim]:
         """Every claim about one subject and property (the index serves it)."""
