@@ -124,9 +124,9 @@ def judge(
 ) -> Kind | None:
     """What two claims of opposed positions are. ``negative`` is the one saying no (a
     denial, or "nobody"), if any: made before the other was stated, or before the event,
-    it is a sequence, not a dispute (shown as one when ``news``). From one voice (or when one claim supersedes the
-    other) the pair is a revision, except that ``news`` ("no group has claimed it", then a
-    claim) is a sequence even from one voice."""
+    it is a sequence, not a dispute (shown as one when ``news``). From one voice (or when
+    one claim supersedes the other) the pair is a revision, except that ``news`` ("no group
+    has claimed it", then a claim) is a sequence even from one voice."""
     a, b = pair
     if a.supersedes == b.id or b.supersedes == a.id:
         return Kind.REVISION  # the analyst has recorded which replaces which
@@ -175,7 +175,7 @@ def dispute_finding(
         places=tuple(c.origin for c in ordered if c.origin),
         details={
             "property": question or first.property,
-            "positions": [_camp_details(context, n, camps[n], show) for n in order],
+            "positions": [camp_details(context, n, camps[n], show) for n in order],
         },
     )
 
@@ -194,8 +194,7 @@ def sequence_finding(
     steps = " then ".join(_step(context, c, show) for c in claims)
     return Finding(
         key=(first.subject, question, "sequence", *sorted(camps)),
-        message=f"{question} of {context.name(first.subject)}: a sequence, not a dispute: "
-        + steps,
+        message=f"{question} of {context.name(first.subject)}: a sequence, not a dispute: " + steps,
         subject=first.subject,
         claims=tuple(c.id for c in claims),
         places=tuple(c.origin for c in claims if c.origin),
@@ -203,7 +202,7 @@ def sequence_finding(
         details={
             "property": question,
             "sequence": [c.id for c in claims],
-            "positions": [_camp_details(context, n, camps[n], show) for n in sorted(camps)],
+            "positions": [camp_details(context, n, camps[n], show) for n in sorted(camps)],
         },
     )
 
@@ -269,7 +268,7 @@ def _camp_text(context: Context, claims: list[Claim], show: Show, affirmed: set[
     return (who if value in affirmed else f"{value} {who}") + f" ({sources})"
 
 
-def _camp_details(context: Context, name: str, claims: list[Claim], show: Show) -> object:
+def camp_details(context: Context, name: str, claims: list[Claim], show: Show) -> object:
     return {
         "position": name,
         "polarity": claims[0].polarity.value,
