@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from provenance import agreement
-from provenance.checks._positions import by_position, camp_details
+from provenance.checks._positions import by_position, camp_details, stated_before
 from provenance.checks.base import Finding, GroupRule, Groups
 from provenance.checks.context import Context
 from provenance.checks.denial import bare, position, show
@@ -23,7 +23,9 @@ class EvidenceDisputed(GroupRule):
     affirmations it agrees with (the same entities, or one inside the other; overlapping
     figures or dates; the same words); a questioned claim with no value (nobody, or an
     `exists`, or a proposition: a text property the vocabulary does not know) faces every
-    affirmation. Nothing is reported when nobody asserts what is
+    affirmation. A speaker holding that who did it is not known (`value: unknown`) after
+    others named someone questions their attributions too (stated before them, it is only
+    a sequence). Nothing is reported when nobody asserts what is
     questioned. The notice's id is the question and the questioned positions, so a new
     claim repeating a position keeps its review.
 
@@ -64,16 +66,26 @@ class EvidenceDisputed(GroupRule):
     groups = Groups()
 
     def group(self, context: Context, claims: list[Claim]) -> Iterator[Finding]:
-        questioned = [c for c in claims if c.polarity is Polarity.QUESTIONED]
+        questioned = [c for c in claims if questions(c)]
         if not questioned:
             return
         asserted = [
             c
             for c in claims
-            if c.polarity is Polarity.AFFIRMED and any(_faces(context, q, c) for q in questioned)
+            if c.polarity is Polarity.AFFIRMED
+            and not questions(c)
+            and any(_faces(context, q, c) for q in questioned)
         ]
         if asserted:
             yield _finding(context, questioned, asserted)
+
+
+def questions(claim: Claim) -> bool:
+    """A questioned claim, or a speaker holding that who did it is not known."""
+    if claim.polarity is Polarity.QUESTIONED:
+        return True
+    value = claim.value
+    return claim.polarity is Polarity.AFFIRMED and isinstance(value, EntityValue) and value.unknown
 
 
 def _open(context: Context, claim: Claim) -> bool:
@@ -92,6 +104,10 @@ def _faces(context: Context, questioned: Claim, asserted: Claim) -> bool:
         return False
     if not agreement.times_overlap(questioned, asserted):
         return False
+    if isinstance(asserted.value, EntityValue) and not asserted.value.ids:
+        return False  # nobody is no assertion to question
+    if questioned.polarity is Polarity.AFFIRMED:  # "not known", after it was asserted
+        return not stated_before(context, questioned, asserted)
     if _open(context, questioned):
         return True
     try:
