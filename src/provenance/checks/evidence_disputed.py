@@ -102,7 +102,9 @@ def _open(context: Context, claim: Claim) -> bool:
 def _faces(context: Context, questioned: Claim, asserted: Claim) -> bool:
     if agreement.scope_key(questioned) != agreement.scope_key(asserted):
         return False
-    if not agreement.times_overlap(questioned, asserted):
+    spec = context.properties.get(asserted.property)
+    timeless = spec is not None and spec.attribution  # who did it does not change
+    if not timeless and not agreement.times_overlap(questioned, asserted):
         return False
     if isinstance(asserted.value, EntityValue) and not asserted.value.ids:
         return False  # nobody is no assertion to question
