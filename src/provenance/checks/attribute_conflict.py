@@ -29,7 +29,9 @@ ATTRIBUTE_PROPERTIES = tuple(
     sorted(
         name
         for name, spec in PROPERTIES.items()
-        if spec.single_valued and spec.kind in (ValueKind.ENTITY, ValueKind.TEXT)
+        if spec.single_valued
+        and spec.kind in (ValueKind.ENTITY, ValueKind.TEXT)
+        and name != "weekday"  # date-conflict compares it with the event's dates
     )
 )
 

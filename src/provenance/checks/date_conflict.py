@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from provenance import dates
 from provenance.checks import _revisions as rv
+from provenance.checks import _weekdays as weekdays
 from provenance.checks.base import Finding, GroupRule, Groups
 from provenance.checks.context import Context
 from provenance.model import Claim, PartialDate, Polarity, Precision, Severity, TimeSpan, ValueKind
@@ -72,7 +73,8 @@ class DateConflict(GroupRule):
     )
 
     def end(self, context: Context) -> Iterator[Finding]:
-        return _weekdays(context)
+        yield from _weekdays(context)
+        yield from weekdays.findings(context)
 
     def group(self, context: Context, group: list[Claim]) -> Iterator[Finding]:
         dated = [
