@@ -186,7 +186,7 @@ def _stamp(rule: str, severity: Severity, finding: Finding) -> Conflict:
     return Conflict(
         id=conflict_id(rule, finding.key),
         rule=rule,
-        severity=Severity.INFO if finding.revision else severity,
+        severity=Severity.INFO if finding.revision or finding.minor else severity,
         message=finding.message,
         subject=finding.subject,
         claims=finding.claims,

@@ -29,8 +29,9 @@ class Finding:
     ``key`` is what makes it this conflict and no other (the claim ids involved, or the two
     spellings): the stable conflict id is derived from it, so it must not include anything
     that changes with unrelated edits. ``places`` lists where the records involved are
-    written, the most telling first. A ``revision`` is a sequence of values from one speaker
-    (or a claim and the one it supersedes): shown, never failing.
+    written, the most telling first. A ``minor`` finding is reported as info. A
+    ``revision`` is a sequence of values from one speaker (or a claim and the one it
+    supersedes): shown, never failing.
     """
 
     key: tuple[str, ...]
@@ -40,6 +41,8 @@ class Finding:
     places: tuple[Origin, ...] = ()
     revision: bool = False
     details: Mapping[str, object] = field(default_factory=dict)
+    minor: bool = False
+    """A difference the rule knows to be small (minutes apart in a time): reported as info."""
 
 
 class Rule:

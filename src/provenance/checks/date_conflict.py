@@ -4,6 +4,7 @@ and a stated weekday that is not the weekday of its date."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 
 from provenance import dates
 from provenance.checks import _revisions as rv
@@ -131,12 +132,31 @@ def _interval(span: TimeSpan) -> list[str | None]:
     return [start, end]
 
 
+def minor(first: TimeSpan, second: TimeSpan) -> bool:
+    """Minutes apart in a time of day, or one day apart where a time or a zone says the
+    moment may fall across a midnight: shown, as info."""
+    ends = [first.start, first.end, second.start, second.end]
+    if any(d is None for d in ends) or first.start != first.end or second.start != second.end:
+        return False
+    a, b = first.start, second.start
+    assert a is not None and b is not None
+    low, high = sorted((dates.bounds(a)[0], dates.bounds(b)[0]))
+    if min(a.precision, b.precision) >= Precision.HOUR:
+        return high - low < timedelta(hours=1)
+    timed = any(d.hour is not None or d.utc_offset is not None for d in (a, b))
+    days = min(a.precision, b.precision) >= Precision.DAY
+    return days and timed and high - low <= timedelta(days=1)
+
+
 def _conflict(context: Context, a: Claim, b: Claim, what: str) -> Finding:
     first, second = _span(a), _span(b)
+    small = minor(first, second)
     return Finding(
+        minor=small,
         key=(a.id, b.id),
         message=f"{what}: '{first.text}' ({precision(first)}) vs '{second.text}' "
-        f"({precision(second)}): no common {_finest(first, second)}",
+        f"({precision(second)}): no common {_finest(first, second)}"
+        + (" (a small difference: minutes, or a day across midnight)" if small else ""),
         subject=a.subject,
         claims=(a.id, b.id),
         places=tuple(c.origin for c in (a, b) if c.origin),
