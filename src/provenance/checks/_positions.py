@@ -86,7 +86,7 @@ class EventDates:
 def by_position(claims: Iterable[Claim], label: Label) -> dict[str, list[Claim]]:
     """Claims by position label, in ledger order; claims without a label are left out."""
     found: dict[str, list[Claim]] = defaultdict(list)
-    for claim in sorted(claims, key=_place):
+    for claim in sorted(claims, key=place):
         name = label(claim)
         if name is not None:
             found[name].append(claim)
@@ -160,9 +160,9 @@ def dispute_finding(
     if not camps:
         return None
     order = sorted(
-        camps, key=lambda n: (_denied(camps[n][0]), -weight(camps[n]), _place(camps[n][0]))
+        camps, key=lambda n: (_denied(camps[n][0]), -weight(camps[n]), place(camps[n][0]))
     )
-    first = min(involved.values(), key=_place)
+    first = min(involved.values(), key=place)
     affirmed = {show(camps[n][0]) for n in order if not _denied(camps[n][0])}
     texts = [_camp_text(context, camps[n], show, affirmed) for n in order]
     ordered = [c for n in order for c in camps[n]]
@@ -188,7 +188,7 @@ def sequence_finding(
     found = {c.id: c for p in pairs if p.kind is Kind.SEQUENCE for c in (p.first, p.second)}
     if not found:
         return None
-    claims = sorted(found.values(), key=lambda c: (agreement.stated_at(context, c), _place(c)))
+    claims = sorted(found.values(), key=lambda c: (agreement.stated_at(context, c), place(c)))
     first = claims[0]
     camps = by_position(claims, label)
     steps = " then ".join(_step(context, c, show) for c in claims)
@@ -234,7 +234,7 @@ def revision_findings(
             said = voices[voice_label(context, pair.first)]
             said.update({pair.first.id: pair.first, pair.second.id: pair.second})
     for voice, found in sorted(voices.items()):
-        claims = sorted(found.values(), key=lambda c: (agreement.stated_at(context, c), _place(c)))
+        claims = sorted(found.values(), key=lambda c: (agreement.stated_at(context, c), place(c)))
         first = claims[0]
         steps = " then ".join(_step(context, c, show) for c in claims)
         positions = sorted({label(c) or "" for c in claims})
@@ -298,7 +298,7 @@ def _when(context: Context, claim: Claim) -> str:
     return when.text if when is not None else "undated"
 
 
-def _place(claim: Claim) -> tuple[str, int, str]:
+def place(claim: Claim) -> tuple[str, int, str]:
     return (claim.origin.file, claim.origin.line, claim.id) if claim.origin else ("", 0, claim.id)
 
 
