@@ -160,7 +160,7 @@ def dispute_finding(
     if not camps:
         return None
     order = sorted(
-        camps, key=lambda n: (_denied(camps[n][0]), -weight(camps[n]), place(camps[n][0]))
+        camps, key=lambda n: (_denied(camps[n][0]), -position_weight(camps[n]), place(camps[n][0]))
     )
     first = min(involved.values(), key=place)
     affirmed = {show(camps[n][0]) for n in order if not _denied(camps[n][0])}
@@ -207,7 +207,7 @@ def sequence_finding(
     )
 
 
-def weight(claims: list[Claim]) -> float:
+def position_weight(claims: list[Claim]) -> float:
     """How much a position counts: its strongest claim's stance weight (a hedged or
     preliminary claim counts less than one stated plainly)."""
     return max((stances.weight_of(c.stance) for c in claims), default=1.0)
@@ -276,7 +276,7 @@ def camp_details(context: Context, name: str, claims: list[Claim], show: Show) -
         "speakers": _unique(s for c in claims for s in c.said_by),
         "sources": _unique(c.source for c in claims),
         "independent": independent(context, claims),
-        "weight": weight(claims),
+        "weight": position_weight(claims),
         "claims": [c.id for c in claims],
         "stated": [_when(context, c) for c in claims],
     }

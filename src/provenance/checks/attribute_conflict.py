@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from provenance import agreement, dates, names
 from provenance.checks import _revisions as rv
-from provenance.checks._positions import camp_details, place, weight
+from provenance.checks._positions import camp_details, place, position_weight
 from provenance.checks.base import Finding, GroupRule, Groups, Option
 from provenance.checks.context import Context
 from provenance.model import (
@@ -236,7 +236,7 @@ def _conflict(times: Times, camps: list[list[Claim]], what: str) -> Finding:
     """One finding per question: its positions (the weightiest first), keyed on their
     values, so a claim repeating a position keeps the review and a new position is new."""
     context = times.context
-    camps = sorted(camps, key=lambda cs: -weight(cs))
+    camps = sorted(camps, key=lambda cs: -position_weight(cs))
 
     def side(cs: list[Claim]) -> str:
         when = ", ".join(dict.fromkeys(rv.when(context, c) for c in cs))

@@ -119,7 +119,7 @@ def _question(
     def label(claim: Claim) -> str | None:
         if claim.polarity is Polarity.QUESTIONED:
             return None  # evidence-disputed reads it
-        return proposition_position(claim) if proposition else position(claim)
+        return proposition_position(claim) if proposition else value_position(claim)
 
     camps = by_position(group, label)
 
@@ -141,7 +141,7 @@ def _question(
         return judge(context, events, (a, b), denied)
 
     def shown(claim: Claim) -> str:
-        return show(context, claim)
+        return stated_value(context, claim)
 
     pairs = opposing_pairs(camps, opposed, judged)
     finding = dispute_finding(context, pairs, label, shown, "denied")
@@ -166,10 +166,10 @@ def is_proposition(context: Context, group: list[Claim]) -> bool:
         group[0].property not in context.properties
     ):
         return True
-    return any(c.polarity is Polarity.DENIED and bare(c) for c in texts)
+    return any(c.polarity is Polarity.DENIED and only_holds(c) for c in texts)
 
 
-def bare(claim: Claim) -> bool:
+def only_holds(claim: Claim) -> bool:
     """A text value that says only that the property holds."""
     assert isinstance(claim.value, TextValue)
     return " ".join(claim.value.text.casefold().split()) in PROPOSITION_WORDS
@@ -193,7 +193,7 @@ def _bound_left_standing(a: Claim, b: Claim, tolerance: float) -> bool:
     return pair is not None and not contains(pair[1], pair[0], tolerance)
 
 
-def position(claim: Claim) -> str:
+def value_position(claim: Claim) -> str:
     """polarity|scope|the value read canonically (interval, dates, words, entities)."""
     return f"{claim.polarity.value}|{agreement.scope_key(claim)}|{_canonical(claim)}"
 
@@ -211,7 +211,7 @@ def _canonical(claim: Claim) -> str:
     return " ".join(sorted(agreement.text_key(value.text)))
 
 
-def show(context: Context, claim: Claim) -> str:
+def stated_value(context: Context, claim: Claim) -> str:
     """The value in the report's words, then as an interval or dates when that adds."""
     said = agreement.words(context, claim)
     if isinstance(claim.value, Quantity):

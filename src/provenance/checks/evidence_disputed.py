@@ -8,7 +8,7 @@ from provenance import agreement
 from provenance.checks._positions import by_position, camp_details, stated_before
 from provenance.checks.base import Finding, GroupRule, Groups
 from provenance.checks.context import Context
-from provenance.checks.denial import bare, position, show
+from provenance.checks.denial import only_holds, stated_value, value_position
 from provenance.model import Claim, EntityValue, Polarity, Severity, TextValue
 
 
@@ -96,7 +96,7 @@ def _open(context: Context, claim: Claim) -> bool:
         return not value.ids
     if not isinstance(value, TextValue):
         return False
-    return bare(claim) or claim.property not in context.properties
+    return only_holds(claim) or claim.property not in context.properties
 
 
 def _faces(context: Context, questioned: Claim, asserted: Claim) -> bool:
@@ -120,11 +120,11 @@ def _faces(context: Context, questioned: Claim, asserted: Claim) -> bool:
 
 def _finding(context: Context, questioned: list[Claim], asserted: list[Claim]) -> Finding:
     first = questioned[0]
-    doubts = by_position(questioned, position)
-    claims = by_position(asserted, position)
+    doubts = by_position(questioned, value_position)
+    claims = by_position(asserted, value_position)
 
     def shown(claim: Claim) -> str:
-        return show(context, claim)
+        return stated_value(context, claim)
 
     def texts(camps: dict[str, list[Claim]]) -> str:
         return "; ".join(
