@@ -55,8 +55,14 @@ class AttributeConflict(GroupRule):
         times (deputy leader in 2014, leader in 2016: a change), copies of one story (one
         assertion), and the same speaker changing the value, or a claim that `supersedes`
         another: a revision, shown in time order but never failing. Only the
-        single-valued properties `role`, `leader`, `affiliation` and `location` are
-        compared, and only affirmed claims.
+        single-valued entity and text properties (`role`, `leader`, `affiliation`,
+        `location`, `attacker-identity`...) are compared, and only affirmed claims.
+        The rule reports one conflict per subject and property with every position in
+        it (speakers, sources, independent sources, weight, times), the weightiest
+        first; two spellings of one name are one position (the name matcher's confident
+        tier: "Zabihullah" and "Zabiullah"), and a value naming several things ("Pakistani
+        and Afghan") is their set. The conflict's id is the property and its positions:
+        a claim repeating a position keeps the review, a new position is new.
 
     Example:
         claims:

@@ -33,8 +33,16 @@ class DateConflict(GroupRule):
         that share an origin, in their own voice) are one assertion: counted once, never in
         conflict with each other. The same speaker giving a new date is a revision, shown
         in time order but never failing, as is a claim that `supersedes` another; only the
-        speaker's latest date is compared with other speakers. Only the single-valued date
-        properties (`date`, `founded`) are compared, and only affirmed claims.
+        speaker's latest date is compared with other speakers. Each milestone is its own
+        question: `date`, `time`, `date-started`, `date-ended`, `date-captured`,
+        `date-released`, `date-announced`, `date-of-death`, `founded` (a start is never
+        compared with an end), and only affirmed claims. Two times a few minutes apart,
+        or two days one day apart where a time or a zone puts the moment near a
+        midnight, are reported as info: a small difference, not a dispute.
+        The weekdays stated for an event (a `weekday` claim, a date written as text with
+        its weekday) are compared with each other and with the weekday of its `date`,
+        `time` and `date-started`: one conflict per event, one position per weekday; a
+        `weekday` claim whose own as_of is a day of another weekday is flagged too.
         A weekday stated with a date ("Friday, 13 November 2017") that is not that date's
         weekday is flagged too, on claim values, `as_of` and a source's `published`: one
         of the two was mistyped, and the date may be the wrong one.

@@ -26,23 +26,36 @@ from provenance.model import Claim, EntityValue, Polarity, Severity
 class DisputedAttribution(Rule):
     """Different answers to who did it, for one event, from different speakers.
 
-    Owns the attribution properties, `perpetrator` and `claimed-by` (an empty list,
-    `value: []`, means "nobody": "no group has claimed it"), denials of an attribution
-    included; the `denial` rule owns denials of every other property, so one disagreement
-    is never reported twice. Each position is a polarity and a set of entities: the rule
-    reports one conflict per event and property, with every position that takes part in a
-    dispute, its speakers and its sources side by side.
+    Owns every attribution property: `perpetrator`, `claimed-by`, `planned-by`,
+    `ordered-by`, `funded-by`, `commander`, and declared properties with `attribution:
+    true`, denials of them included (the `denial` rule owns denials of every other
+    property, so one disagreement is never reported twice). A claim of responsibility
+    (`claimed-by`, or the stance "claimed responsibility") is an attribution by the
+    claimant: it answers the same question as `perpetrator`, so "ISKP claimed it" agrees
+    with officials naming ISKP and is disputed by officials naming the Taliban. Each
+    position is a polarity and a set of entities; the rule reports one conflict per event
+    and question, with every position that takes part in a dispute, its speakers, sources,
+    independent sources and weight (hedged claims weigh less: "may have", "alleged"),
+    the weightiest first. The conflict's id is the question and its positions: a claim
+    joining a position keeps the review, a new position is a new conflict.
 
-    A dispute is two different sets from different speakers ("the Taliban" against "the
-    Taliban and ISKP" included), or a denial by one speaker of what another affirms (a
-    denial of an organisation also denies each of its branches). Not a dispute: sets that
-    agree (equal, or a branch and its parent: ISKP and the Islamic State); claims from one
-    speaker, or from copies of one source with no speaker named (one voice: a change of
-    position is shown as a revision, never failing); "nobody" or a denial stated strictly
-    before the claim it seems to contradict (as_of, else the source's publication date, at
-    its precision) or before the event's own date, which is a sequence (no group had
-    claimed it yet); a denial of a joint attack against an attribution to one of the
-    partners alone. Claims whose value is not a list of entities are left to other rules.
+    An organisation's parts (`part_of`, followed up) are inside it: an attribution to a
+    branch and one to its parent are nested positions, not a dispute; a denial naming the
+    parent opposes an attribution to any of its parts; a denial naming one branch says
+    nothing against an attribution to another branch, or to the parent. A dispute is two
+    different sets from different speakers ("the Taliban" against "the Taliban and ISKP"
+    included), or a denial by one speaker of what another affirms. Not a dispute: sets
+    that agree; claims from one speaker, or from copies of one source with no speaker
+    named (one voice: a change of position is shown as a revision, never failing); a
+    denial stated strictly before the claim it seems to contradict (as_of, else the
+    source's publication date, at its precision) or before the event's own date; "nobody
+    has claimed it" (`value: []`) stated before a claim of responsibility, which is a
+    sequence, shown in time order and never failing (stated after the claim, it is a
+    dispute; it never answers an accusation, which claims nothing); a denial of a joint
+    attack against an attribution to one partner alone. `value: unknown` ("nothing is
+    known about the perpetrators") and `polarity: questioned` take no position: see
+    `evidence-disputed`. Claims whose value is not a list of entities are left to other
+    rules.
 
     Why it matters:
         Who carried out an attack decides who is counted as responsible, whose capability
