@@ -58,7 +58,9 @@ Feature: disputed-attribution — different answers to who did it, for one event
       """
     When I run "provenance check news/ --rule disputed-attribution"
     Then the exit status is 0
-    And stdout contains "info (revision)"
+    And stdout does not contain "disputed"
+    When I run "provenance check news/ --rule disputed-attribution --set disputed-attribution.show_sequences=true"
+    Then the exit status is 0
     And stdout contains "perpetrator of Market bombing: a sequence, not a dispute: nobody (2017-08-06; wire) then ISKP (2017-08-08; amaq)"
     Given the file "news/ledger.yaml" is changed so that "published: 2017-08-06" reads "published: 2017-08-09"
     When I run "provenance check news/ --rule disputed-attribution"

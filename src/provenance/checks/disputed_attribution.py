@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from itertools import groupby
+from typing import ClassVar
 
 from provenance import agreement, stances
 from provenance.checks._positions import (
@@ -18,7 +19,7 @@ from provenance.checks._positions import (
     revision_findings,
     sequence_finding,
 )
-from provenance.checks.base import Finding, Rule
+from provenance.checks.base import Finding, Option, Rule
 from provenance.checks.context import Context
 from provenance.model import Claim, EntityValue, Polarity, Severity
 
@@ -32,7 +33,9 @@ class DisputedAttribution(Rule):
     property, so one disagreement is never reported twice). A claim of responsibility
     (`claimed-by`, or the stance "claimed responsibility") is an attribution by the
     claimant: it answers the same question as `perpetrator`, so "ISKP claimed it" agrees
-    with officials naming ISKP and is disputed by officials naming the Taliban. Each
+    with officials naming ISKP, and with officials naming the Taliban and ISKP (the
+    claimant says it took part, not that it acted alone), and is disputed by officials
+    naming the Taliban. Each
     position is a polarity and a set of entities; the rule reports one conflict per event
     and question, with every position that takes part in a dispute, its speakers, sources,
     independent sources and weight (hedged claims weigh less: "may have", "alleged"),
@@ -50,7 +53,8 @@ class DisputedAttribution(Rule):
     denial stated strictly before the claim it seems to contradict (as_of, else the
     source's publication date, at its precision) or before the event's own date; "nobody
     has claimed it" (`value: []`) stated before a claim of responsibility, which is a
-    sequence, shown in time order and never failing (stated after the claim, it is a
+    sequence (the setting `show_sequences` shows it in time order, as info; stated after
+    the claim, it is a
     dispute; it never answers an accusation, which claims nothing); a denial of a joint
     attack against an attribution to one partner alone. `value: unknown` ("nothing is
     known about the perpetrators") and `polarity: questioned` take no position: see
@@ -92,17 +96,30 @@ class DisputedAttribution(Rule):
     id = "disputed-attribution"
     default_severity = Severity.WARNING
     weighs_values = True
+    options: ClassVar[Mapping[str, Option]] = {
+        "show_sequences": Option(
+            False,
+            '"no group has claimed it", then a claim of responsibility: show the sequence '
+            "(info, never failing) rather than nothing",
+        ),
+    }
 
     def check(self, context: Context) -> Iterator[Finding]:
         wanted = attribution_properties(context)
         events = EventDates(context)
+        show = bool(self.settings["show_sequences"])
         for _, claims in groupby(context.claims_with(wanted), key=lambda c: c.subject):
             questions: dict[str, list[Claim]] = defaultdict(list)
             for claim in claims:
-                questions[question_of(claim.property)].append(claim)
+                questions[attribution_question(claim.property)].append(claim)
             for question, group in sorted(questions.items()):
                 if len(group) > 1:
-                    yield from _question(context, events, group, question)
+                    found = _question(context, events, group, question)
+                    yield from (f for f in found if show or not _sequence(f))
+
+
+def _sequence(finding: Finding) -> bool:
+    return "sequence" in finding.key[2:3]
 
 
 def attribution_properties(context: Context) -> frozenset[str]:
@@ -110,7 +127,7 @@ def attribution_properties(context: Context) -> frozenset[str]:
     return frozenset(n for n, spec in context.properties.items() if spec.attribution)
 
 
-def question_of(prop: str) -> str:
+def attribution_question(prop: str) -> str:
     """The question a property answers: who claimed it joins who did it."""
     return "perpetrator" if prop in ATTRIBUTION else prop
 
@@ -124,6 +141,8 @@ def _question(
         return
 
     def judged(a: Claim, b: Claim) -> Kind | None:
+        if _partner(context, a, b) or _partner(context, b, a):
+            return None
         negative = _negative(a, b)
         news = negative is not None and negative.polarity is Polarity.AFFIRMED
         if news and not responsibility(b if negative is a else a):
@@ -176,6 +195,20 @@ def _opposed(context: Context, a: Claim, b: Claim) -> bool:
     denied, affirmed = (a, b) if a.polarity is Polarity.DENIED else (b, a)
     return bool(_ids(affirmed)) and all(
         any(x == y or x in context.ancestors(y) for y in _ids(affirmed)) for x in _ids(denied)
+    )
+
+
+def _partner(context: Context, claim: Claim, other: Claim) -> bool:
+    """A claim of responsibility naming only groups the other attribution names too: the
+    claimant says it took part, not that it acted alone ("ISKP claimed it" against "the
+    Taliban and ISKP")."""
+    if claim.polarity is not Polarity.AFFIRMED or other.polarity is not Polarity.AFFIRMED:
+        return False
+    mine, theirs = _ids(claim), _ids(other)
+    return (
+        responsibility(claim)
+        and bool(mine)
+        and all(any(context.related(x, y) for y in theirs) for x in mine)
     )
 
 
