@@ -9,6 +9,7 @@ speaker; a group denying, after the attribution, an attack it is named for; "no 
 claimed it" stated after the claim of responsibility.
 denial: a denial, after the affirmation, of where the event took place, of its toll, or of
 a person's role at the time.
+evidence-disputed: an agency unable to verify an attribution someone made.
 date-conflict: another day for the event (another month, or year); a stated weekday that is
 not the date's, on a claim's value, on an as_of, or on a source's published date.
 attribute-conflict: another role for a person, another leader for an organisation, another
@@ -131,6 +132,24 @@ def disputed_denial(t: Target) -> Record | None:
         stance="denied any role",
     )
     return record([made], "perpetrator", value=group)
+
+
+def evidence_questioned(t: Target) -> Record | None:
+    """An agency unable to verify an attribution that someone made."""
+    blamed = _blamed(t)
+    if not blamed:
+        return None
+    claim = t.desk.rng.choice(blamed)
+    source = t.desk.source("national", after(t, blamed), archived=False)
+    made = t.desk.extra(
+        source,
+        "perpetrator",
+        claim.value,
+        said_by=("unama",),
+        questioned=True,
+        stance="unable to verify",
+    )
+    return record([made], "perpetrator")
 
 
 def disputed_late_nobody(t: Target) -> Record | None:
@@ -324,6 +343,7 @@ KINDS = [
     Kind("disputed-attribution", "other-perpetrator", "event", disputed_other),
     Kind("disputed-attribution", "denial", "event", disputed_denial),
     Kind("disputed-attribution", "late-nobody", "event", disputed_late_nobody),
+    Kind("evidence-disputed", "questioned", "event", evidence_questioned),
     Kind("denial", "location", "event", denial_location),
     Kind("denial", "toll", "event", denial_toll),
     Kind("denial", "role", "person", denial_role),

@@ -70,6 +70,7 @@ class Claim:
     scope: str | None = None
     as_of: str | None = None
     denied: bool = False
+    questioned: bool = False
     stance: str | None = None
     quote: str | None = None
     locator: str | None = None
@@ -90,7 +91,7 @@ class Claim:
             ("unit", self.unit and q(self.unit)),
             ("scope", self.scope and q(self.scope)),
             ("as_of", self.as_of and q(self.as_of)),
-            ("polarity", "denied" if self.denied else None),
+            ("polarity", "denied" if self.denied else "questioned" if self.questioned else None),
             ("stance", self.stance and q(self.stance)),
             ("said_by", self.said_by and ids(self.said_by)),
             ("source", self.source),

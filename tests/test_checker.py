@@ -253,7 +253,7 @@ def test_a_clean_ledger_exits_0(workdir: Path) -> None:
         "sources:\n  - {id: s, title: T, kind: news, reliability: B}\n", "utf-8"
     )
     status, stdout, _ = run("check", "ok.yaml")
-    assert (status, stdout) == (0, "no conflicts in ok.yaml (14 rules)\n")
+    assert (status, stdout) == (0, "no conflicts in ok.yaml (15 rules)\n")
 
 
 # --- database mode --------------------------------------------------------------------------

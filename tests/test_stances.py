@@ -18,6 +18,8 @@ CASES = [
     ("US air strikes may have hit the hospital", ("possible",)),
     ("assessed", ("assessed",)),
     ("confirmed dead", ("confirmed",)),
+    ("found no evidence to back the accusation", ("questioned",)),
+    ("assessed not credible", ("assessed", "questioned")),
     # not a term: free text naming none of them
     ("said it was a joint attack", ()),
     ("denied co-operating with ISKP; called the allegations propaganda", ()),
@@ -41,6 +43,7 @@ def test_a_stance_names_the_terms_it_uses(text: str | None, names: tuple[str, ..
         ("may have", 0.5),
         ("reportedly; preliminary", 0.6),  # the weakest term decides
         ("claimed responsibility", 1.0),
+        ("unable to verify", 0.3),
     ],
 )
 def test_hedged_claims_weigh_less(text: str | None, weight: float) -> None:

@@ -75,3 +75,19 @@ Feature: date-conflict — one event, two dates that cannot both be right
     When I run "provenance check claims/ --rule date-conflict --include-reviewed"
     Then the exit status is 0
     And stdout has a line matching "^[Nn]o conflicts in claims"
+
+  Scenario: A weekday that is not the weekday of the event's date
+    Given a ledger file "days/ledger.yaml" containing:
+      """
+      sources:
+        - {id: wire, title: Wire story, kind: wire, reliability: B, published: 2019-08-18}
+        - {id: blog, title: Blog post, kind: social-media, reliability: D, published: 2019-08-19}
+      entities:
+        - {id: wedding-bombing, kind: event, name: Wedding hall bombing}
+      claims:
+        - {id: wire-date, subject: wedding-bombing, property: date, value: 2019-08-17, source: wire}
+        - {id: blog-day, subject: wedding-bombing, property: weekday, value: Sunday, source: blog}
+      """
+    When I run "provenance check days/ --rule date-conflict"
+    Then the exit status is 1
+    And stdout contains "weekday of Wedding hall bombing: Saturday ('2019-08-17'; wire) vs Sunday ('Sunday'; blog)"

@@ -47,3 +47,21 @@ Feature: denial — one speaker denies what another affirms
     When I run "provenance check claims/ --rule denial --include-reviewed"
     Then the exit status is 0
     And stdout contains "no conflicts"
+
+  Scenario: A denial of a proposition opposes its affirmation in other words
+    Given a ledger file "clinic/ledger.yaml" containing:
+      """
+      sources:
+        - {id: ministry, title: Ministry statement, kind: government, reliability: C, published: 2015-10-03}
+        - {id: ngo, title: Aid agency statement, kind: ngo, reliability: B, published: 2015-10-04}
+      entities:
+        - {id: spokesman, kind: person, name: Ministry spokesman}
+        - {id: aid-agency, kind: organisation, name: Aid agency}
+        - {id: strike, kind: event, name: Clinic air strike}
+      claims:
+        - {id: ministry-fighters, subject: strike, property: fighters-inside-clinic, value: {text: insurgents were firing from the clinic}, said_by: [spokesman], source: ministry}
+        - {id: agency-no-fighters, subject: strike, property: fighters-inside-clinic, value: {text: armed men inside the compound}, polarity: denied, said_by: [aid-agency], source: ngo}
+      """
+    When I run "provenance check clinic/ --rule denial"
+    Then the exit status is 1
+    And stdout contains "fighters-inside-clinic of Clinic air strike denied: 'insurgents were firing from the clinic' (Ministry spokesman; ministry) vs 'armed men inside the compound' denied by Aid agency (ngo)"

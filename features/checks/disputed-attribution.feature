@@ -59,10 +59,13 @@ Feature: disputed-attribution — different answers to who did it, for one event
     When I run "provenance check news/ --rule disputed-attribution"
     Then the exit status is 0
     And stdout does not contain "disputed"
+    When I run "provenance check news/ --rule disputed-attribution --set disputed-attribution.show_sequences=true"
+    Then the exit status is 0
+    And stdout contains "perpetrator of Market bombing: a sequence, not a dispute: nobody (2017-08-06; wire) then ISKP (2017-08-08; amaq)"
     Given the file "news/ledger.yaml" is changed so that "published: 2017-08-06" reads "published: 2017-08-09"
     When I run "provenance check news/ --rule disputed-attribution"
     Then the exit status is 1
-    And stdout contains "claimed-by of Market bombing disputed: nobody (wire) vs ISKP (ISKP; amaq)"
+    And stdout contains "perpetrator of Market bombing disputed: nobody (wire) vs ISKP (ISKP; amaq)"
 
   Scenario: The shipped ledger disputes only who attacked Mirza Olang
     Given the shipped ledger in claims/
@@ -70,3 +73,17 @@ Feature: disputed-attribution — different answers to who did it, for one event
     Then the exit status is 1
     And stdout contains "perpetrator of Mirza Olang attack disputed: Taliban + Islamic State Khorasan Province (Afghan government, United Nations, local witnesses at Mirza Olang; caci-2017-11-13) vs denied by Taliban (caci-2017-11-13)"
     And stdout contains "1 conflict (1 warning)"
+
+  Scenario: An attribution to a branch and one to its parent are nested, not a dispute
+    Given the file "village/ledger.yaml" is changed so that "value: [taliban, iskp], polarity: denied, said_by: [taliban]" reads "value: islamic-state, said_by: [witnesses]"
+    And the file "village/ledger.yaml" is changed so that "value: [taliban, iskp], said_by: [officials]" reads "value: iskp, said_by: [officials]"
+    When I run "provenance check village/"
+    Then the exit status is 0
+    And stdout contains "no conflicts"
+
+  Scenario: A claim of responsibility by one group against an attribution to another
+    Given the file "village/ledger.yaml" is changed so that "property: perpetrator, value: [taliban, iskp], polarity: denied, said_by: [taliban]" reads "property: claimed-by, value: iskp, said_by: [iskp]"
+    And the file "village/ledger.yaml" is changed so that "value: [taliban, iskp], said_by: [officials]" reads "value: taliban, said_by: [officials]"
+    When I run "provenance check village/"
+    Then the exit status is 1
+    And stdout contains "perpetrator of Village attack disputed: Taliban (Afghan officials; caci) vs ISKP (ISKP; caci)"

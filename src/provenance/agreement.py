@@ -184,4 +184,6 @@ def words(lookup: Lookup, claim: Claim) -> str:
         return f"'{value.text}'"
     if isinstance(value, TextValue):
         return f"'{value.text}'"
+    if value.unknown:
+        return "unknown"
     return " + ".join(lookup.name(e) for e in value.ids) if value.ids else "nobody"

@@ -1,11 +1,13 @@
 """The stances the checker weighs: a small vocabulary (claimed responsibility, preliminary,
-provisional, reportedly, alleged, possibly, assessed, confirmed) read from a claim's
+provisional, reportedly, alleged, possibly, assessed, questioned, confirmed) read from a claim's
 `stance`, which stays free text ("said the toll was preliminary and may rise").
 
 Each stance says what it means and how much a claim taking it counts in an assessment: a
 figure given as preliminary, or an attribution hedged with "may have", weighs less than one
 stated plainly. A stance names the terms it finds anywhere in the text (whole words, case
-ignored); a stance that names none counts in full."""
+ignored); a stance that names none counts in full. The rules that list positions
+(disputed-attribution, denial, attribute-conflict) give each position the weight of its
+strongest claim and list the weightiest first."""
 
 from __future__ import annotations
 
@@ -115,6 +117,21 @@ STANCES: tuple[Stance, ...] = (
         ),
         0.8,
         "an analytic judgement rather than a direct report",
+    ),
+    Stance(
+        "questioned",
+        (
+            "found no evidence",
+            "no evidence",
+            "unable to verify",
+            "could not verify",
+            "could not be verified",
+            "could not confirm",
+            "not credible",
+            "unsubstantiated",
+        ),
+        0.3,
+        "the speaker doubts the evidence for the value: write polarity: questioned",
     ),
     Stance(
         "confirmed",

@@ -186,7 +186,9 @@ def _stamp(rule: str, severity: Severity, finding: Finding) -> Conflict:
     return Conflict(
         id=conflict_id(rule, finding.key),
         rule=rule,
-        severity=Severity.INFO if finding.revision else _lowered(severity, finding.severity),
+        severity=Severity.INFO
+        if finding.revision or finding.minor
+        else _lowered(severity, finding.severity),
         message=finding.message,
         subject=finding.subject,
         claims=finding.claims,

@@ -10,6 +10,7 @@ from provenance.checks.date_conflict import DateConflict
 from provenance.checks.declared_contradiction import DeclaredContradiction
 from provenance.checks.denial import Denial
 from provenance.checks.disputed_attribution import DisputedAttribution
+from provenance.checks.evidence_disputed import EvidenceDisputed
 from provenance.checks.not_comparable import NotComparable
 from provenance.checks.numeric_conflict import NumericConflict
 from provenance.checks.overconfidence import Overconfidence
@@ -30,6 +31,7 @@ RULES: tuple[type[Rule], ...] = (
     DateConflict,
     AttributeConflict,
     DeclaredContradiction,
+    EvidenceDisputed,
     CircularReporting,
     Overconfidence,
     QuoteNotFound,

@@ -14,12 +14,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 
-from provenance import agreement, dates
+from provenance import agreement, dates, stances
 from provenance.checks.base import Finding
 from provenance.checks.context import Context
 from provenance.model import Claim, Polarity, TimeSpan
 
 ATTRIBUTION = frozenset({"perpetrator", "claimed-by"})
+"""Who did it: a claim of responsibility is an attribution by the claimant."""
 
 Label = Callable[[Claim], "str | None"]
 Opposed = Callable[[Claim, Claim], bool]
@@ -29,6 +30,7 @@ Show = Callable[[Claim], str]
 class Kind(Enum):
     DISPUTE = "dispute"
     REVISION = "revision"
+    SEQUENCE = "sequence"  # "no group has claimed it", then a claim: shown, never failing
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +86,7 @@ class EventDates:
 def by_position(claims: Iterable[Claim], label: Label) -> dict[str, list[Claim]]:
     """Claims by position label, in ledger order; claims without a label are left out."""
     found: dict[str, list[Claim]] = defaultdict(list)
-    for claim in sorted(claims, key=_place):
+    for claim in sorted(claims, key=place):
         name = label(claim)
         if name is not None:
             found[name].append(claim)
@@ -122,9 +124,9 @@ def judge(
 ) -> Kind | None:
     """What two claims of opposed positions are. ``negative`` is the one saying no (a
     denial, or "nobody"), if any: made before the other was stated, or before the event,
-    it is a sequence, not a dispute. From one voice (or when one claim supersedes the
-    other) the pair is a revision, except that ``news`` ("no group has claimed it", then a
-    claim) is a sequence even from one voice."""
+    it is a sequence, not a dispute (shown as one when ``news``). From one voice (or when
+    one claim supersedes the other) the pair is a revision, except that ``news`` ("no group
+    has claimed it", then a claim) is a sequence even from one voice."""
     a, b = pair
     if a.supersedes == b.id or b.supersedes == a.id:
         return Kind.REVISION  # the analyst has recorded which replaces which
@@ -136,36 +138,89 @@ def judge(
         return stated_before(context, negative, other) or events.stated_before(negative, other)
 
     if news and early():
-        return None
+        return Kind.SEQUENCE
     if agreement.one_voice(context, a, b):
         return Kind.REVISION
     return None if early() else Kind.DISPUTE
 
 
 def dispute_finding(
-    context: Context, pairs: list[Pair], label: Label, show: Show, verb: str
+    context: Context,
+    pairs: list[Pair],
+    label: Label,
+    show: Show,
+    verb: str,
+    question: str | None = None,
 ) -> Finding | None:
-    """One finding for every dispute on one question, its camps side by side."""
+    """One finding for every dispute on one question (``question`` names it when it spans
+    properties), its camps side by side, the weightiest first: the key is the question and
+    its positions, so a claim joining a position keeps it, a new position changes it."""
     involved = {c.id: c for p in pairs if p.kind is Kind.DISPUTE for c in (p.first, p.second)}
     camps = by_position(involved.values(), label)
     if not camps:
         return None
-    order = sorted(camps, key=lambda n: (_denied(camps[n][0]), _place(camps[n][0])))
-    first = camps[order[0]][0]
+    order = sorted(
+        camps, key=lambda n: (_denied(camps[n][0]), -position_weight(camps[n]), place(camps[n][0]))
+    )
+    first = min(involved.values(), key=place)
     affirmed = {show(camps[n][0]) for n in order if not _denied(camps[n][0])}
     texts = [_camp_text(context, camps[n], show, affirmed) for n in order]
     ordered = [c for n in order for c in camps[n]]
     return Finding(
-        key=(first.subject, first.property, *sorted(camps)),
-        message=f"{first.property} of {context.name(first.subject)} {verb}: " + " vs ".join(texts),
+        key=(first.subject, question or first.property, *sorted(camps)),
+        message=f"{question or first.property} of {context.name(first.subject)} {verb}: "
+        + " vs ".join(texts),
         subject=first.subject,
         claims=tuple(c.id for c in ordered),
         places=tuple(c.origin for c in ordered if c.origin),
         details={
-            "property": first.property,
-            "positions": [_camp_details(context, n, camps[n], show) for n in order],
+            "property": question or first.property,
+            "positions": [camp_details(context, n, camps[n], show) for n in order],
         },
     )
+
+
+def sequence_finding(
+    context: Context, pairs: list[Pair], label: Label, show: Show, question: str
+) -> Finding | None:
+    """One finding for a question answered "nobody yet" and later answered: the statements
+    in the order they were made, shown as a revision (never failing)."""
+    found = {c.id: c for p in pairs if p.kind is Kind.SEQUENCE for c in (p.first, p.second)}
+    if not found:
+        return None
+    claims = sorted(found.values(), key=lambda c: (agreement.stated_at(context, c), place(c)))
+    first = claims[0]
+    camps = by_position(claims, label)
+    steps = " then ".join(_step(context, c, show) for c in claims)
+    return Finding(
+        key=(first.subject, question, "sequence", *sorted(camps)),
+        message=f"{question} of {context.name(first.subject)}: a sequence, not a dispute: " + steps,
+        subject=first.subject,
+        claims=tuple(c.id for c in claims),
+        places=tuple(c.origin for c in claims if c.origin),
+        revision=True,
+        details={
+            "property": question,
+            "sequence": [c.id for c in claims],
+            "positions": [camp_details(context, n, camps[n], show) for n in sorted(camps)],
+        },
+    )
+
+
+def position_weight(claims: list[Claim]) -> float:
+    """How much a position counts: its strongest claim's stance weight (a hedged or
+    preliminary claim counts less than one stated plainly)."""
+    return max((stances.weight_of(c.stance) for c in claims), default=1.0)
+
+
+def independent(context: Context, claims: list[Claim]) -> int:
+    """How many independent origins the position rests on (copies count once)."""
+    origins: list[frozenset[str]] = []
+    for claim in claims:
+        mine = context.origins(claim.source)
+        if not any(mine & seen for seen in origins):
+            origins.append(mine)
+    return len(origins)
 
 
 def revision_findings(
@@ -179,7 +234,7 @@ def revision_findings(
             said = voices[voice_label(context, pair.first)]
             said.update({pair.first.id: pair.first, pair.second.id: pair.second})
     for voice, found in sorted(voices.items()):
-        claims = sorted(found.values(), key=lambda c: (agreement.stated_at(context, c), _place(c)))
+        claims = sorted(found.values(), key=lambda c: (agreement.stated_at(context, c), place(c)))
         first = claims[0]
         steps = " then ".join(_step(context, c, show) for c in claims)
         positions = sorted({label(c) or "" for c in claims})
@@ -213,13 +268,15 @@ def _camp_text(context: Context, claims: list[Claim], show: Show, affirmed: set[
     return (who if value in affirmed else f"{value} {who}") + f" ({sources})"
 
 
-def _camp_details(context: Context, name: str, claims: list[Claim], show: Show) -> object:
+def camp_details(context: Context, name: str, claims: list[Claim], show: Show) -> object:
     return {
         "position": name,
         "polarity": claims[0].polarity.value,
         "value": show(claims[0]),
         "speakers": _unique(s for c in claims for s in c.said_by),
         "sources": _unique(c.source for c in claims),
+        "independent": independent(context, claims),
+        "weight": position_weight(claims),
         "claims": [c.id for c in claims],
         "stated": [_when(context, c) for c in claims],
     }
@@ -241,7 +298,7 @@ def _when(context: Context, claim: Claim) -> str:
     return when.text if when is not None else "undated"
 
 
-def _place(claim: Claim) -> tuple[str, int, str]:
+def place(claim: Claim) -> tuple[str, int, str]:
     return (claim.origin.file, claim.origin.line, claim.id) if claim.origin else ("", 0, claim.id)
 
 

@@ -3,12 +3,14 @@ single-valued property (a role, a leader, an affiliation, a location) at the sam
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
-from provenance import agreement, dates
+from provenance import agreement, dates, names
 from provenance.checks import _revisions as rv
+from provenance.checks._positions import camp_details, place, position_weight
 from provenance.checks.base import Finding, GroupRule, Groups, Option
 from provenance.checks.context import Context
 from provenance.model import (
@@ -29,7 +31,9 @@ ATTRIBUTE_PROPERTIES = tuple(
     sorted(
         name
         for name, spec in PROPERTIES.items()
-        if spec.single_valued and spec.kind in (ValueKind.ENTITY, ValueKind.TEXT)
+        if spec.single_valued
+        and spec.kind in (ValueKind.ENTITY, ValueKind.TEXT)
+        and name != "weekday"  # date-conflict compares it with the event's dates
     )
 )
 
@@ -51,8 +55,14 @@ class AttributeConflict(GroupRule):
         times (deputy leader in 2014, leader in 2016: a change), copies of one story (one
         assertion), and the same speaker changing the value, or a claim that `supersedes`
         another: a revision, shown in time order but never failing. Only the
-        single-valued properties `role`, `leader`, `affiliation` and `location` are
-        compared, and only affirmed claims.
+        single-valued entity and text properties (`role`, `leader`, `affiliation`,
+        `location`, `attacker-identity`...) are compared, and only affirmed claims.
+        The rule reports one conflict per subject and property with every position in
+        it (speakers, sources, independent sources, weight, times), the weightiest
+        first; two spellings of one name are one position (the name matcher's confident
+        tier: "Zabihullah" and "Zabiullah"), and a value naming several things ("Pakistani
+        and Afghan") is their set. The conflict's id is the property and its positions:
+        a claim repeating a position keeps the review, a new position is new.
 
     Example:
         claims:
@@ -156,7 +166,7 @@ def _group(times: Times, group: list[Claim]) -> Iterator[Finding]:
         return
 
     def disagree(a: Claim, b: Claim) -> bool:
-        return times.overlap(a, b) and agreement.values_agree(context, a, b) is False
+        return times.overlap(a, b) and not same_value(context, a, b)
 
     reading = rv.read_group(context, stated, disagree)
     what = f"{stated[0].property} of {context.name(stated[0].subject)}"
@@ -164,31 +174,104 @@ def _group(times: Times, group: list[Claim]) -> Iterator[Finding]:
         yield rv.revision(context, sequence, what)
     time = None if times.timeless(stated[0]) else times.of
     standing = rv.representatives(context, reading, time)
-    for a, b in rv.pairs(context, standing):
-        if disagree(a, b):
-            yield _conflict(times, a, b, what)
+    involved = {c.id: c for a, b in rv.pairs(context, standing) if disagree(a, b) for c in (a, b)}
+    if involved:
+        live = [c for c in reading.live if c.id in involved or _joins(context, c, involved)]
+        yield _conflict(times, _positions(context, sorted(live, key=place)), what)
+
+
+def _joins(context: Context, claim: Claim, involved: dict[str, Claim]) -> bool:
+    """A claim that repeats the value of a claim in the dispute stands with it."""
+    return any(same_value(context, claim, other) for other in involved.values())
+
+
+_SEPARATORS = re.compile(r"\s*(?:,|;|&|\+|\band\b)\s*", re.IGNORECASE)
+
+
+def parts(text: str) -> tuple[str, ...]:
+    """The things a value names: "Pakistani and Afghan" names two."""
+    return tuple(p for p in _SEPARATORS.split(text) if p.strip()) or (text,)
+
+
+def _one_name(context: Context, a: str, b: str) -> bool:
+    if agreement.text_key(a) == agreement.text_key(b):
+        return True
+    return names.compare(a, b).verdict in (names.NameVerdict.SAME, names.NameVerdict.VARIANT)
+
+
+def same_value(context: Context, a: Claim, b: Claim) -> bool:
+    """The two values are one position: they agree (the same entity or one inside the other;
+    the same words), or name the same things spelled two ways (the name matcher's confident
+    tier), a value naming several things being the set of them."""
+    if agreement.values_agree(context, a, b) is True:
+        return True
+    if not isinstance(a.value, TextValue) or not isinstance(b.value, TextValue):
+        return False
+    first, second = parts(a.value.text), parts(b.value.text)
+    return all(any(_one_name(context, x, y) for y in second) for x in first) and all(
+        any(_one_name(context, y, x) for x in first) for y in second
+    )
+
+
+def _positions(context: Context, claims: list[Claim]) -> list[list[Claim]]:
+    """The claims grouped into positions (each joins the first position it is one with)."""
+    camps: list[list[Claim]] = []
+    for claim in claims:
+        for camp in camps:
+            if same_value(context, camp[0], claim):
+                camp.append(claim)
+                break
+        else:
+            camps.append([claim])
+    return camps
+
+
+def _label(claim: Claim) -> str:
+    value = claim.value
+    if isinstance(value, EntityValue):
+        return "+".join(sorted(set(value.ids)))
+    assert isinstance(value, TextValue)
+    return "+".join(sorted(" ".join(sorted(agreement.text_key(p))) for p in parts(value.text)))
 
 
 def _interval(span: TimeSpan | None) -> list[str | None] | None:
     return None if span is None else list(dates.sortable_span(span))
 
 
-def _conflict(times: Times, a: Claim, b: Claim, what: str) -> Finding:
+def _conflict(times: Times, camps: list[list[Claim]], what: str) -> Finding:
+    """One finding per question: its positions (the weightiest first), keyed on their
+    values, so a claim repeating a position keeps the review and a new position is new."""
     context = times.context
+    camps = sorted(camps, key=lambda cs: -position_weight(cs))
 
-    def side(c: Claim) -> str:
-        return f"{agreement.words(context, c)} ({rv.when(context, c)}, {c.source})"
+    def side(cs: list[Claim]) -> str:
+        when = ", ".join(dict.fromkeys(rv.when(context, c) for c in cs))
+        sources = ", ".join(dict.fromkeys(c.source for c in cs))
+        return f"{agreement.words(context, cs[0])} ({when}, {sources})"
 
+    def shown(claim: Claim) -> str:
+        return agreement.words(context, claim)
+
+    claims = [c for cs in camps for c in cs]
+    positions = []
+    for cs in camps:
+        found = camp_details(context, _label(cs[0]), cs, shown)
+        assert isinstance(found, dict)
+        found["intervals"] = [_interval(times.of(c)) for c in cs]
+        positions.append(found)
     return Finding(
-        key=(a.id, b.id),
-        message=f"{what}: {side(a)} vs {side(b)}: different values at overlapping times",
-        subject=a.subject,
-        claims=(a.id, b.id),
-        places=tuple(c.origin for c in (a, b) if c.origin),
+        key=(claims[0].subject, claims[0].property, *sorted(_label(cs[0]) for cs in camps)),
+        message=f"{what}: "
+        + " vs ".join(side(cs) for cs in camps)
+        + ": different values at overlapping times",
+        subject=claims[0].subject,
+        claims=tuple(c.id for c in claims),
+        places=tuple(c.origin for c in claims if c.origin),
         details={
-            "values": [agreement.words(context, c) for c in (a, b)],
-            "times": [rv.when(context, c) for c in (a, b)],
-            "intervals": [_interval(times.of(c)) for c in (a, b)],
-            "sources": [a.source, b.source],
+            "property": claims[0].property,
+            "values": [agreement.words(context, cs[0]) for cs in camps],
+            "times": [rv.when(context, cs[0]) for cs in camps],
+            "sources": [cs[0].source for cs in camps],
+            "positions": positions,
         },
     )

@@ -32,7 +32,7 @@ class Finding:
     written, the most telling first. A ``revision`` is a sequence of values from one speaker
     (or a claim and the one it supersedes): shown, never failing. ``severity`` lowers the
     finding below the rule's configured severity (a gap within rounding is info), never
-    raises it.
+    raises it; a ``minor`` finding is reported as info.
     """
 
     key: tuple[str, ...]
@@ -43,6 +43,8 @@ class Finding:
     revision: bool = False
     details: Mapping[str, object] = field(default_factory=dict)
     severity: Severity | None = None
+    minor: bool = False
+    """A difference the rule knows to be small (minutes apart in a time): reported as info."""
 
 
 class Rule:

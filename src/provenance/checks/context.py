@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Protocol
 
 from provenance.agreement import Lookup
-from provenance.model import Claim, Entity, Origin, Source, TimeSpan
+from provenance.model import Claim, Entity, Origin, PropertySpec, Source, TimeSpan
 from provenance.properties import PropertyBook
 from provenance.scopes import ScopeBook
 
@@ -71,6 +71,14 @@ class Context(Lookup, Protocol):
         (every property together: a part and its whole are compared across properties)."""
 
     def claims(self, ids: Collection[str]) -> dict[str, Claim]: ...
+
+    def claims_with(self, properties: Collection[str]) -> Iterator[Claim]:
+        """Every claim of these properties, streamed in (subject, property, id) order: a
+        question that spans properties (who did it, who claimed it) reads them together."""
+
+    @property
+    def properties(self) -> dict[str, PropertySpec]:
+        """The properties the ledger knows: the shipped vocabulary and its declared ones."""
 
     def claims_of(self, subject: str, prop: str) -> list[Claim]:
         """Every claim about one subject and property."""

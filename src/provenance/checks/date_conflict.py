@@ -4,9 +4,11 @@ and a stated weekday that is not the weekday of its date."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 
 from provenance import dates
 from provenance.checks import _revisions as rv
+from provenance.checks import _weekdays as weekdays
 from provenance.checks.base import Finding, GroupRule, Groups
 from provenance.checks.context import Context
 from provenance.model import Claim, PartialDate, Polarity, Precision, Severity, TimeSpan, ValueKind
@@ -31,8 +33,16 @@ class DateConflict(GroupRule):
         that share an origin, in their own voice) are one assertion: counted once, never in
         conflict with each other. The same speaker giving a new date is a revision, shown
         in time order but never failing, as is a claim that `supersedes` another; only the
-        speaker's latest date is compared with other speakers. Only the single-valued date
-        properties (`date`, `founded`) are compared, and only affirmed claims.
+        speaker's latest date is compared with other speakers. Each milestone is its own
+        question: `date`, `time`, `date-started`, `date-ended`, `date-captured`,
+        `date-released`, `date-announced`, `date-of-death`, `founded` (a start is never
+        compared with an end), and only affirmed claims. Two times a few minutes apart,
+        or two days one day apart where a time or a zone puts the moment near a
+        midnight, are reported as info: a small difference, not a dispute.
+        The weekdays stated for an event (a `weekday` claim, a date written as text with
+        its weekday) are compared with each other and with the weekday of its `date`,
+        `time` and `date-started`: one conflict per event, one position per weekday; a
+        `weekday` claim whose own as_of is a day of another weekday is flagged too.
         A weekday stated with a date ("Friday, 13 November 2017") that is not that date's
         weekday is flagged too, on claim values, `as_of` and a source's `published`: one
         of the two was mistyped, and the date may be the wrong one.
@@ -72,7 +82,8 @@ class DateConflict(GroupRule):
     )
 
     def end(self, context: Context) -> Iterator[Finding]:
-        return _weekdays(context)
+        yield from _weekdays(context)
+        yield from weekdays.findings(context)
 
     def group(self, context: Context, group: list[Claim]) -> Iterator[Finding]:
         dated = [
@@ -129,12 +140,31 @@ def _interval(span: TimeSpan) -> list[str | None]:
     return [start, end]
 
 
+def minor(first: TimeSpan, second: TimeSpan) -> bool:
+    """Minutes apart in a time of day, or one day apart where a time or a zone says the
+    moment may fall across a midnight: shown, as info."""
+    ends = [first.start, first.end, second.start, second.end]
+    if any(d is None for d in ends) or first.start != first.end or second.start != second.end:
+        return False
+    a, b = first.start, second.start
+    assert a is not None and b is not None
+    low, high = sorted((dates.bounds(a)[0], dates.bounds(b)[0]))
+    if min(a.precision, b.precision) >= Precision.HOUR:
+        return high - low < timedelta(hours=1)
+    timed = any(d.hour is not None or d.utc_offset is not None for d in (a, b))
+    days = min(a.precision, b.precision) >= Precision.DAY
+    return days and timed and high - low <= timedelta(days=1)
+
+
 def _conflict(context: Context, a: Claim, b: Claim, what: str) -> Finding:
     first, second = _span(a), _span(b)
+    small = minor(first, second)
     return Finding(
+        minor=small,
         key=(a.id, b.id),
         message=f"{what}: '{first.text}' ({precision(first)}) vs '{second.text}' "
-        f"({precision(second)}): no common {_finest(first, second)}",
+        f"({precision(second)}): no common {_finest(first, second)}"
+        + (" (a small difference: minutes, or a day across midnight)" if small else ""),
         subject=a.subject,
         claims=(a.id, b.id),
         places=tuple(c.origin for c in (a, b) if c.origin),

@@ -19,7 +19,16 @@ from provenance.checks._positions import (
 from provenance.checks.base import Finding, GroupRule, Groups, Option
 from provenance.checks.context import Context
 from provenance.errors import ProvenanceError
-from provenance.model import Claim, EntityValue, PartialDate, Polarity, Quantity, Severity, TimeSpan
+from provenance.model import (
+    Claim,
+    EntityValue,
+    PartialDate,
+    Polarity,
+    Quantity,
+    Severity,
+    TextValue,
+    TimeSpan,
+)
 from provenance.quantities import BOUNDS, contains, interval_text
 
 
@@ -27,8 +36,16 @@ class Denial(GroupRule):
     """One speaker denies what another affirms, for the same subject, property and time.
 
     Owns denials (`polarity: denied`) of every property except the attribution properties
-    `perpetrator` and `claimed-by`, whose denials belong to `disputed-attribution`, so one
-    disagreement is never reported twice. A denial contradicts an affirmation when the two
+    (`perpetrator`, `claimed-by`, `planned-by`... and declared ones with `attribution:
+    true`), whose denials belong to `disputed-attribution`, so one disagreement is never
+    reported twice. A questioned claim (`polarity: questioned`) is no denial: see
+    `evidence-disputed`.
+
+    A *proposition* is denied whatever its wording: a text property the vocabulary does not
+    know names what is asserted (`fighters-inside-hospital`), so every affirmation of it is
+    one position and every denial the other ("insurgents sheltered there" against "no armed
+    men were inside"); for a known text property, a denial whose value is only `exists`
+    denies every affirmation of it. A denial contradicts an affirmation when the two
     values are the same thing in the shared reading of agreement: quantities whose
     intervals overlap (units converted; `tolerance` widens them), dates that overlap at
     their precision, text with the same words, the same entity or one inside the other. The
@@ -86,7 +103,8 @@ class Denial(GroupRule):
     groups = Groups(with_denial=True)
 
     def group(self, context: Context, claims: list[Claim]) -> Iterator[Finding]:
-        if claims[0].property in ATTRIBUTION:
+        spec = context.properties.get(claims[0].property)
+        if claims[0].property in ATTRIBUTION or (spec is not None and spec.attribution):
             return iter(())
         tolerance = max(0.0, self.setting("tolerance"))
         return _question(context, EventDates(context), claims, tolerance)
@@ -96,11 +114,20 @@ def _question(
     context: Context, events: EventDates, group: list[Claim], tolerance: float
 ) -> Iterator[Finding]:
     """The denials (and any retractions) about one subject and property."""
-    camps = by_position(group, _position)
+    proposition = is_proposition(context, group)
+
+    def label(claim: Claim) -> str | None:
+        if claim.polarity is Polarity.QUESTIONED:
+            return None  # evidence-disputed reads it
+        return proposition_position(claim) if proposition else value_position(claim)
+
+    camps = by_position(group, label)
 
     def opposed(a: Claim, b: Claim) -> bool:
         if a.polarity is b.polarity or agreement.scope_key(a) != agreement.scope_key(b):
             return False
+        if proposition:
+            return True
         try:
             agree = agreement.values_agree(context, a, b, tolerance) is True
             return agree and not _bound_left_standing(a, b, tolerance)
@@ -113,14 +140,47 @@ def _question(
         denied = a if a.polarity is Polarity.DENIED else b
         return judge(context, events, (a, b), denied)
 
-    def show(claim: Claim) -> str:
-        return _show(context, claim)
+    def shown(claim: Claim) -> str:
+        return stated_value(context, claim)
 
     pairs = opposing_pairs(camps, opposed, judged)
-    finding = dispute_finding(context, pairs, _position, show, "denied")
+    finding = dispute_finding(context, pairs, label, shown, "denied")
     if finding is not None:
         yield finding
-    yield from revision_findings(context, pairs, _position, show)
+    yield from revision_findings(context, pairs, label, shown)
+
+
+PROPOSITION_WORDS = frozenset({"", "exists", "yes", "true", "it happened"})
+"""A text value that asserts only that the property holds: "denied it", whatever wording."""
+
+
+def is_proposition(context: Context, group: list[Claim]) -> bool:
+    """Whether the property is a proposition rather than a value to compare word by word: a
+    text property the vocabulary does not know (its name says what is asserted, the value
+    is the report's wording: `fighters-inside-hospital`), or a group in which a denial's
+    value is only that it holds (no words, or `exists`)."""
+    texts = [c for c in group if isinstance(c.value, TextValue)]
+    if not texts:
+        return False
+    if all(isinstance(c.value, TextValue) for c in group) and (
+        group[0].property not in context.properties
+    ):
+        return True
+    return any(c.polarity is Polarity.DENIED and only_holds(c) for c in texts)
+
+
+def only_holds(claim: Claim) -> bool:
+    """A text value that says only that the property holds."""
+    assert isinstance(claim.value, TextValue)
+    return " ".join(claim.value.text.casefold().split()) in PROPOSITION_WORDS
+
+
+def proposition_position(claim: Claim) -> str | None:
+    """polarity|scope|*: every affirmation of a proposition holds one position, whatever
+    its words, and every denial of it the other."""
+    if not isinstance(claim.value, TextValue):
+        return None
+    return f"{claim.polarity.value}|{agreement.scope_key(claim)}|*"
 
 
 def _bound_left_standing(a: Claim, b: Claim, tolerance: float) -> bool:
@@ -133,7 +193,7 @@ def _bound_left_standing(a: Claim, b: Claim, tolerance: float) -> bool:
     return pair is not None and not contains(pair[1], pair[0], tolerance)
 
 
-def _position(claim: Claim) -> str:
+def value_position(claim: Claim) -> str:
     """polarity|scope|the value read canonically (interval, dates, words, entities)."""
     return f"{claim.polarity.value}|{agreement.scope_key(claim)}|{_canonical(claim)}"
 
@@ -151,7 +211,7 @@ def _canonical(claim: Claim) -> str:
     return " ".join(sorted(agreement.text_key(value.text)))
 
 
-def _show(context: Context, claim: Claim) -> str:
+def stated_value(context: Context, claim: Claim) -> str:
     """The value in the report's words, then as an interval or dates when that adds."""
     said = agreement.words(context, claim)
     if isinstance(claim.value, Quantity):

@@ -15,7 +15,7 @@ from provenance import agreement
 from provenance.checks.context import Dangling, NameRow
 from provenance.db import queries, store
 from provenance.db.schema import ClaimRow
-from provenance.model import Claim, Entity, EntityKind, Source, TimeSpan
+from provenance.model import Claim, Entity, EntityKind, PropertySpec, Source, TimeSpan
 from provenance.properties import PropertyBook
 from provenance.scopes import ScopeBook
 
@@ -64,6 +64,13 @@ class LedgerView:
 
     def claims(self, ids: Collection[str]) -> dict[str, Claim]:
         return {c.id: c for c in store.find_claims(self._session, ids=ids)} if ids else {}
+
+    def claims_with(self, properties: Collection[str]) -> Iterator[Claim]:
+        return queries.claims_with(self._session, properties)
+
+    @property
+    def properties(self) -> dict[str, PropertySpec]:
+        return self.property_book.specs
 
     def claims_of(self, subject: str, prop: str) -> list[Claim]:
         """Every claim about one subject and property (the index serves it)."""

@@ -102,6 +102,14 @@ def _has_parts(claim: Any) -> ColumnElement[bool]:
     return and_(claim.c.parts.isnot(None), text != "null", text != "[]")
 
 
+def claims_with(session: Session, properties: Collection[str]) -> Iterator[Claim]:
+    """Every claim of these properties in (subject, property, id) order (the subject and
+    property index serves it): disputed-attribution reads who did it and who claimed it."""
+    claim = r.CLAIM
+    order = (claim.c.subject_id, claim.c.property, claim.c.id)
+    return stream_claims(session, None, claim.c.property.in_(sorted(properties)), order)
+
+
 def stream_claims(
     session: Session,
     source: FromClause | None = None,
