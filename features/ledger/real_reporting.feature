@@ -78,46 +78,6 @@ Feature: What real reporting says is read, written back, and held to its meaning
     Then the exit status is 0
     And the folder "exported/" holds the same files as "reporting/"
 
-  Scenario: A part larger than its whole is refused at the part
-    Given the shipped ledger in claims/
-    And the database holds the sample ledger
-    And a ledger file "incoming/toll.yaml" containing:
-      """
-      claims:
-        - id: new-toll
-          subject: mirza-olang-attack
-          property: killed
-          value: 40
-          source: caci-2017-11-13
-          parts:
-            civilians: 12
-            police: 50
-      """
-    When I run "provenance import incoming/"
-    Then the exit status is 2
-    And stderr contains "incoming/toll.yaml:9: claim 'new-toll': part 'police' (50) is more than the whole (40)"
-    And stderr shows no traceback
-    And the database is unchanged
-
-  Scenario: Complete parts that cannot add up to the figure are refused
-    Given the shipped ledger in claims/
-    And the database holds the sample ledger
-    And a ledger file "incoming/toll.yaml" containing:
-      """
-      claims:
-        - id: new-toll
-          subject: mirza-olang-attack
-          property: killed
-          value: 40
-          source: caci-2017-11-13
-          parts: {civilians: 10, police: 20}
-          parts_complete: true
-      """
-    When I run "provenance import incoming/"
-    Then the exit status is 2
-    And stderr contains "incoming/toll.yaml:7: claim 'new-toll': the complete parts add up to at most 30, less than the whole (40)"
-    And the database is unchanged
-
   Scenario: A breakdown off by rounding is read
     Given the shipped ledger in claims/
     And the database holds the sample ledger

@@ -304,24 +304,6 @@ CASES: list[Case] = [
         6,
     ),
     # -- parts of a figure -------------------------------------------------------------------
-    one(
-        "a part larger than its whole",
-        claim(value="40", parts="{police: 50}"),
-        "part 'police' (50) is more than the whole (40)",
-        6,
-    ),
-    one(
-        "complete parts that add up to more",
-        claim(value="40", parts="{police: 30, civilians: 20}", parts_complete="true"),
-        "add up to at least 50, more than the whole",
-        6,
-    ),
-    one(
-        "complete parts that add up to less",
-        claim(value="40", parts="{police: 10, civilians: 20}", parts_complete="true"),
-        "add up to at most 30, less than the whole",
-        6,
-    ),
     one("parts as a list", claim(value="40", parts="[12, 28]"), "mapping of scope to figure", 6),
     one(
         "parts of a text value",

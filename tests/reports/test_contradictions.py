@@ -390,8 +390,9 @@ claims:
     assert chart.band == (57, 57)  # where the two that agree meet
     assert chart.band_label == "best supported"
     values = section.findings[0].text
-    assert "over 50 (more than 50) reported by UN mission report" in values
-    assert "30-40 (between 30 and 40) reported by Local radio" in values
+    assert values.startswith("Killed of The attack: 3 positions.")
+    assert "30-40 (Local radio; 1 independent source)" in values
+    assert "over 50 (UN mission report; 1 independent source)" in values
     assert section.findings[1].text.startswith("Best supported: over 50 / 57")
 
 

@@ -13,7 +13,7 @@ from provenance import units
 from provenance.errors import InvalidValue, Problem
 from provenance.ledger import fields as f
 from provenance.ledger.reader import YamlMap, YamlSeq
-from provenance.ledger.values import parse_parts, parse_value, parts_problem
+from provenance.ledger.values import parse_parts, parse_value
 from provenance.model import (
     Archive,
     Claim,
@@ -434,7 +434,6 @@ def _claim(rec: _Record, into: ParsedLedger, book: PropertyBook) -> None:
             spec = book.get(prop) if prop is not None else None
             count = bool(spec and spec.count) or units.is_counted(values.get("unit"))
             values[PARTS] = rec.parse(PARTS, lambda cell: parse_parts(cell, count))
-            _check_parts(rec, values)
     elif values.get("parts_complete"):
         rec.problem(
             rec.mapping.line_of("parts_complete"),
@@ -455,22 +454,6 @@ def _claim(rec: _Record, into: ParsedLedger, book: PropertyBook) -> None:
             f"did you mean '{meant}'? (a word unlike any unit, such as 'households', counts)",
         )
     rec.keep(into, lambda o: into.claims.append(Parsed(Claim(**values, origin=o), rec.lines())))
-
-
-def _check_parts(rec: _Record, values: dict[str, Any]) -> None:
-    """Parts that cannot be parts of the claim's value: one larger than the whole, or
-    complete parts that cannot add up to it (reported at the part's or the parts' line)."""
-    parts = values.get(PARTS)
-    if not parts:
-        return
-    found = parts_problem(values[VALUE], parts, bool(values.get("parts_complete")))
-    if found is not None:
-        scope, message, hint = found
-        mapping = rec.mapping.get(PARTS)
-        line = rec.mapping.line_of(PARTS)
-        if scope is not None and isinstance(mapping, YamlMap):
-            line = mapping.line_of(scope)
-        rec.problem(line, f"{rec.label}: {message}", hint)
 
 
 def _review(rec: _Record, into: ParsedLedger) -> None:

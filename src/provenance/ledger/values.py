@@ -6,7 +6,6 @@ date may say it is approximate or inferred (``{date: 2020-03-25, inferred: true}
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping
 
@@ -26,7 +25,7 @@ from provenance.model import (
     value_kind,
 )
 from provenance.properties import PROPERTIES
-from provenance.quantities import from_estimate, interval_text, parse_quantity
+from provenance.quantities import from_estimate, parse_quantity
 
 KIND_KEYS: dict[str, ValueKind] = {
     "entity": ValueKind.ENTITY,
@@ -206,55 +205,6 @@ def _part(cell: f.Cell, count: bool) -> Quantity:
         return _quantity(cell, count)
     except InvalidValue as error:
         raise InvalidValue(f"parts: {cell.key}: {error.message}", error.hint) from error
-
-
-ROUNDING = 0.01
-"""How far a breakdown may miss its whole and still be read (1 %: 169 and 170 are a
-rounding, not an error); within it, and for figures the reader cannot weigh, a breakdown
-is left to the checker."""
-
-
-def parts_problem(
-    whole: Quantity, parts: tuple[Part, ...], complete: bool
-) -> tuple[str | None, str, str] | None:
-    """What is wrong with the parts of ``whole``, if anything: (the scope at fault, or None
-    for the parts together; message; hint). A part can never exceed its whole; complete
-    parts add up to it, give or take ROUNDING. Only figures that cannot be negative, in one
-    unit, are weighed."""
-    figures = (whole, *(part.value for part in parts))
-    if any(q.unit != whole.unit or (q.low is not None and q.low < 0) for q in figures):
-        return None
-    top = _end(whole.high, math.inf) * (1 + ROUNDING)
-    for part in parts:
-        if _end(part.value.low, 0.0) > top:
-            return (
-                part.scope,
-                f"part '{part.scope}' ({_figure(part.value)}) is more than the whole "
-                f"({_figure(whole)})",
-                "a part cannot exceed the figure it is a part of: check both figures",
-            )
-    if not complete:
-        return None
-    least = sum(_end(part.value.low, 0.0) for part in parts)
-    most = sum(_end(part.value.high, math.inf) for part in parts)
-    if least <= top and most >= _end(whole.low, 0.0) * (1 - ROUNDING):
-        return None
-    side = f"at least {least:g}, more" if least > top else f"at most {most:g}, less"
-    return (
-        None,
-        f"the complete parts add up to {side} than the whole ({whole.words})",
-        "correct a figure, or remove parts_complete: if the parts leave some out",
-    )
-
-
-def _figure(q: Quantity) -> str:
-    """The words, and the interval they are read as when it says more ("about 28, [27, 29]")."""
-    shown = interval_text(q)
-    return q.words if shown == q.words else f"{q.words}, {shown}"
-
-
-def _end(bound: float | None, missing: float) -> float:
-    return missing if bound is None else bound
 
 
 def parts_to_yaml(parts: tuple[Part, ...]) -> dict[str, object]:
