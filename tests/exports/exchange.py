@@ -17,7 +17,7 @@ sources:
   - {id: wire, title: Wire story, publisher: Wire Agency, kind: wire, reliability: B,
      published: 2017-08-06, url: 'https://wire.example/story', authors: [Ann Writer]}
   - {id: repost, title: Repost, publisher: Daily Copy, kind: news, reliability: C,
-     published: 2017-08-07, derived_from: [wire]}
+     published: 2017-08-06, derived_from: [wire]}
   - {id: radio, title: Local radio bulletin, kind: news, reliability: C, published: 2017-08-06}
   - {id: statement, title: Group statement, kind: armed-group-statement, reliability: E}
 entities:

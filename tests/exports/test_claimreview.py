@@ -45,7 +45,7 @@ def test_reviewed_claims_expand_as_claim_reviews(database: str) -> None:
         rating = d["reviewRating"]["alternateName"].split(":")[0]
         reviewed.setdefault(d["itemReviewed"]["identifier"], set()).add(rating)
     assert reviewed["wire-killed"] == {"Stands"}
-    assert reviewed["radio-killed"] == {"Does not stand", "Disputed"}  # two conflicts
+    assert reviewed["radio-killed"] == {"Does not stand"}  # one toll conflict, every position
     assert reviewed["taliban-denial"] == {"Disputed"}
     wire = next(d for d in found if SCHEMA + "itemReviewed" in d and "wire" in json.dumps(d))
     item = wire[SCHEMA + "itemReviewed"][0]

@@ -78,7 +78,7 @@ def test_figures_are_numbers_and_reviews_are_attributed(database: str) -> None:
     assert raw["entity"]["claim:wire-killed"]["pv:low"] == {"$": "51", "type": "xsd:int"}
     reviews = {k: v for k, v in raw["entity"].items() if k.startswith("review:")}
     verdicts = sorted(v["pv:verdict"] for v in reviews.values())
-    assert verdicts == ["disputed", "disputed", "resolved"]
+    assert verdicts == ["disputed", "resolved"]  # the toll's positions, the perpetrator
     attributed = relations(doc, prov.model.ProvAttribution)
     assert all((k, "agent:reviewer-analyst-one") in attributed for k in reviews)
 

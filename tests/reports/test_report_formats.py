@@ -112,8 +112,8 @@ def test_the_readers_text_cites_sources_words_intervals_and_drops_empty_columns(
     assert "pipe-claim" not in output and ".yaml:" not in output  # the maintainer's view
     assert "SUMMARY" not in output and "KEY FINDINGS" in output
     words = " ".join(output.split())
-    assert "- Killed of Attack on <b>market</b> & square: 12 reported by Local radio;" in words
-    assert "about 100 (between 96 and 104) reported by UN mission report." in words
+    assert "- Killed of Attack on <b>market</b> & square: 3 positions. 12 (Local radio;" in words
+    assert "about 100 (UN mission report; 1 independent source)." in words
     assert "- Best supported: about 100 (1 independent source)." in words
 
 
