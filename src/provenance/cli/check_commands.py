@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
 
+from provenance.cli.display import display
 from provenance.cli.shared import (
     api,
     config_option,
@@ -27,7 +29,11 @@ from provenance.reports.contradictions import render
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@format_option(list(FORMATS), "text for people; json, sarif, junit or github for machines.")
+@format_option(
+    list(FORMATS),
+    "text for people; concise (path:line: rule-id message) for editors and hooks; json, "
+    "sarif, junit or github for machines.",
+)
 @click.option(
     "--rule", "only", multiple=True, metavar="ID", help="Run only this rule (repeatable)."
 )
@@ -75,6 +81,7 @@ from provenance.reports.contradictions import render
     help="Also report the seconds each rule took (text and json formats; json output is "
     "otherwise the same on every run over the same input).",
 )
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when conflicts fail (report only).")
 @db_option
 @click.pass_context
 def check(
@@ -91,20 +98,30 @@ def check(
     output: Path | None,
     jobs: int | None,
     timings: bool,
+    exit_zero: bool,
     db: str | None,
 ) -> None:
     """Find conflicts in ledger files (PATHS) or, without PATHS, in the database.
 
     Exit status: 0 no unreviewed conflict at or above --fail-on, 1 some, 2 bad input.
+
+    Example: provenance check claims/ --format sarif -o results.sarif
     """
+    started = datetime.now(UTC)
     settings = api.check_settings(
         paths, config, fail_on=fail_on, severities=severities, options=options
     )
     result = api.check(paths, db, settings, only=only, ignore=ignore, jobs=jobs)
     target = " ".join(str(p) for p in paths) if paths else "the database"
-    report = CheckReport(result, settings.fail_on, include_reviewed, target, timings)
-    emit(FORMATS[fmt](report), output, fmt)
-    ctx.exit(EXIT_CONFLICTS if report.failing else EXIT_OK)
+    shown = display(output)
+    report = CheckReport(
+        result, settings.fail_on, include_reviewed, target, timings, shown, exit_zero, started
+    )
+    if shown.colour and fmt == "text":
+        click.echo(FORMATS[fmt](report), nl=False)  # the ledger's text already made visible
+    else:
+        emit(FORMATS[fmt](report), output, fmt)
+    ctx.exit(report.exit_code)
 
 
 @click.command()
