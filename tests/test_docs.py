@@ -42,7 +42,7 @@ def test_the_check_says_which_file_is_out_of_date(tmp_path: Path) -> None:
 
 def test_a_rule_page_has_the_docstring_sections_and_the_example_as_yaml() -> None:
     for rule in RULES:
-        page = rule_pages.page(rule)
+        page = rule_pages.rule_page(rule)
         assert page.splitlines()[2] == f"# {rule.id}"
         for heading in ("## Why it matters", "## Example", "## Fix"):
             assert f"\n{heading}\n" in page, (rule.id, heading)

@@ -12,8 +12,8 @@ def files() -> dict[str, str]:
     from provenance.docs import ledger_schema, qualifiers, rule_pages
 
     found = {f"{RULES_DIR}/{name}": text for name, text in rule_pages.pages().items()}
-    found[QUALIFIERS_FILE] = qualifiers.page()
-    found[SCHEMA_FILE] = ledger_schema.text()
+    found[QUALIFIERS_FILE] = qualifiers.qualifier_page()
+    found[SCHEMA_FILE] = ledger_schema.schema_text()
     return found
 
 

@@ -200,5 +200,5 @@ def schema() -> Schema:
     }
 
 
-def text() -> str:
+def schema_text() -> str:
     return json.dumps(schema(), ensure_ascii=False, indent=2) + "\n"

@@ -14,7 +14,7 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
-def page() -> str:
+def qualifier_page() -> str:
     lines = [
         GENERATED,
         "",

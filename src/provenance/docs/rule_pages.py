@@ -30,7 +30,7 @@ def sections(documentation: str) -> tuple[str, list[tuple[str, str]]]:
     return summary, [(head, textwrap.dedent("\n".join(body)).strip()) for head, body in found]
 
 
-def page(rule: type[Rule]) -> str:
+def rule_page(rule: type[Rule]) -> str:
     summary, parts = sections(rule.documentation())
     lines = [
         GENERATED,
@@ -83,6 +83,6 @@ def index() -> str:
 
 def pages() -> dict[str, str]:
     """Every page under docs/rules/, by file name."""
-    found = {f"{rule.id}.md": page(rule) for rule in RULES}
+    found = {f"{rule.id}.md": rule_page(rule) for rule in RULES}
     found["README.md"] = index()
     return found
