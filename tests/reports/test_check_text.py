@@ -17,16 +17,28 @@ from provenance.reports.check.common import CheckReport, Display
 
 LONG = "'over 50' people [caci] vs '30-40' people [pajhwok]: " + "no common value " * 8
 CONFLICTS = (
-    Conflict("numeric-conflict:aaa", "numeric-conflict", Severity.WARNING, LONG.strip(),
-             places=(Origin("claims/a.yaml", 9),)),  # fmt: skip
-    Conflict("dangling-reference:bbb", "dangling-reference", Severity.ERROR,
-             "claim 'c1' cites source 's9', which the ledger does not hold\x1b]0;x\x07",
-             places=(Origin("claims/b.yaml", 3),)),  # fmt: skip
+    Conflict(
+        "numeric-conflict:aaa",
+        "numeric-conflict",
+        Severity.WARNING,
+        LONG.strip(),
+        places=(Origin("claims/a.yaml", 9),),
+    ),
+    Conflict(
+        "dangling-reference:bbb",
+        "dangling-reference",
+        Severity.ERROR,
+        "claim 'c1' cites source 's9', which the ledger does not hold\x1b]0;x\x07",
+        places=(Origin("claims/b.yaml", 3),),
+    ),
 )
 ESCAPE = re.compile("\x1b\\[[0-9;]*m")
 
 
-def report(shown: Display = Display(), exit_zero: bool = False) -> CheckReport:
+PLAIN = Display()
+
+
+def report(shown: Display = PLAIN, exit_zero: bool = False) -> CheckReport:
     return CheckReport(
         CheckResult(CONFLICTS), Severity.WARNING, False, "claims", False, shown, exit_zero
     )
