@@ -18,7 +18,6 @@ from provenance.cli.shared import (
     format_option,
     names,
     output_option,
-    rules_doc,
     say,
 )
 from provenance.errors import EXIT_CONFLICTS, EXIT_OK
@@ -188,13 +187,6 @@ def report(
         subject,
     )
     emit(render(content.build(data, options), fmt, template), output, fmt)
-
-
-@click.command()
-@click.argument("rule_id", metavar="[ID]", required=False)
-def rules(rule_id: str | None) -> None:
-    """List the conflict rules, or show one rule's documentation."""
-    say(rules_doc.render(rule_id), nl=False)
 
 
 @click.group(name="names")

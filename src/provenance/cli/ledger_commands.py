@@ -9,7 +9,16 @@ from typing import Any
 
 import click
 
-from provenance.cli.shared import api, db_option, emit, format_option, records, say, summary
+from provenance.cli.shared import (
+    api,
+    db_option,
+    emit,
+    format_option,
+    lazy,
+    records,
+    say,
+    summary,
+)
 from provenance.exports import FORMATS as EXCHANGE_FORMATS
 
 
@@ -72,12 +81,22 @@ def export(out_dir: Path | None, fmt: str, db: str | None) -> None:
             )
 
 
+LIST_FORMATS = ("table", "json", "csv")
+listing = lazy("provenance.reports.listing")
+
+
 @click.command()
 @click.argument("ident", metavar="ID")
+@format_option(LIST_FORMATS, "table for people; json or csv (the claims involved) for machines.")
 @db_option
-def show(ident: str, db: str | None) -> None:
-    """Show a claim, entity or source with its provenance."""
-    say(records.render_view(api.show(db, ident)), nl=False)
+def show(ident: str, fmt: str, db: str | None) -> None:
+    """Show a claim, entity or source with its provenance, or a conflict (by its id or the
+    start of it) with its reviews.
+
+    Example: provenance show mirza-olang-attack
+    """
+    view = api.show(db, ident)
+    emit(records.render_view(view) if fmt == "table" else listing.render_show(view, fmt), None, fmt)
 
 
 @click.command(name="claims")
@@ -85,13 +104,26 @@ def show(ident: str, db: str | None) -> None:
 @click.option("--property", "prop", metavar="NAME", help="Only claims of this property.")
 @click.option("--source", metavar="ID", help="Only claims reported by this source.")
 @click.option("--said-by", metavar="ID", help="Only claims made by this speaker.")
+@format_option(LIST_FORMATS, "table for people; json or csv for machines.")
 @db_option
 def claims_(
-    subject: str | None, prop: str | None, source: str | None, said_by: str | None, db: str | None
+    subject: str | None,
+    prop: str | None,
+    source: str | None,
+    said_by: str | None,
+    fmt: str,
+    db: str | None,
 ) -> None:
-    """List claims as a table, filtered by subject, property, source or speaker."""
+    """List claims as a table, filtered by subject, property, source or speaker. A filter
+    value the ledger does not know is an error (exit 2) that names the closest known ones.
+
+    Example: provenance claims --subject mirza-olang-attack --property killed --format csv
+    """
     found = api.list_claims(db, subject=subject, prop=prop, source=source, said_by=said_by)
-    say(records.render_claims(found), nl=False)
+    table = fmt == "table"
+    emit(
+        records.render_claims(found) if table else listing.render_claim_list(found, fmt), None, fmt
+    )
 
 
 def on_terminal() -> bool:
