@@ -131,3 +131,9 @@ def sarif_result(workdir: Path, path: str, rule: str, place: str) -> None:
     }
     assert (rule, place) in found, found
     assert run["invocations"][0]["executionSuccessful"] is True
+
+
+@then(parsers.parse('the JSON on stdout lists the {key} "{ids}"'))
+def json_lists(last_run: Run, key: str, ids: str) -> None:
+    document = json.loads(last_run.stdout)
+    assert [record["id"] for record in document[key]] == ids.split(", ")
