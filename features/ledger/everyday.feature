@@ -53,3 +53,21 @@ Feature: Everyday commands forgive a typo and answer machines
     And the CSV on stdout has a row where "line" reads "59"
     When I run "provenance rules --format json"
     Then the JSON on stdout lists the rules "dangling-reference, spelling-variant, possible-variant, numeric-conflict, disputed-attribution, denial, date-conflict, attribute-conflict, declared-contradiction, circular-reporting, overconfidence, quote-not-found"
+
+  Scenario: Reviewing in turn needs someone at a terminal
+    When I run "provenance review --ledger claims/"
+    Then the exit status is 2
+    And stderr contains "give a conflict id with --verdict and --note"
+    And stderr contains "needs a terminal"
+
+  Scenario: A resolved verdict without the claim that stands says what is missing
+    When I run "provenance review attribute-conflict:f02f --verdict resolved --note 'The 2017 article is nearer the time.' --by Ana --ledger claims/"
+    Then the exit status is 2
+    And stderr contains "--verdict resolved needs --in-favour-of CLAIM, the claim that stands: one of caci-mansour-role, gt-mansour-role"
+    And the file "claims/reviews.yaml" does not contain "reviewer: Ana"
+
+  Scenario: The review list for machines
+    When I run "provenance review --list --ledger claims/ --format csv"
+    Then the exit status is 0
+    And the CSV on stdout has a row where "id" reads "spelling-variant:623269ca8ff3"
+    And the CSV on stdout has a row where "status" reads "disputed"

@@ -8,7 +8,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tabulate import tabulate
 
@@ -17,6 +17,9 @@ from provenance.ledger.writer import record_mapping
 from provenance.model import Claim, Entity, Record, Source
 from provenance.reports.contradictions.csv_out import neutralise
 from provenance.views import ClaimList, ClaimView, ConflictView, EntityView, SourceView, View
+
+if TYPE_CHECKING:
+    from provenance.checker import CheckResult, Conflict
 
 JSON_VERSION = 1
 LIST_FORMATS = ("table", "json", "csv")
@@ -181,3 +184,39 @@ def render_rules(fmt: str, rule_id: str | None = None) -> str:
     for rule in rules:
         writer.writerow([neutralise(_text(rule[k])) for k in rule])
     return out.getvalue()
+
+
+CONFLICT_COLUMNS = ("id", "rule", "severity", "status", "file", "line", "reviewer", "reviewed_at",
+                    "claims", "message")  # fmt: skip
+
+
+def render_conflicts(result: CheckResult, fmt: str) -> str:
+    """`review --list --format json|csv`: each conflict with its status and latest review,
+    then (JSON only) the reviews of conflicts that no longer exist."""
+    rows = [_conflict_row(c) for c in result.conflicts if not c.revision]
+    if fmt == "json":
+        stale = [record_json(r) for r in result.stale_reviews]
+        return _document({"conflicts": rows, "stale_reviews": stale})
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CONFLICT_COLUMNS)
+    for row in rows:
+        writer.writerow([neutralise(_text(row[key])) for key in CONFLICT_COLUMNS])
+    return out.getvalue()
+
+
+def _conflict_row(conflict: Conflict) -> dict[str, Any]:
+    place = conflict.places[0] if conflict.places else None
+    review = conflict.review
+    return {
+        "id": conflict.id,
+        "rule": conflict.rule,
+        "severity": conflict.severity.value,
+        "status": conflict.status,
+        "file": place.file if place else None,
+        "line": place.line if place else None,
+        "reviewer": review.reviewer if review else None,
+        "reviewed_at": review.at.isoformat() if review else None,
+        "claims": list(conflict.claims),
+        "message": conflict.message,
+    }
