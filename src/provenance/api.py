@@ -4,6 +4,7 @@ db/sessions.py) and handed down; nothing here prints or knows about the command 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -29,15 +30,15 @@ from provenance.db.sync import Syncer, add_reviews
 from provenance.errors import LedgerInvalid, NotFound, Problem, ProvenanceError
 from provenance.exports.common import ExchangeData
 from provenance.importing import Loader
-from provenance.ledger import command_line, writer
+from provenance.ledger import archive_field, command_line, writer
 from provenance.ledger.load import Progress
 from provenance.ledger.reader import LEDGER_SUFFIXES as LEDGER_FILES
 from provenance.ledger.reviews_file import append_to_ledger
 from provenance.ledger.schema import ParsedLedger, parse_file
-from provenance.model import Claim, Entity, Review, Source, Verdict
+from provenance.model import Archive, Claim, Entity, Review, Source, Verdict
 from provenance.suggestions import by_prefix, suggest
 from provenance.views import ClaimList, ConflictView, ImportResult, InitResult, ReportData, View
-from provenance.writing import FolderWritten, write_folder
+from provenance.writing import FolderWritten, replace_file, write_folder
 
 LEFT_TO_RULES = frozenset(code for rule in RULES for code in rule.load_problems)
 """Problems of ledger files that `check` leaves to the rules that report them."""
@@ -184,6 +185,39 @@ def list_sources(db: str | None) -> list[Source]:
     """Every source, in ledger order."""
     with ledger_session(db, write=False) as session:
         return store.find_sources(session)
+
+
+def archive_source(ledger: Path, source_id: str, text_file: Path) -> Archived:
+    """Keeps a copy of a source's text beside the ledger file that holds the source
+    (archives/SOURCE.txt) and writes its path and sha256 into the source's `archive` field,
+    so that quote-not-found checks the quotes from it against the text."""
+    found = archive_field.find_source([ledger], source_id)
+    try:
+        data = text_file.read_bytes()
+        data.decode("utf-8")
+    except OSError as error:
+        raise ProvenanceError(f"{text_file}: cannot read it ({error.strerror})") from error
+    except UnicodeDecodeError as error:
+        raise ProvenanceError(
+            f"{text_file}: not UTF-8 text (byte {error.start}); save the source's text as UTF-8"
+        ) from error
+    relative = f"{archive_field.ARCHIVES}/{source_id}.txt"
+    stored = found.file.path.parent / relative
+    record = Archive(relative, hashlib.sha256(data).hexdigest())
+    text = found.file.path.read_text("utf-8")
+    edited = archive_field.with_archive(text, found.file.name, source_id, record)
+    stored.parent.mkdir(exist_ok=True)
+    replace_file(stored, data)
+    replace_file(found.file.path, edited.encode("utf-8"))
+    return Archived(source_id, stored, record.sha256 or "", Path(found.file.name))
+
+
+@dataclass(frozen=True, slots=True)
+class Archived:
+    source: str
+    stored: Path
+    sha256: str
+    ledger_file: Path
 
 
 def add(db: str | None, section: str, fields: Mapping[str, object]) -> Source | Entity | Claim:
