@@ -34,7 +34,7 @@ COMMANDS: tuple[click.Command, ...] = (
     list_commands.rules,
     list_commands.entities,
     list_commands.sources,
-    list_commands.archive,
+    list_commands.archive_,
     check_commands.names_group,
     review_command.review,
 )

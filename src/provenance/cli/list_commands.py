@@ -53,7 +53,7 @@ def rules(rule_id: str | None, fmt: str) -> None:
     emit(page if fmt == "table" else listing.render_rules(fmt, rule_id), None, fmt)
 
 
-@click.command()
+@click.command(name="archive")
 @click.argument("source_id", metavar="SOURCE")
 @click.argument("text_file", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
@@ -63,7 +63,7 @@ def rules(rule_id: str | None, fmt: str) -> None:
     show_default=True,
     help="The ledger folder that holds the source.",
 )
-def archive(source_id: str, text_file: Path, ledger: Path) -> None:
+def archive_(source_id: str, text_file: Path, ledger: Path) -> None:
     """Keep a source's text with the ledger, for quote-not-found: FILE is copied to
     archives/SOURCE.txt beside the file that holds the source, and its path and sha256 are
     written into the source's archive field (the rest of that file left as it was).
