@@ -174,7 +174,10 @@ def report(
     config: Path | None,
     db: str | None,
 ) -> None:
-    """Publish the disagreements side by side: ledger files (PATHS) or the database."""
+    """Publish the disagreements side by side: ledger files (PATHS) or the database.
+
+    Example: provenance report claims/ --format html -o report.html
+    """
     settings = api.check_settings(paths, config)
     data = api.report(paths, db, settings, subject=subject)
     given = settings.report  # [report] in provenance.toml; the flags win
@@ -191,7 +194,10 @@ def report(
 
 @click.group(name="names")
 def names_group() -> None:
-    """Work with names outside a ledger."""
+    """Work with names outside a ledger.
+
+    Example: provenance names compare Mansoor Mansour --kind person
+    """
 
 
 @names_group.command(name="compare")

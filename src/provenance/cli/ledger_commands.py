@@ -25,7 +25,10 @@ from provenance.exports import FORMATS as EXCHANGE_FORMATS
 @click.command()
 @db_option
 def init(db: str | None) -> None:
-    """Create the ledger database, or bring its schema up to date."""
+    """Create the ledger database, or bring its schema up to date.
+
+    Example: provenance init --db team.db
+    """
     result = api.init(db)
     say(f"ledger database ready at {result.database} (schema {result.revision})")
 
@@ -40,7 +43,10 @@ def init(db: str | None) -> None:
 )
 @db_option
 def import_(paths: tuple[Path, ...], prune: bool, db: str | None) -> None:
-    """Load ledger files or folders into the database, all or nothing."""
+    """Load ledger files or folders into the database, all or nothing.
+
+    Example: provenance import claims/ --prune
+    """
     with _Progress("reading ledger") as progress:
         result = api.import_ledger(paths, db, prune=prune, progress=progress.update)
     say(summary.render_import(paths, result))
@@ -62,7 +68,10 @@ def import_(paths: tuple[Path, ...], prune: bool, db: str | None) -> None:
 )
 @db_option
 def export(out_dir: Path | None, fmt: str, db: str | None) -> None:
-    """Write the stored ledger back as YAML or JSON, stably, or in an exchange format."""
+    """Write the stored ledger back as YAML or JSON, stably, or in an exchange format.
+
+    Example: provenance export -o exported/ --format yaml
+    """
     result = api.export_ledger(db, out_dir, fmt)
     if isinstance(result, str):
         emit(result, None, fmt)
