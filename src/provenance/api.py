@@ -30,7 +30,7 @@ from provenance.db.sync import Syncer, add_reviews
 from provenance.errors import LedgerInvalid, NotFound, Problem, ProvenanceError
 from provenance.exports.common import ExchangeData
 from provenance.importing import Loader
-from provenance.ledger import archive_field, command_line, writer
+from provenance.ledger import archive_field, canonical, command_line, writer
 from provenance.ledger.load import Progress
 from provenance.ledger.reader import LEDGER_SUFFIXES as LEDGER_FILES
 from provenance.ledger.reviews_file import append_to_ledger
@@ -218,6 +218,16 @@ class Archived:
     stored: Path
     sha256: str
     ledger_file: Path
+
+
+def format_ledger(paths: Sequence[Path], *, check: bool) -> list[Path]:
+    """The ledger files under ``paths`` that are not in canonical form (ledger.canonical);
+    unless ``check``, each is rewritten in it."""
+    changed = [f for f in canonical.formatted(list(paths)) if f.changed]
+    if not check:
+        for found in changed:
+            replace_file(found.file.path, found.canonical.encode("utf-8"))
+    return [Path(f.file.name) for f in changed]
 
 
 def add(db: str | None, section: str, fields: Mapping[str, object]) -> Source | Entity | Claim:

@@ -9,6 +9,7 @@ from provenance import __version__
 from provenance.cli import (
     add_commands,
     check_commands,
+    format_command,
     ledger_commands,
     list_commands,
     review_command,
@@ -35,6 +36,7 @@ COMMANDS: tuple[click.Command, ...] = (
     list_commands.entities,
     list_commands.sources,
     list_commands.archive_,
+    format_command.fmt,
     check_commands.names_group,
     review_command.review,
 )
