@@ -76,7 +76,9 @@ def export_ledger(db: str | None, out_dir: Path | None, fmt: str = "yaml") -> Fo
         ledger = store.ledger(session)
     if out_dir is None:
         return writer.dump_stream(ledger, fmt)
-    return write_folder(out_dir, lambda into: writer.write_tree(ledger, into, fmt), LEDGER_FILES)
+    return write_folder(
+        out_dir, lambda into: writer.write_tree(ledger, into, fmt, out_dir), LEDGER_FILES
+    )
 
 
 def _exchange(db: str | None, out_dir: Path | None, fmt: str) -> FolderWritten | str:

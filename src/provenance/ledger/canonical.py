@@ -1,7 +1,8 @@
-"""The canonical form of a ledger file, which `provenance fmt` writes and `fmt --check`
-asks for: sections and each record's keys in the order export writes them, two-space
-indents with list items under their key, one line per value; comments, quoting and the
-spelling of every value (`95%` stays `95%`) kept as the analyst wrote them."""
+"""What the analyst wrote, kept when the program rewrites a ledger file: the canonical form
+`provenance fmt` writes and `fmt --check` asks for (sections and each record's keys in the
+order export writes them, two-space indents, one line per value, with comments, quoting and
+the spelling of every value kept: `95%` stays `95%`), and an export written over the files
+it came from, which keeps the records and values that did not change as they were written."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from ruamel.yaml.error import YAMLError
 from provenance.errors import LedgerInvalid, Problem
 from provenance.ledger.reader import LedgerFile, discover, read_file, read_text
 from provenance.ledger.schema import SECTIONS, ParsedLedger, parse_file
+from provenance.model import Ledger
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -90,7 +92,7 @@ def _order(mapping: CommentedMap, keys: list[str], each: Any = None) -> None:
             mapping.ca.items[key] = comments[key]
 
 
-def _read(text: str, name: str) -> object:
+def _read(text: str, name: str) -> tuple[Ledger, list[str]]:
     problems: list[Problem] = []
     root = read_text(name, text, problems)
     parsed = ParsedLedger()
@@ -115,3 +117,67 @@ def formatted(paths: list[Path]) -> list[Formatted]:
             text = file.path.read_text("utf-8-sig")
             found.append(Formatted(file, text, canonical_text(text, file.name)))
     return found
+
+
+def merged_text(old: str, new: str, name: str) -> str:
+    """``new`` (export's text for a file) with what the analyst wrote in ``old`` (the file
+    it replaces) kept: a record that has not changed stays exactly as it was written, with
+    its comments and the spelling of its values; in a changed record, each value that has
+    not changed keeps its spelling. Whenever the two cannot be matched, ``new`` as it is."""
+    keeping = _yaml()
+    try:
+        before, after = keeping.load(old), keeping.load(new)
+    except YAMLError:
+        return new
+    was, now = _records_of(old, name), _records_of(new, name)
+    if not (isinstance(before, CommentedMap) and isinstance(after, CommentedMap)):
+        return new
+    if was is None or now is None:
+        return new
+    for section, items in after.items():
+        old_items = before.get(section)
+        earlier = {_key(r): (n, m, r) for n, m, r in _pairs(old_items, was, section)}
+        for n, mapping, record in _pairs(items, now, section):
+            found = earlier.get(_key(record))
+            if found is None:
+                continue
+            at, old_mapping, old_record = found
+            same = old_record == record
+            items[n] = old_mapping if same else _keep_values(mapping, old_mapping)
+            if same and at in old_items.ca.items:  # a comment after a flow mapping
+                items.ca.items[n] = old_items.ca.items[at]
+    after.ca.comment = before.ca.comment
+    out = io.StringIO()
+    keeping.dump(after, out)
+    return out.getvalue() if _records_of(out.getvalue(), name) == now else new
+
+
+def _records_of(text: str, name: str) -> dict[str, list[Any]] | None:
+    ledger, problems = _read(text, name)
+    if problems:
+        return None
+    return {section: list(getattr(ledger, section)) for section in SECTIONS}
+
+
+def _pairs(
+    items: Any, records: dict[str, list[Any]], section: str
+) -> list[tuple[int, CommentedMap, Any]]:
+    """Each record's mapping with its place in the list, and the record it reads as."""
+    if not isinstance(items, CommentedSeq):
+        return []
+    maps = [(n, item) for n, item in enumerate(items) if isinstance(item, CommentedMap)]
+    return [(n, m, r) for (n, m), r in zip(maps, records.get(section, []), strict=False)]
+
+
+def _key(record: Any) -> object:
+    return getattr(record, "id", None) or (record.conflict, record.at)
+
+
+def _keep_values(new: CommentedMap, old: CommentedMap) -> CommentedMap:
+    """The new mapping, with each value the old one has unchanged taken from it as written."""
+    for key in list(new):
+        if key in old and old[key] == new[key]:
+            new[key] = old[key]
+            if key in old.ca.items:
+                new.ca.items[key] = old.ca.items[key]
+    return new
