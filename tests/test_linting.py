@@ -4,10 +4,15 @@ upload is skipped only when the check wrote no report."""
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 from typing import Any
 
 import yaml
+from click.testing import CliRunner
+
+from provenance.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,3 +64,15 @@ def test_the_action_is_composite_and_uploads_whenever_a_report_was_written() -> 
     assert "always()" in upload["if"] and "exit-code != '2'" in upload["if"]
     install = runs["steps"][1]["run"]
     assert "-c" in install.split() and ".ci/constraints.txt" in install
+
+
+def test_sarif_invocations_carry_the_exit_status_and_the_times(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "claims", tmp_path / "claims")
+    for extra, status in (([], 1), (["--exit-zero"], 0)):
+        args = ["check", str(tmp_path / "claims"), "--include-reviewed", "--format", "sarif"]
+        ran = CliRunner().invoke(main, [*args, *extra])
+        (invocation,) = json.loads(ran.stdout)["runs"][0]["invocations"]
+        assert ran.exit_code == invocation["exitCode"] == status
+        assert invocation["executionSuccessful"] is True
+        assert invocation["startTimeUtc"] <= invocation["endTimeUtc"]
+        assert invocation["endTimeUtc"].endswith("Z")
