@@ -20,7 +20,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "claims"
 PG_ENV = "PROVENANCE_TEST_PG"
 
-pytest_plugins = ["steps.cli", "steps.ledger", "steps.database", "steps.report", "steps.export"]
+pytest_plugins = [
+    "steps.cli",
+    "steps.ledger",
+    "steps.database",
+    "steps.report",
+    "steps.export",
+    "steps.linting",
+]
 
 
 def pg_server() -> str | None:

@@ -72,8 +72,19 @@ def test_a_same_entity_review_records_the_alias_and_its_entity() -> None:
     [
         (Verdict.SAME_ENTITY, "x", None, "same-entity does not fit numeric-conflict"),
         (Verdict.DISPUTED, "  ", None, "a review needs a note"),
-        (Verdict.RESOLVED, "x", None, "--in-favour-of CLAIM goes with --verdict resolved"),
-        (Verdict.DISPUTED, "x", "radio-toll", "--in-favour-of CLAIM goes with --verdict resolved"),
+        (
+            Verdict.RESOLVED,
+            "x",
+            None,
+            "--verdict resolved needs --in-favour-of CLAIM, the claim "
+            "that stands: one of ministry-toll, radio-toll",
+        ),
+        (
+            Verdict.DISPUTED,
+            "x",
+            "radio-toll",
+            "--in-favour-of goes only with --verdict resolved, not disputed",
+        ),
         (Verdict.RESOLVED, "x", "other", "other is not one of the claims of numeric-conflict"),
     ],
 )

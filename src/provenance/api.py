@@ -4,6 +4,7 @@ db/sessions.py) and handed down; nothing here prints or knows about the command 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -29,14 +30,15 @@ from provenance.db.sync import Syncer, add_reviews
 from provenance.errors import LedgerInvalid, NotFound, Problem, ProvenanceError
 from provenance.exports.common import ExchangeData
 from provenance.importing import Loader
-from provenance.ledger import command_line, writer
+from provenance.ledger import archive_field, canonical, command_line, writer
 from provenance.ledger.load import Progress
 from provenance.ledger.reader import LEDGER_SUFFIXES as LEDGER_FILES
 from provenance.ledger.reviews_file import append_to_ledger
 from provenance.ledger.schema import ParsedLedger, parse_file
-from provenance.model import Claim, Entity, Review, Source, Verdict
+from provenance.model import Archive, Claim, Entity, Review, Source, Verdict
+from provenance.suggestions import by_prefix, suggest
 from provenance.views import ClaimList, ConflictView, ImportResult, InitResult, ReportData, View
-from provenance.writing import FolderWritten, write_folder
+from provenance.writing import FolderWritten, replace_file, write_folder
 
 LEFT_TO_RULES = frozenset(code for rule in RULES for code in rule.load_problems)
 """Problems of ledger files that `check` leaves to the rules that report them."""
@@ -74,7 +76,9 @@ def export_ledger(db: str | None, out_dir: Path | None, fmt: str = "yaml") -> Fo
         ledger = store.ledger(session)
     if out_dir is None:
         return writer.dump_stream(ledger, fmt)
-    return write_folder(out_dir, lambda into: writer.write_tree(ledger, into, fmt), LEDGER_FILES)
+    return write_folder(
+        out_dir, lambda into: writer.write_tree(ledger, into, fmt, out_dir), LEDGER_FILES
+    )
 
 
 def _exchange(db: str | None, out_dir: Path | None, fmt: str) -> FolderWritten | str:
@@ -98,19 +102,24 @@ def _exchange(db: str | None, out_dir: Path | None, fmt: str) -> FolderWritten |
     return write_folder(out_dir, fill, ())  # one file of its own: nothing else is stale
 
 
-CONFLICT_ID = re.compile(r"^[a-z]+(?:-[a-z]+)*:[0-9a-f]{12}$")
+CONFLICT_ID = re.compile(r"^[a-z]+(?:-[a-z]+)*:[0-9a-f]{1,12}$")
+"""A conflict id, or the start of one (its rule and at least one digit of its digest)."""
 
 
 def show(db: str | None, ident: str) -> View | ConflictView:
     """A record with everything needed to read it: the records it names and that name it;
-    or a conflict with the history of its reviews."""
+    or a conflict (by its id or a unique prefix of it) with the history of its reviews."""
     if CONFLICT_ID.match(ident):
         return _conflict_view(db, ident)
     with ledger_session(db, write=False) as session:
         found = showing.view_of(session, ident)
+        if found is None:
+            known = [i for noun in ("claim", "entity", "source") for i in store.ids(session, noun)]
+            close = suggest(ident, known)
     if found is None:
         raise NotFound(
-            f"nothing in the ledger has the id '{ident}' (list ids with `provenance claims`)"
+            f"nothing in the ledger has the id '{ident}' "
+            f"({close or 'list ids with `provenance claims`, `entities` or `sources`'})"
         )
     return found
 
@@ -119,17 +128,31 @@ def _conflict_view(db: str | None, ident: str) -> ConflictView:
     wanted = canonical_id(ident)
     rule = by_id(wanted.partition(":")[0])
     with ledger_session(db, write=False) as session:
-        history = store.reviews(session, wanted)
         found = None
         if rule is not None:
-            result = checker.run(LedgerView(session), [rule()], {}, history)
-            found = next((c for c in result.conflicts if c.id == wanted), None)
+            result = checker.run(LedgerView(session), [rule()], {}, store.reviews(session))
+            found = unique_conflict(result.conflicts, wanted, "the database")
+        wanted = found.id if found is not None else wanted
+        history = store.reviews(session, wanted)
     if found is None and not history:
         raise NotFound(
             f"no conflict {ident} in the database and no review of it "
             "(`provenance review --list` lists the conflicts)"
         )
     return ConflictView(wanted, found, tuple(history))
+
+
+def unique_conflict(conflicts: Sequence[Conflict], wanted: str, where: object) -> Conflict | None:
+    """The conflict with this id, or the only one whose id starts with it; None when none
+    does. Two or more that start with it are a question back to the user."""
+    matching, exact = by_prefix(wanted, conflicts)
+    if len(matching) > 1 and not exact:
+        shown = ", ".join(c.id for c in matching[:5])
+        raise NotFound(
+            f"'{wanted}' is the start of {len(matching)} conflict ids in {where} ({shown}); "
+            "give more of the id"
+        )
+    return matching[0] if matching else None
 
 
 def list_claims(
@@ -140,11 +163,73 @@ def list_claims(
     source: str | None = None,
     said_by: str | None = None,
 ) -> ClaimList:
-    """Claims matching every filter given, in ledger order."""
+    """Claims matching every filter given, in ledger order. A filter value the ledger does
+    not know (an id no record has, a property no claim uses) is a mistake, said with the
+    closest known values."""
     with ledger_session(db, write=False) as session:
-        return showing.claim_list(
-            session, subject=subject, prop=prop, source=source, said_by=said_by
-        )
+        wanted = {"--subject": subject, "--property": prop, "--source": source}
+        wanted["--said-by"] = said_by
+        unknown = showing.unknown_filters(session, wanted)
+        if not unknown:
+            return showing.claim_list(
+                session, subject=subject, prop=prop, source=source, said_by=said_by
+            )
+    raise NotFound("; ".join(unknown))
+
+
+def list_entities(db: str | None, kind: str | None = None) -> list[Entity]:
+    """Every entity (of one kind, if given), in ledger order."""
+    with ledger_session(db, write=False) as session:
+        return [e for e in store.find_entities(session) if kind is None or e.kind.value == kind]
+
+
+def list_sources(db: str | None) -> list[Source]:
+    """Every source, in ledger order."""
+    with ledger_session(db, write=False) as session:
+        return store.find_sources(session)
+
+
+def archive_source(ledger: Path, source_id: str, text_file: Path) -> Archived:
+    """Keeps a copy of a source's text beside the ledger file that holds the source
+    (archives/SOURCE.txt) and writes its path and sha256 into the source's `archive` field,
+    so that quote-not-found checks the quotes from it against the text."""
+    found = archive_field.find_source([ledger], source_id)
+    try:
+        data = text_file.read_bytes()
+        data.decode("utf-8")
+    except OSError as error:
+        raise ProvenanceError(f"{text_file}: cannot read it ({error.strerror})") from error
+    except UnicodeDecodeError as error:
+        raise ProvenanceError(
+            f"{text_file}: not UTF-8 text (byte {error.start}); save the source's text as UTF-8"
+        ) from error
+    relative = f"{archive_field.ARCHIVES}/{source_id}.txt"
+    stored = found.file.path.parent / relative
+    record = Archive(relative, hashlib.sha256(data).hexdigest())
+    text = found.file.path.read_text("utf-8")
+    edited = archive_field.with_archive(text, found.file.name, source_id, record)
+    stored.parent.mkdir(exist_ok=True)
+    replace_file(stored, data)
+    replace_file(found.file.path, edited.encode("utf-8"))
+    return Archived(source_id, stored, record.sha256 or "", Path(found.file.name))
+
+
+@dataclass(frozen=True, slots=True)
+class Archived:
+    source: str
+    stored: Path
+    sha256: str
+    ledger_file: Path
+
+
+def format_ledger(paths: Sequence[Path], *, check: bool) -> list[Path]:
+    """The ledger files under ``paths`` that are not in canonical form (ledger.canonical);
+    unless ``check``, each is rewritten in it."""
+    changed = [f for f in canonical.formatted(list(paths)) if f.changed]
+    if not check:
+        for found in changed:
+            replace_file(found.file.path, found.canonical.encode("utf-8"))
+    return [Path(f.file.name) for f in changed]
 
 
 def add(db: str | None, section: str, fields: Mapping[str, object]) -> Source | Entity | Claim:
@@ -230,6 +315,10 @@ def report(
     """What a contradiction report shows: the check result (about one subject, if given) and
     every claim of the subjects and properties in conflict, with their sources."""
     with _checking(paths, db) as (context, found):
+        if subject is not None and subject not in context.entities:
+            close = suggest(subject, context.entities)
+            hint = close or "`provenance entities` lists the entities"
+            raise NotFound(f"--subject: no entity has the id '{subject}' ({hint})")
         result = checker.run(context, settings.rules(), settings.severities(), found)
         if subject is not None:
             kept = tuple(c for c in result.conflicts if c.subject == subject)
@@ -321,18 +410,23 @@ def review_desk(ledger: Path | None, db: str | None) -> ReviewDesk:
 
 
 def find_conflict(target: ReviewTarget, settings: Settings, conflict_id: str) -> Conflict:
-    """The conflict with this id as the checker finds it now (only its rule is run)."""
-    rule = by_id(conflict_id.partition(":")[0])
+    """The conflict with this id (or a unique prefix of it) as the checker finds it now
+    (only its rule is run)."""
+    rule_id = conflict_id.partition(":")[0]
+    rule = by_id(rule_id)
     if rule is None:
+        close = suggest(rule_id, [r.id for r in RULES]) if ":" in conflict_id else None
         raise NotFound(
-            f"'{conflict_id}' is not a conflict id (they look like "
-            "spelling-variant:623269ca8ff3; `provenance review --list` lists them)"
+            f"'{conflict_id}' is not a conflict id ("
+            + (f"no rule '{rule_id}': {close} " if close else "")
+            + "they look like spelling-variant:623269ca8ff3; `provenance review --list` "
+            "lists them)"
         )
     wanted = canonical_id(conflict_id)
     result = check(target.paths, target.db, settings, only=[rule.id])
-    for conflict in result.conflicts:
-        if conflict.id == wanted:
-            return conflict
+    found = unique_conflict(result.conflicts, wanted, target)
+    if found is not None:
+        return found
     raise NotFound(
         f"no conflict {conflict_id} in {target} "
         "(`provenance review --list` lists the conflicts and their reviews)"

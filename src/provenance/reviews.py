@@ -52,8 +52,15 @@ def decide(
         )
     if not note.strip():
         raise ProvenanceError("a review needs a note saying why (--note TEXT)")
-    if (verdict is Verdict.RESOLVED) != (in_favour_of is not None):
-        raise ProvenanceError("--in-favour-of CLAIM goes with --verdict resolved, and only with it")
+    if verdict is Verdict.RESOLVED and in_favour_of is None:
+        raise ProvenanceError(
+            f"--verdict resolved needs --in-favour-of CLAIM, the claim that stands: one of "
+            f"{', '.join(conflict.claims)} (or review disputed to keep them all open)"
+        )
+    if verdict is not Verdict.RESOLVED and in_favour_of is not None:
+        raise ProvenanceError(
+            f"--in-favour-of goes only with --verdict resolved, not {verdict.value}"
+        )
     if in_favour_of is not None and in_favour_of not in conflict.claims:
         raise ProvenanceError(
             f"{in_favour_of} is not one of the claims of {conflict.id} "

@@ -13,7 +13,7 @@ from pytest_bdd import parsers, then, when
 
 from provenance import api
 from provenance.checks import RULES
-from provenance.cli import main
+from provenance.cli import main, review_command
 
 
 @dataclass
@@ -63,7 +63,11 @@ def i_run(command: str, request: pytest.FixtureRequest) -> Run:
 
 
 @when(parsers.parse('I run "{command}" and answer:'), target_fixture="last_run")
-def i_run_and_answer(command: str, docstring: str, request: pytest.FixtureRequest) -> Run:
+def i_run_and_answer(
+    command: str, docstring: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Run:
+    """As at a terminal: the answers are typed keys (a verdict is one key) and lines."""
+    monkeypatch.setattr(review_command, "at_terminal", lambda: True)
     return run_cli(command, request, stdin=docstring + "\n")
 
 

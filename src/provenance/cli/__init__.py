@@ -6,7 +6,14 @@ from __future__ import annotations
 import click
 
 from provenance import __version__
-from provenance.cli import add_commands, check_commands, ledger_commands, review_command
+from provenance.cli import (
+    add_commands,
+    check_commands,
+    format_command,
+    ledger_commands,
+    list_commands,
+    review_command,
+)
 from provenance.cli.shared import Provenance
 
 
@@ -25,7 +32,11 @@ COMMANDS: tuple[click.Command, ...] = (
     add_commands.add,
     check_commands.check,
     check_commands.report,
-    check_commands.rules,
+    list_commands.rules,
+    list_commands.entities,
+    list_commands.sources,
+    list_commands.archive_,
+    format_command.fmt,
     check_commands.names_group,
     review_command.review,
 )

@@ -11,7 +11,10 @@ from provenance.cli.shared import api, db_option, say
 
 @click.group()
 def add() -> None:
-    """Add one source, entity or claim, checked like a ledger file."""
+    """Add one source, entity or claim, checked like a ledger file.
+
+    Example: provenance add entity mirza-olang --kind place --name "Mirza Olang"
+    """
 
 
 @add.command(name="source")
@@ -28,7 +31,10 @@ def add() -> None:
 @click.option("--notes")
 @db_option
 def add_source(ident: str, db: str | None, **fields: Any) -> None:
-    """Add a source."""
+    """Add a source.
+
+    Example: provenance add source wire-1 --title "Dozens killed" --kind news --reliability C
+    """
     _add(db, "sources", ident, fields)
 
 
@@ -47,7 +53,10 @@ def add_source(ident: str, db: str | None, **fields: Any) -> None:
 @click.option("--notes")
 @db_option
 def add_entity(ident: str, db: str | None, **fields: Any) -> None:
-    """Add an entity."""
+    """Add an entity.
+
+    Example: provenance add entity mirza-olang --kind place --name "Mirza Olang"
+    """
     _add(db, "entities", ident, fields)
 
 
@@ -85,7 +94,11 @@ def add_entity(ident: str, db: str | None, **fields: Any) -> None:
 @click.option("--notes")
 @db_option
 def add_claim(ident: str, db: str | None, value_kind: str | None, **fields: Any) -> None:
-    """Add a claim."""
+    """Add a claim.
+
+    Example: provenance add claim c1 --subject mirza-olang-attack --property killed
+    --value 'at least 36' --source wire-1
+    """
     fields["property"] = fields.pop("property_")
     if value_kind:
         fields["value"] = {value_kind: fields["value"]}

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
 
+from provenance.cli.display import display
 from provenance.cli.shared import (
     api,
     config_option,
@@ -16,7 +18,6 @@ from provenance.cli.shared import (
     format_option,
     names,
     output_option,
-    rules_doc,
     say,
 )
 from provenance.errors import EXIT_CONFLICTS, EXIT_OK
@@ -27,7 +28,11 @@ from provenance.reports.contradictions import render
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@format_option(list(FORMATS), "text for people; json, sarif, junit or github for machines.")
+@format_option(
+    list(FORMATS),
+    "text for people; concise (path:line: rule-id message) for editors and hooks; json, "
+    "sarif, junit or github for machines.",
+)
 @click.option(
     "--rule", "only", multiple=True, metavar="ID", help="Run only this rule (repeatable)."
 )
@@ -75,6 +80,7 @@ from provenance.reports.contradictions import render
     help="Also report the seconds each rule took (text and json formats; json output is "
     "otherwise the same on every run over the same input).",
 )
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when conflicts fail (report only).")
 @db_option
 @click.pass_context
 def check(
@@ -91,20 +97,30 @@ def check(
     output: Path | None,
     jobs: int | None,
     timings: bool,
+    exit_zero: bool,
     db: str | None,
 ) -> None:
     """Find conflicts in ledger files (PATHS) or, without PATHS, in the database.
 
     Exit status: 0 no unreviewed conflict at or above --fail-on, 1 some, 2 bad input.
+
+    Example: provenance check claims/ --format sarif -o results.sarif
     """
+    started = datetime.now(UTC)
     settings = api.check_settings(
         paths, config, fail_on=fail_on, severities=severities, options=options
     )
     result = api.check(paths, db, settings, only=only, ignore=ignore, jobs=jobs)
     target = " ".join(str(p) for p in paths) if paths else "the database"
-    report = CheckReport(result, settings.fail_on, include_reviewed, target, timings)
-    emit(FORMATS[fmt](report), output, fmt)
-    ctx.exit(EXIT_CONFLICTS if report.failing else EXIT_OK)
+    shown = display(output)
+    report = CheckReport(
+        result, settings.fail_on, include_reviewed, target, timings, shown, exit_zero, started
+    )
+    if shown.colour and fmt == "text":
+        click.echo(FORMATS[fmt](report), nl=False)  # the ledger's text already made visible
+    else:
+        emit(FORMATS[fmt](report), output, fmt)
+    ctx.exit(report.exit_code)
 
 
 @click.command()
@@ -158,7 +174,10 @@ def report(
     config: Path | None,
     db: str | None,
 ) -> None:
-    """Publish the disagreements side by side: ledger files (PATHS) or the database."""
+    """Publish the disagreements side by side: ledger files (PATHS) or the database.
+
+    Example: provenance report claims/ --format html -o report.html
+    """
     settings = api.check_settings(paths, config)
     data = api.report(paths, db, settings, subject=subject)
     given = settings.report  # [report] in provenance.toml; the flags win
@@ -173,16 +192,12 @@ def report(
     emit(render(content.build(data, options), fmt, template), output, fmt)
 
 
-@click.command()
-@click.argument("rule_id", metavar="[ID]", required=False)
-def rules(rule_id: str | None) -> None:
-    """List the conflict rules, or show one rule's documentation."""
-    say(rules_doc.render(rule_id), nl=False)
-
-
 @click.group(name="names")
 def names_group() -> None:
-    """Work with names outside a ledger."""
+    """Work with names outside a ledger.
+
+    Example: provenance names compare Mansoor Mansour --kind person
+    """
 
 
 @names_group.command(name="compare")

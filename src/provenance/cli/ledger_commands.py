@@ -9,14 +9,26 @@ from typing import Any
 
 import click
 
-from provenance.cli.shared import api, db_option, emit, format_option, records, say, summary
+from provenance.cli.shared import (
+    api,
+    db_option,
+    emit,
+    format_option,
+    lazy,
+    records,
+    say,
+    summary,
+)
 from provenance.exports import FORMATS as EXCHANGE_FORMATS
 
 
 @click.command()
 @db_option
 def init(db: str | None) -> None:
-    """Create the ledger database, or bring its schema up to date."""
+    """Create the ledger database, or bring its schema up to date.
+
+    Example: provenance init --db team.db
+    """
     result = api.init(db)
     say(f"ledger database ready at {result.database} (schema {result.revision})")
 
@@ -31,7 +43,10 @@ def init(db: str | None) -> None:
 )
 @db_option
 def import_(paths: tuple[Path, ...], prune: bool, db: str | None) -> None:
-    """Load ledger files or folders into the database, all or nothing."""
+    """Load ledger files or folders into the database, all or nothing.
+
+    Example: provenance import claims/ --prune
+    """
     with _Progress("reading ledger") as progress:
         result = api.import_ledger(paths, db, prune=prune, progress=progress.update)
     say(summary.render_import(paths, result))
@@ -53,7 +68,10 @@ def import_(paths: tuple[Path, ...], prune: bool, db: str | None) -> None:
 )
 @db_option
 def export(out_dir: Path | None, fmt: str, db: str | None) -> None:
-    """Write the stored ledger back as YAML or JSON, stably, or in an exchange format."""
+    """Write the stored ledger back as YAML or JSON, stably, or in an exchange format.
+
+    Example: provenance export -o exported/ --format yaml
+    """
     result = api.export_ledger(db, out_dir, fmt)
     if isinstance(result, str):
         emit(result, None, fmt)
@@ -72,12 +90,22 @@ def export(out_dir: Path | None, fmt: str, db: str | None) -> None:
             )
 
 
+LIST_FORMATS = ("table", "json", "csv")
+listing = lazy("provenance.reports.listing")
+
+
 @click.command()
 @click.argument("ident", metavar="ID")
+@format_option(LIST_FORMATS, "table for people; json or csv (the claims involved) for machines.")
 @db_option
-def show(ident: str, db: str | None) -> None:
-    """Show a claim, entity or source with its provenance."""
-    say(records.render_view(api.show(db, ident)), nl=False)
+def show(ident: str, fmt: str, db: str | None) -> None:
+    """Show a claim, entity or source with its provenance, or a conflict (by its id or the
+    start of it) with its reviews.
+
+    Example: provenance show mirza-olang-attack
+    """
+    view = api.show(db, ident)
+    emit(records.render_view(view) if fmt == "table" else listing.render_show(view, fmt), None, fmt)
 
 
 @click.command(name="claims")
@@ -85,13 +113,26 @@ def show(ident: str, db: str | None) -> None:
 @click.option("--property", "prop", metavar="NAME", help="Only claims of this property.")
 @click.option("--source", metavar="ID", help="Only claims reported by this source.")
 @click.option("--said-by", metavar="ID", help="Only claims made by this speaker.")
+@format_option(LIST_FORMATS, "table for people; json or csv for machines.")
 @db_option
 def claims_(
-    subject: str | None, prop: str | None, source: str | None, said_by: str | None, db: str | None
+    subject: str | None,
+    prop: str | None,
+    source: str | None,
+    said_by: str | None,
+    fmt: str,
+    db: str | None,
 ) -> None:
-    """List claims as a table, filtered by subject, property, source or speaker."""
+    """List claims as a table, filtered by subject, property, source or speaker. A filter
+    value the ledger does not know is an error (exit 2) that names the closest known ones.
+
+    Example: provenance claims --subject mirza-olang-attack --property killed --format csv
+    """
     found = api.list_claims(db, subject=subject, prop=prop, source=source, said_by=said_by)
-    say(records.render_claims(found), nl=False)
+    table = fmt == "table"
+    emit(
+        records.render_claims(found) if table else listing.render_claim_list(found, fmt), None, fmt
+    )
 
 
 def on_terminal() -> bool:

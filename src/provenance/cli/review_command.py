@@ -3,12 +3,13 @@ competing claims side by side."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from provenance.cli.shared import api, db_option, review_view, say
+from provenance.cli.shared import api, db_option, emit, format_option, lazy, review_view, say
 from provenance.model import Verdict
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ VERDICT_KEYS = {
 )
 @click.option("--in-favour-of", metavar="CLAIM", help="With resolved: the claim that stands.")
 @click.option("--list", "listing", is_flag=True, help="List open and decided conflicts.")
+@format_option(("table", "json", "csv"), "With --list: table for people; json or csv.")
 @click.option(
     "--ledger",
     type=click.Path(file_okay=False, path_type=Path),
@@ -54,6 +56,7 @@ def review(
     reviewer: str | None,
     in_favour_of: str | None,
     listing: bool,
+    fmt: str,
     ledger: Path | None,
     db: str | None,
 ) -> None:
@@ -62,11 +65,22 @@ def review(
     Reviewing a ledger folder appends to its reviews.yaml, to be committed with the claims;
     reviewing the database stores the decision there. Reviews are never changed: a later
     review of the same conflict supersedes the earlier one, and both stay in its history.
+    A conflict id may be shortened to any start of it that only one conflict has.
+
+    Example: provenance review spelling-variant:6232 --verdict same-entity --note "One village"
     """
     desk = api.review_desk(ledger, db)
     if listing:
-        say(review_view.render_list(desk.conflicts(), str(desk.target)), nl=False)
+        found = desk.conflicts()
+        table = fmt == "table"
+        text = review_view.render_list(found, str(desk.target)) if table else None
+        emit(text or lazy("provenance.reports.listing").render_conflicts(found, fmt), None, fmt)
         return
+    if conflict_id is None and not at_terminal():
+        raise click.UsageError(
+            "give a conflict id with --verdict and --note (`provenance review --list` lists "
+            "them): reviewing each conflict in turn needs a terminal"
+        )
     who = desk.reviewer(reviewer)
     if conflict_id is None:
         _walk(desk, who)
@@ -78,6 +92,11 @@ def review(
         )
     decided, where = desk.decide(conflict_id, Verdict(verdict), note, who, in_favour_of)
     say(f"recorded {decided.verdict.value} for {decided.conflict} in {where}")
+
+
+def at_terminal() -> bool:
+    """Whether someone is at a terminal to answer the review's questions."""
+    return sys.stdin.isatty()
 
 
 def _walk(desk: api.ReviewDesk, reviewer: str) -> None:
@@ -126,17 +145,18 @@ def _ask_verdict(desk: api.ReviewDesk, conflict: Conflict) -> Verdict | str | No
         say(f"  {key}  {value.value}: {allowed[value]}")
     say("  Enter  skip    q  quit")
     while True:
-        answer = _ask("verdict")
-        if answer is None or answer.lower() in ("q", "quit"):
+        say("verdict: ", nl=False)
+        key = click.getchar()
+        say(key if key.isprintable() else "")
+        answer = key.lower()
+        if answer in ("", "q", "\x03", "\x04"):  # end of input, q, Ctrl-C, Ctrl-D
             return "quit"
-        if answer == "" or answer.lower() in ("k", "skip"):
+        if answer in ("\r", "\n", "k"):
             return None
-        chosen = keys.get(answer.lower()) or next(
-            (v for v in keys.values() if v.value == answer.lower()), None
-        )
+        chosen = keys.get(answer)
         if chosen is not None:
             return chosen
-        say(f"  '{answer}' is not one of: {', '.join(keys)}, Enter, q")
+        say(f"  '{key}' is not one of: {', '.join(keys)}, Enter, q")
 
 
 def _ask_claim(conflict: Conflict) -> str:

@@ -4,12 +4,14 @@ related by derived_from, the claims that answer it). Functions take the caller's
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from provenance.db import store
+from provenance.db import rows, store
 from provenance.model import Claim, Entity, EntityValue, Ledger, Record, Source
+from provenance.suggestions import suggest
 from provenance.views import ClaimList, ClaimView, EntityView, SourceView, View
 
 
@@ -37,6 +39,35 @@ def claim_list(
     """Claims matching every filter given, in ledger order, with their context."""
     claims = store.find_claims(session, subject=subject, prop=prop, source=source, said_by=said_by)
     return ClaimList(tuple(claims), _context(session, claims))
+
+
+def unknown_filters(session: Session, wanted: Mapping[str, str | None]) -> list[str]:
+    """What is wrong with each filter of `claims` that names something the ledger does not
+    hold (--subject, --said-by: an entity; --source: a source; --property: a property some
+    claim uses), with the closest known values."""
+    problems = []
+    for option, value in wanted.items():
+        if value is None:
+            continue
+        if option == "--property":
+            used = select(rows.CLAIM.c.property).where(rows.CLAIM.c.property == value).limit(1)
+            if session.scalar(used) is not None:
+                continue
+            known = list(session.scalars(select(rows.CLAIM.c.property).distinct()))
+            what = "no claim has the property"
+        else:
+            finder = store.find_sources if option == "--source" else store.find_entities
+            if finder(session, ids=[value]):
+                continue
+            noun = "source" if option == "--source" else "entity"
+            known, what = store.ids(session, noun), f"no {noun} has the id"
+        hint = suggest(value, known) or f"`provenance {_LISTS[option]}` lists them"
+        problems.append(f"{option}: {what} '{value}' ({hint})")
+    return problems
+
+
+_LISTS = {"--subject": "entities", "--said-by": "entities", "--source": "sources"}
+_LISTS["--property"] = "claims"
 
 
 def _claim_view(session: Session, claim: Claim) -> ClaimView:

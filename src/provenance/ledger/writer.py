@@ -249,11 +249,14 @@ def dump_stream(ledger: Ledger, fmt: str = "yaml") -> str:
     return dumps({s: merged[s] for s in SECTIONS if s in merged}, fmt)
 
 
-def write_tree(ledger: Ledger, out_dir: Path, fmt: str = "yaml") -> list[Path]:
+def write_tree(
+    ledger: Ledger, out_dir: Path, fmt: str = "yaml", keep_from: Path | None = None
+) -> list[Path]:
     """Writes one file per original file under ``out_dir``, at its path below the folder
     the original files share; records without a file (added from the command line or the
     database) go to sources.yaml, entities.yaml, claims.yaml or reviews.yaml at the top.
-    Nothing is ever written outside ``out_dir``."""
+    Nothing is ever written outside ``out_dir``. A YAML file that replaces one in
+    ``keep_from`` keeps what the analyst wrote there (ledger.canonical.merged_text)."""
     prefix = _common_folder([r.origin.file for r in _records(ledger) if r.origin])
 
     def name_of(record: Record) -> str:
@@ -271,7 +274,13 @@ def write_tree(ledger: Ledger, out_dir: Path, fmt: str = "yaml") -> list[Path]:
         if fmt == "json":
             target = target.with_suffix(".json")
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(dumps(dict(sections), fmt), encoding="utf-8")
+        text = dumps(dict(sections), fmt)
+        earlier = keep_from.joinpath(*parts) if keep_from is not None else None
+        if fmt == "yaml" and earlier is not None and earlier.is_file():
+            from provenance.ledger.canonical import merged_text
+
+            text = merged_text(earlier.read_text("utf-8-sig"), text, name)
+        target.write_text(text, encoding="utf-8")
         written.append(target)
     return written
 

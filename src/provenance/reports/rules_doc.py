@@ -6,6 +6,7 @@ from tabulate import tabulate
 
 from provenance.checks import RULES, by_id
 from provenance.errors import NotFound
+from provenance.suggestions import suggest
 
 
 def render(rule_id: str | None) -> str:
@@ -14,7 +15,9 @@ def render(rule_id: str | None) -> str:
         return tabulate(rows, headers=("rule", "severity", "finds"), tablefmt="simple") + "\n"
     rule = by_id(rule_id)
     if rule is None:
-        raise NotFound(f"no rule '{rule_id}' (`provenance rules` lists them)")
+        known = [name for r in RULES for name in (r.id, *r.aliases)]
+        hint = suggest(rule_id, known) or "`provenance rules` lists them"
+        raise NotFound(f"no rule '{rule_id}' ({hint})")
     lines = [
         f"{rule.id}  (default severity: {rule.default_severity.value})",
         "",

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from provenance import __version__
+from provenance.errors import EXIT_CONFLICTS, EXIT_OK
 from provenance.model import Severity
 
 if TYPE_CHECKING:
@@ -18,12 +20,33 @@ JSON_VERSION = 1
 
 
 @dataclass(frozen=True, slots=True)
+class Display:
+    """How text for people is shown: in colour, and wrapped to ``width`` columns, only when
+    it goes to a terminal (and colour only when NO_COLOR is not set); plain otherwise."""
+
+    colour: bool = False
+    width: int | None = None
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
 class CheckReport:
     result: CheckResult
     fail_on: Severity
     include_reviewed: bool
     target: str  # the paths checked, or the database
     timings: bool = False  # seconds per rule: useful to a person, but never the same twice
+    display: Display = Display()
+    exit_zero: bool = False  # check --exit-zero: report, but never fail
+    started: datetime = field(default_factory=_now)
+
+    @property
+    def exit_code(self) -> int:
+        """What `check` exits with: 1 when something fails, unless --exit-zero."""
+        return EXIT_CONFLICTS if self.failing and not self.exit_zero else EXIT_OK
 
     @property
     def shown(self) -> list[Conflict]:

@@ -4,10 +4,12 @@ and line of each record involved."""
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from provenance.docs import HOME, rule_uri
 from provenance.model import Origin, Severity
 from provenance.reports.check.common import TOOL, VERSION, CheckReport
 
@@ -32,10 +34,11 @@ def render(report: CheckReport) -> str:
                     "driver": {
                         "name": TOOL,
                         "version": VERSION,
-                        "informationUri": "https://example.invalid/provenance",
+                        "informationUri": HOME,
                         "rules": [_rule(rule) for rule in RULES],
                     }
                 },
+                "invocations": [_invocation(report)],
                 "results": [_result(c, rule_index[c.rule]) for c in report.shown],
             }
         ],
@@ -50,9 +53,25 @@ def _rule(rule: type[Rule]) -> dict[str, object]:
         "name": "".join(part.title() for part in rule.id.split("-")),
         "shortDescription": {"text": rule.summary()},
         "fullDescription": {"text": doc},
-        "help": {"text": doc},
+        "helpUri": rule_uri(rule.id),
+        "help": {"text": doc, "markdown": doc},
         "defaultConfiguration": {"level": LEVEL[rule.default_severity]},
     }
+
+
+def _invocation(report: CheckReport) -> dict[str, object]:
+    """The run itself: it ran to the end (a run that cannot read its input writes no
+    report), with the exit status `check` gives and when it started and ended."""
+    return {
+        "executionSuccessful": True,
+        "exitCode": report.exit_code,
+        "startTimeUtc": _utc(report.started),
+        "endTimeUtc": _utc(datetime.now(UTC)),
+    }
+
+
+def _utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def uri(file: str) -> str:
