@@ -9,8 +9,19 @@ from typing import Any
 
 import click
 
-from provenance.cli.shared import api, db_option, emit, format_option, records, say, summary
+from provenance.cli.shared import (
+    announce,
+    api,
+    db_option,
+    emit,
+    format_option,
+    ledger_option,
+    records,
+    say,
+    summary,
+)
 from provenance.exports import FORMATS as EXCHANGE_FORMATS
+from provenance.targets import resolve
 
 
 @click.command()
@@ -74,10 +85,13 @@ def export(out_dir: Path | None, fmt: str, db: str | None) -> None:
 
 @click.command()
 @click.argument("ident", metavar="ID")
+@ledger_option
 @db_option
-def show(ident: str, db: str | None) -> None:
+def show(ident: str, ledger: Path | None, db: str | None) -> None:
     """Show a claim, entity or source with its provenance."""
-    say(records.render_view(api.show(db, ident)), nl=False)
+    target = resolve((), db, ledger=ledger)
+    announce(target, indexed=True)
+    say(records.render_view(api.show(target, ident)), nl=False)
 
 
 @click.command(name="claims")
@@ -85,12 +99,20 @@ def show(ident: str, db: str | None) -> None:
 @click.option("--property", "prop", metavar="NAME", help="Only claims of this property.")
 @click.option("--source", metavar="ID", help="Only claims reported by this source.")
 @click.option("--said-by", metavar="ID", help="Only claims made by this speaker.")
+@ledger_option
 @db_option
 def claims_(
-    subject: str | None, prop: str | None, source: str | None, said_by: str | None, db: str | None
+    subject: str | None,
+    prop: str | None,
+    source: str | None,
+    said_by: str | None,
+    ledger: Path | None,
+    db: str | None,
 ) -> None:
     """List claims as a table, filtered by subject, property, source or speaker."""
-    found = api.list_claims(db, subject=subject, prop=prop, source=source, said_by=said_by)
+    target = resolve((), db, ledger=ledger)
+    announce(target, indexed=True)
+    found = api.list_claims(target, subject=subject, prop=prop, source=source, said_by=said_by)
     say(records.render_claims(found), nl=False)
 
 

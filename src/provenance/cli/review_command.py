@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from provenance.cli.shared import api, db_option, review_view, say
+from provenance.cli.shared import announce, api, db_option, review_view, say
 from provenance.model import Verdict
 
 if TYPE_CHECKING:
@@ -64,6 +64,7 @@ def review(
     review of the same conflict supersedes the earlier one, and both stay in its history.
     """
     desk = api.review_desk(ledger, db)
+    announce(desk.target.target)
     if listing:
         say(review_view.render_list(desk.conflicts(), str(desk.target)), nl=False)
         return

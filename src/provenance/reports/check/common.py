@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from provenance import __version__
+from provenance.errors import Problem
 from provenance.model import Severity
 
 if TYPE_CHECKING:
@@ -15,6 +16,9 @@ if TYPE_CHECKING:
 TOOL = "provenance"
 VERSION = __version__
 JSON_VERSION = 1
+LEDGER_ERROR = "ledger-error"
+"""The rule id machine formats give a problem of the ledger itself (a file that cannot be
+read, a wrong value, an id used twice): not a conflict, and the check could not run."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +28,13 @@ class CheckReport:
     include_reviewed: bool
     target: str  # the paths checked, or the database
     timings: bool = False  # seconds per rule: useful to a person, but never the same twice
+    problems: tuple[Problem, ...] = ()  # the ledger could not be checked: what is wrong
+    unlisted: int = 0  # problems past the ones listed (errors.MAX_KEPT), counted only
+    baseline: int = 0  # conflicts already there at --new-since REF, not counted
+
+    @property
+    def broken(self) -> bool:
+        return bool(self.problems)
 
     @property
     def shown(self) -> list[Conflict]:
@@ -34,6 +45,17 @@ class CheckReport:
         return self.result.failing(self.fail_on, self.include_reviewed)
 
     def summary(self) -> str:
+        if self.broken:
+            count = len(self.problems) + self.unlisted
+            return (
+                f"{count:,} problem{'s' if count != 1 else ''} in {self.target}; "
+                "nothing was checked"
+            )
+        return self._conflicts_summary() + (
+            f"; {self.baseline} already there at the baseline, not counted" if self.baseline else ""
+        )
+
+    def _conflicts_summary(self) -> str:
         shown = self.shown
         if not shown and not self.result.conflicts:
             return f"no conflicts in {self.target} ({len(self.result.rules)} rules)"
@@ -70,3 +92,8 @@ def timing_lines(report: CheckReport) -> list[str]:
 
 def where(conflict: Conflict) -> str:
     return str(conflict.places[0]) if conflict.places else ""
+
+
+def problem_text(problem: Problem) -> str:
+    """A problem's message with what to do, without its place."""
+    return f"{problem.message} ({problem.hint})" if problem.hint else problem.message

@@ -8,8 +8,15 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from provenance.errors import Problem
 from provenance.model import Origin, Severity
-from provenance.reports.check.common import TOOL, VERSION, CheckReport
+from provenance.reports.check.common import (
+    LEDGER_ERROR,
+    TOOL,
+    VERSION,
+    CheckReport,
+    problem_text,
+)
 
 if TYPE_CHECKING:
     from provenance.checker import Conflict
@@ -33,10 +40,13 @@ def render(report: CheckReport) -> str:
                         "name": TOOL,
                         "version": VERSION,
                         "informationUri": "https://example.invalid/provenance",
-                        "rules": [_rule(rule) for rule in RULES],
+                        "rules": [*(_rule(rule) for rule in RULES), LEDGER_RULE],
                     }
                 },
-                "results": [_result(c, rule_index[c.rule]) for c in report.shown],
+                "results": [
+                    *(_problem(p, len(RULES)) for p in report.problems),
+                    *(_result(c, rule_index[c.rule]) for c in report.shown),
+                ],
             }
         ],
     }
@@ -52,6 +62,29 @@ def _rule(rule: type[Rule]) -> dict[str, object]:
         "fullDescription": {"text": doc},
         "help": {"text": doc},
         "defaultConfiguration": {"level": LEVEL[rule.default_severity]},
+    }
+
+
+LEDGER_RULE: dict[str, object] = {
+    "id": LEDGER_ERROR,
+    "name": "LedgerError",
+    "shortDescription": {"text": "A ledger file that cannot be read or holds a wrong value."},
+    "fullDescription": {
+        "text": "A problem of the ledger itself (unreadable YAML, a wrong value, an id used "
+        "twice, a reference to nothing): nothing was checked until it is fixed."
+    },
+    "help": {"text": "Fix the file at the line given, as the message says, and run again."},
+    "defaultConfiguration": {"level": "error"},
+}
+
+
+def _problem(problem: Problem, index: int) -> dict[str, object]:
+    return {
+        "ruleId": LEDGER_ERROR,
+        "ruleIndex": index,
+        "level": "error",
+        "message": {"text": problem_text(problem)},
+        "locations": [_location(Origin(problem.file, problem.line))],
     }
 
 

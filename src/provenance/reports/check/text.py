@@ -18,7 +18,7 @@ def render(report: CheckReport) -> str:
         )
         for c in report.shown
     ]
-    out = []
+    out = [f"error: {problem}" for problem in report.problems]
     if rows:
         out.append(
             tabulate(
