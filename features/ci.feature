@@ -27,7 +27,7 @@ Feature: The checker gates pull requests
       """
     When I run "provenance check claims/ --format github"
     Then the exit status is 1
-    And stdout has a line matching "^::warning file=claims/caci-2017/mirza-olang-attack.yaml,line=59,title=numeric-conflict "
+    And stdout has a line matching "^::warning file=claims/pajhwok-2017.yaml,line=9,title=numeric-conflict "
     And stdout contains "'over 50' people [51, ∞) [caci-2017-11-13] vs '30-40' people [30, 40] [Afghan government via pajhwok-2017-08-06]: no common value"
     When I run "provenance review $numeric-conflict --verdict disputed --note 'A first-day toll against the later count; both stand.' --by 'CI reviewer'"
     Then the exit status is 0

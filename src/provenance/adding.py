@@ -66,10 +66,19 @@ def _validate(folder: Path, path: Path, line: int, ident: str) -> None:
     name = path.as_posix()
     mine = loader.problems.where(lambda p: _same(p.file, name) and p.line >= line)
     taken = f"id '{ident}' is already used"
-    elsewhere = [p for p in loader.problems if p.message.startswith(taken) and p not in mine]
-    if elsewhere:  # the new record was read first: the record already there is the other
-        held = f"{elsewhere[0].file}:{elsewhere[0].line}"
-        mine = Problems([Problem(name, line, f"{taken} at {held}", "choose another id"), *mine])
+    doubled = [p for p in loader.problems if p.message.startswith(taken)]
+    if doubled:
+        _, first_file, first_line, _ = loader.seen[("record", ident.casefold())]
+        if _same(first_file, name) and first_line >= line:  # the new record was read first
+            other = next((p for p in doubled if p not in mine), doubled[0])
+            first_file, first_line = other.file, other.line
+        held = Problem(
+            name,
+            line,
+            f"id '{ident}' is already in the ledger at {first_file}:{first_line}",
+            "choose another id",
+        )
+        mine = Problems([held, *(p for p in mine if not p.message.startswith(taken))])
     if mine:
         raise LedgerInvalid(mine, outcome=NOT_ADDED)
 

@@ -118,7 +118,7 @@ def _reading(where: Where) -> Iterator[Any]:
             )
         from provenance.indexing import fresh_index
 
-        url = fresh_index(where)
+        url: str | None = fresh_index(where)
     else:
         url = where.db if isinstance(where, Target) else where
     with ledger_session(url, write=False) as session:

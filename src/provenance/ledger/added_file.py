@@ -19,7 +19,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BREAK = re.compile("\r\n|\n")
 
 
-class Unfit(ProvenanceError):
+class NoPlace(ProvenanceError):
     """A ledger file whose shape cannot take the record; nothing was written."""
 
 
@@ -32,9 +32,9 @@ def with_record(text: str, record: Record, name: str) -> tuple[str, int]:
     newline = "\r\n" if "\r\n" in text else "\n"
     try:
         documents = list(yaml.compose_all(text, Loader=_Loader))
-    except yaml.YAMLError as error:
-        raise Unfit(
-            f"{name}: not readable YAML ({error.problem}); the record was not added"
+    except yaml.YAMLError:
+        raise NoPlace(
+            f"{name}: not readable YAML (`provenance check` says where); the record was not added"
         ) from None
     root = documents[0] if len(documents) == 1 else None
     if not isinstance(root, yaml.MappingNode) or root.flow_style:
@@ -63,8 +63,8 @@ def with_record(text: str, record: Record, name: str) -> tuple[str, int]:
     return "".join(lines[:end]) + body.replace("\n", newline) + "".join(lines[end:]), end + 1
 
 
-def _unfit(name: str) -> Unfit:
-    return Unfit(
+def _unfit(name: str) -> NoPlace:
+    return NoPlace(
         f"{name}: cannot tell where the record goes in this file (write its section as a "
         "plain list, or name another file with --file); the record was not added"
     )
