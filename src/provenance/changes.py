@@ -78,7 +78,12 @@ def ledger_at(ref: str, paths: Sequence[Path]) -> Iterator[list[Path]]:
     what = f"--new-since {ref}"
     prefix = _git("rev-parse", "--show-prefix", what=what).decode().strip()
     top = _git("rev-parse", "--show-toplevel", what=what).decode().strip()
-    _git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", what=what)
+    try:
+        _git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", what=what)
+    except ProvenanceError:
+        raise ProvenanceError(
+            f"{what}: git knows no commit '{ref}' (fetch it, e.g. git fetch origin main)"
+        ) from None
     with tempfile.TemporaryDirectory(prefix="provenance-at-") as folder:
         kept = []
         for path in paths:

@@ -41,6 +41,13 @@ VERDICT_KEYS = {
 @click.option("--in-favour-of", metavar="CLAIM", help="With resolved: the claim that stands.")
 @click.option("--list", "listing", is_flag=True, help="List open and decided conflicts.")
 @click.option(
+    "--all-open",
+    is_flag=True,
+    help="Give every open conflict the --verdict and --note (a baseline decision when "
+    "adopting the gate); asks first unless --yes.",
+)
+@click.option("--yes", is_flag=True, help="With --all-open: do not ask for confirmation.")
+@click.option(
     "--ledger",
     type=click.Path(file_okay=False, path_type=Path),
     help="The ledger folder whose reviews.yaml records decisions "
@@ -54,6 +61,8 @@ def review(
     reviewer: str | None,
     in_favour_of: str | None,
     listing: bool,
+    all_open: bool,
+    yes: bool,
     ledger: Path | None,
     db: str | None,
 ) -> None:
@@ -69,6 +78,11 @@ def review(
         say(review_view.render_list(desk.conflicts(), str(desk.target)), nl=False)
         return
     who = desk.reviewer(reviewer)
+    if all_open:
+        if conflict_id is not None or verdict is None or note is None:
+            raise click.UsageError("--all-open takes --verdict and --note, and no conflict id")
+        _all_open(desk, Verdict(verdict), note, who, yes)
+        return
     if conflict_id is None:
         _walk(desk, who)
         return
@@ -79,6 +93,29 @@ def review(
         )
     decided, where = desk.decide(conflict_id, Verdict(verdict), note, who, in_favour_of)
     say(f"recorded {decided.verdict.value} for {decided.conflict} in {where}")
+
+
+def _all_open(desk: api.ReviewDesk, verdict: Verdict, note: str, reviewer: str, yes: bool) -> None:
+    """One verdict for every open conflict it fits; the others are left open, and said."""
+    waiting, _ = desk.waiting()
+    fitting = [c for c in waiting if verdict in desk.choices(c)]
+    if not fitting:
+        say(f"no open conflicts in {desk.target} that {verdict.value} fits; nothing recorded")
+        return
+    if not yes:
+        click.confirm(
+            f"record {verdict.value} for {len(fitting)} open conflict"
+            f"{'s' if len(fitting) != 1 else ''} in {desk.target}, signed {reviewer}?",
+            abort=True,
+            err=True,
+        )
+    where = ""
+    for conflict in fitting:
+        _, where = desk.decide(conflict, verdict, note, reviewer)
+    say(f"recorded {verdict.value} for {len(fitting)} conflicts in {where}")
+    for conflict in waiting:
+        if conflict not in fitting:
+            say(f"left open: {conflict.id} ({verdict.value} does not fit a {conflict.rule})")
 
 
 def _walk(desk: api.ReviewDesk, reviewer: str) -> None:
