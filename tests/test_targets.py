@@ -27,7 +27,7 @@ def test_the_order_of_choice(tmp_path: Path) -> None:
 
 
 def test_a_missing_ledger_folder_is_a_message(tmp_path: Path) -> None:
-    with pytest.raises(ProvenanceError, match="--ledger .*: no such folder"):
+    with pytest.raises(ProvenanceError, match=r"--ledger .*: no such folder"):
         resolve((), None, ledger=tmp_path / "nowhere")
 
 
