@@ -119,6 +119,14 @@ def _reading(where: Where) -> Iterator[Any]:
         from provenance.indexing import fresh_index
 
         url: str | None = fresh_index(where)
+        if url is None:  # no index can be kept beside the folder: read it for this command
+            with scratch_session() as session:
+                loader = Loader(Syncer(session))
+                loader.load(where.paths)
+                if loader.problems:
+                    raise LedgerInvalid(loader.problems, outcome="nothing was read")
+                yield session
+            return
     else:
         url = where.db if isinstance(where, Target) else where
     with ledger_session(url, write=False) as session:
@@ -276,8 +284,14 @@ def conflicts_at(
     with changes.ledger_at(ref, paths) as then:
         if not then:
             return set()
-        with _checking(then, None) as (context, found):
-            result = checker.run(context, settings.rules(only, ignore), {}, found, jobs=1)
+        try:
+            with _checking(then, None) as (context, found):
+                result = checker.run(context, settings.rules(only, ignore), {}, found, jobs=1)
+        except LedgerInvalid as error:
+            raise ProvenanceError(
+                f"--new-since {ref}: the ledger as it was at {ref} cannot be read ({error}); "
+                "give a later commit, or review the old conflicts with review --all-open"
+            ) from None
     return {c.id for c in result.conflicts}
 
 

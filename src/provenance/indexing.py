@@ -36,8 +36,17 @@ def stamp(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def fresh_index(target: Target) -> str:
-    """The URL of the folder's index, rebuilt first when the files changed."""
+def fresh_index(target: Target) -> str | None:
+    """The URL of the folder's index, rebuilt first when the files changed; None when no
+    index can be written beside the folder (a read-only checkout): the caller reads the
+    files for itself."""
+    try:
+        return _fresh(target)
+    except OSError:
+        return None
+
+
+def _fresh(target: Target) -> str:
     folder, index = target.folder, target.index
     assert folder is not None and index is not None, "an index is kept for one folder"
     now = {"folder": str(folder.resolve()), "stamp": stamp(folder)}
