@@ -266,6 +266,27 @@ def check(
     return changes.lead_with_changes(result, None) if paths else result
 
 
+def gate(
+    paths: Sequence[Path],
+    db: str | None,
+    settings: Settings,
+    *,
+    only: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    jobs: int | None = None,
+    diff_base: str | None = None,
+    new_since: str | None = None,
+) -> tuple[CheckResult, int]:
+    """`check` as CI runs it: the check result, without the conflicts the ledger already
+    held at the git commit ``new_since`` (when given), and how many those were."""
+    result = check(paths, db, settings, only=only, ignore=ignore, jobs=jobs, diff_base=diff_base)
+    if new_since is None:
+        return result, 0
+    known = conflicts_at(new_since, paths, settings, only=only, ignore=ignore)
+    kept = tuple(c for c in result.conflicts if c.id not in known)
+    return replace(result, conflicts=kept), len(result.conflicts) - len(kept)
+
+
 def conflicts_at(
     ref: str,
     paths: Sequence[Path],

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -125,7 +124,7 @@ def check(
         settings = api.check_settings(
             target.paths, config, fail_on=fail_on, severities=severities, options=options
         )
-        result = api.check(
+        result, baseline = api.gate(
             target.paths,
             target.db,
             settings,
@@ -133,13 +132,8 @@ def check(
             ignore=ignore,
             jobs=jobs,
             diff_base=diff_base,
+            new_since=new_since,
         )
-        baseline = 0
-        if new_since is not None:
-            known = api.conflicts_at(new_since, target.paths, settings, only=only, ignore=ignore)
-            kept = tuple(c for c in result.conflicts if c.id not in known)
-            baseline = len(result.conflicts) - len(kept)
-            result = replace(result, conflicts=kept)
     except ProvenanceError as error:
         if fmt != "text" or output is not None:
             emit(FORMATS[fmt](broken_report(error, named)), output, fmt)
