@@ -1,6 +1,7 @@
-"""The use cases, one function each: init, import, export, show, list claims, add, check,
-report, and reviewing (a ReviewDesk). Sessions are opened on request from here (by
-db/sessions.py) and handed down; nothing here prints or knows about the command line."""
+"""The use cases, one function each: init, import, export, show, list claims, add, check
+(and its CI gate), report, and reviewing (a ReviewDesk). Which ledger each reads is decided
+by targets.py; sessions are opened on request from here (by db/sessions.py) and handed
+down; nothing here prints or knows about the command line."""
 
 from __future__ import annotations
 
