@@ -47,8 +47,8 @@ Feature: Show one record with its provenance
     Then the exit status is 2
     And stderr contains "nothing in the ledger has the id 'mirza-olang-massacre'"
 
-  Scenario: Showing before anything was imported
+  Scenario: Showing a database before anything was imported
     Given an empty working folder
-    When I run "provenance show mirza-olang-attack"
+    When I run "provenance show mirza-olang-attack --db .provenance/provenance.db"
     Then the exit status is 2
     And stderr contains "no ledger database at .provenance/provenance.db yet"

@@ -1,6 +1,7 @@
-"""The use cases, one function each: init, import, export, show, list claims, add, check,
-report, and reviewing (a ReviewDesk). Sessions are opened on request from here (by
-db/sessions.py) and handed down; nothing here prints or knows about the command line."""
+"""The use cases, one function each: init, import, export, show, list claims, add, check
+(and its CI gate), report, and reviewing (a ReviewDesk). Which ledger each reads is decided
+by targets.py; sessions are opened on request from here (by db/sessions.py) and handed
+down; nothing here prints or knows about the command line."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
-from provenance import checker, exports, reviews
+from provenance import adding, changes, checker, exports, reviews
 from provenance.checker import CheckResult, Conflict, canonical_id
 from provenance.checker.settings import (
     Settings,
@@ -27,7 +29,7 @@ from provenance.db.engine import database_url, shown
 from provenance.db.ledger_view import LedgerView
 from provenance.db.sessions import ledger_session, scratch_session
 from provenance.db.sync import Syncer, add_reviews
-from provenance.errors import LedgerInvalid, NotFound, Problem, ProvenanceError
+from provenance.errors import LedgerInvalid, NotFound, ProvenanceError
 from provenance.exports.common import ExchangeData
 from provenance.importing import Loader
 from provenance.ledger import archive_field, canonical, command_line, writer
@@ -37,8 +39,13 @@ from provenance.ledger.reviews_file import append_to_ledger
 from provenance.ledger.schema import ParsedLedger, parse_file
 from provenance.model import Archive, Claim, Entity, Review, Source, Verdict
 from provenance.suggestions import by_prefix, suggest
+from provenance.targets import Target, resolve
 from provenance.views import ClaimList, ConflictView, ImportResult, InitResult, ReportData, View
 from provenance.writing import FolderWritten, replace_file, write_folder
+
+Where = Target | str | None
+"""The ledger a reading command uses: a Target (targets.resolve), or a database URL (None:
+the default database)."""
 
 LEFT_TO_RULES = frozenset(code for rule in RULES for code in rule.load_problems)
 """Problems of ledger files that `check` leaves to the rules that report them."""
@@ -106,12 +113,38 @@ CONFLICT_ID = re.compile(r"^[a-z]+(?:-[a-z]+)*:[0-9a-f]{1,12}$")
 """A conflict id, or the start of one (its rule and at least one digit of its digest)."""
 
 
-def show(db: str | None, ident: str) -> View | ConflictView:
+@contextmanager
+def _reading(where: Where) -> Iterator[Any]:
+    """A read-only session on the ledger: a database, or the index of a ledger folder
+    (rebuilt first when its files changed: indexing.py)."""
+    if isinstance(where, Target) and where.files:
+        if where.folder is None:
+            raise ProvenanceError(
+                "this command reads one ledger folder (--ledger DIR), not single files"
+            )
+        from provenance.indexing import fresh_index
+
+        url: str | None = fresh_index(where)
+        if url is None:  # no index can be kept beside the folder: read it for this command
+            with scratch_session() as session:
+                loader = Loader(Syncer(session))
+                loader.load(where.paths)
+                if loader.problems:
+                    raise LedgerInvalid(loader.problems, outcome="nothing was read")
+                yield session
+            return
+    else:
+        url = where.db if isinstance(where, Target) else where
+    with ledger_session(url, write=False) as session:
+        yield session
+
+
+def show(where: Where, ident: str) -> View | ConflictView:
     """A record with everything needed to read it: the records it names and that name it;
     or a conflict (by its id or a unique prefix of it) with the history of its reviews."""
     if CONFLICT_ID.match(ident):
-        return _conflict_view(db, ident)
-    with ledger_session(db, write=False) as session:
+        return _conflict_view(where, ident)
+    with _reading(where) as session:
         found = showing.view_of(session, ident)
         if found is None:
             known = [i for noun in ("claim", "entity", "source") for i in store.ids(session, noun)]
@@ -124,10 +157,10 @@ def show(db: str | None, ident: str) -> View | ConflictView:
     return found
 
 
-def _conflict_view(db: str | None, ident: str) -> ConflictView:
+def _conflict_view(where: Where, ident: str) -> ConflictView:
     wanted = canonical_id(ident)
     rule = by_id(wanted.partition(":")[0])
-    with ledger_session(db, write=False) as session:
+    with _reading(where) as session:
         found = None
         if rule is not None:
             result = checker.run(LedgerView(session), [rule()], {}, store.reviews(session))
@@ -136,7 +169,7 @@ def _conflict_view(db: str | None, ident: str) -> ConflictView:
         history = store.reviews(session, wanted)
     if found is None and not history:
         raise NotFound(
-            f"no conflict {ident} in the database and no review of it "
+            f"no conflict {ident} in the ledger and no review of it "
             "(`provenance review --list` lists the conflicts)"
         )
     return ConflictView(wanted, found, tuple(history))
@@ -156,7 +189,7 @@ def unique_conflict(conflicts: Sequence[Conflict], wanted: str, where: object) -
 
 
 def list_claims(
-    db: str | None,
+    where: Where,
     *,
     subject: str | None = None,
     prop: str | None = None,
@@ -166,7 +199,7 @@ def list_claims(
     """Claims matching every filter given, in ledger order. A filter value the ledger does
     not know (an id no record has, a property no claim uses) is a mistake, said with the
     closest known values."""
-    with ledger_session(db, write=False) as session:
+    with _reading(where) as session:
         wanted = {"--subject": subject, "--property": prop, "--source": source}
         wanted["--said-by"] = said_by
         unknown = showing.unknown_filters(session, wanted)
@@ -177,15 +210,15 @@ def list_claims(
     raise NotFound("; ".join(unknown))
 
 
-def list_entities(db: str | None, kind: str | None = None) -> list[Entity]:
+def list_entities(where: Where, kind: str | None = None) -> list[Entity]:
     """Every entity (of one kind, if given), in ledger order."""
-    with ledger_session(db, write=False) as session:
+    with _reading(where) as session:
         return [e for e in store.find_entities(session) if kind is None or e.kind.value == kind]
 
 
-def list_sources(db: str | None) -> list[Source]:
+def list_sources(where: Where) -> list[Source]:
     """Every source, in ledger order."""
-    with ledger_session(db, write=False) as session:
+    with _reading(where) as session:
         return store.find_sources(session)
 
 
@@ -232,33 +265,37 @@ def format_ledger(paths: Sequence[Path], *, check: bool) -> list[Path]:
     return [Path(f.file.name) for f in changed]
 
 
-def add(db: str | None, section: str, fields: Mapping[str, object]) -> Source | Entity | Claim:
+def add(
+    where: Where, section: str, fields: Mapping[str, object], file: Path | None = None
+) -> tuple[Source | Entity | Claim, str]:
     """Adds one source, entity or claim (``fields`` as its ledger keys would hold them),
-    validated exactly as the YAML loader validates a file."""
+    validated exactly as the YAML loader validates a file; returns it and where it went.
+    Into a ledger folder's files (``file``, else its added.yaml) when files are the truth,
+    else into the database."""
     parsed, problems = ParsedLedger(), command_line.refused_text(fields)
-    parse_file(command_line.document(section, fields), "command line", parsed, problems)
+    parse_file(command_line.document(section, fields), command_line.ORIGIN, parsed, problems)
     if problems:
-        raise LedgerInvalid(problems)
+        raise LedgerInvalid(problems, outcome="nothing was added")
     record = parsed.ledger()
     added: list[Source | Entity | Claim] = [*record.sources, *record.entities, *record.claims]
+    if isinstance(where, Target) and where.files:
+        return added[0], str(adding.add_to_files(where, added[0], file))
+    if file is not None:
+        raise ProvenanceError(
+            "--file names a ledger file, but this ledger is a database (give --ledger DIR)"
+        )
+    db = where.db if isinstance(where, Target) else where
     with ledger_session(db, create=True) as session:
-        if store.exists(session, added[0].id):
-            raise LedgerInvalid([_taken(added[0].id)])
+        taken = store.exists(session, added[0].id)
+        if taken:
+            raise LedgerInvalid([command_line.taken(added[0].id)], outcome="nothing was added")
         loader = Loader(Syncer(session))
-        loader.add(parsed)
+        loader.add(command_line.without_origin(parsed))
         loader.finish()
-        if loader.problems:
-            raise LedgerInvalid(loader.problems)  # the transaction is rolled back
-    return added[0]
-
-
-def _taken(ident: str) -> Problem:
-    return Problem(
-        "command line",
-        0,
-        f"id '{ident}' is already in the ledger",
-        "choose another id; to change a record, edit the ledger file and import it",
-    )
+        if loader.problems:  # a record without a file: its problems are the command line's
+            named = [p if p.file else replace(p, file=command_line.ORIGIN) for p in loader.problems]
+            raise LedgerInvalid(named, outcome="nothing was added")
+    return added[0], shown(database_url(db))
 
 
 def check_settings(
@@ -301,12 +338,68 @@ def check(
     only: Sequence[str] = (),
     ignore: Sequence[str] = (),
     jobs: int | None = None,
+    diff_base: str | None = None,
 ) -> CheckResult:
     """Runs the rules on ledger files, or, without paths, on the database. Reviews in the
-    ledger (or the database) silence what they decide. ``jobs``: see checker.run."""
+    ledger (or the database) silence what they decide. ``jobs``: see checker.run. Each
+    conflict's first place is its change: in a file changed since ``diff_base`` (git), else
+    in the ledger file modified last (changes.lead_with_changes)."""
     with _checking(paths, db) as (context, found):
         rules = settings.rules(only, ignore)
-        return checker.run(context, rules, settings.severities(), found, jobs=jobs)
+        result = checker.run(context, rules, settings.severities(), found, jobs=jobs)
+    if diff_base is not None:
+        return changes.lead_with_changes(result, changes.changed_files(diff_base))
+    return changes.lead_with_changes(result, None) if paths else result
+
+
+def gate(
+    paths: Sequence[Path],
+    db: str | None,
+    settings: Settings,
+    *,
+    only: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    jobs: int | None = None,
+    diff_base: str | None = None,
+    new_since: str | None = None,
+) -> tuple[CheckResult, int]:
+    """`check` as CI runs it: the check result, without the conflicts the ledger already
+    held at the git commit ``new_since`` (when given), and how many those were."""
+    result = check(paths, db, settings, only=only, ignore=ignore, jobs=jobs, diff_base=diff_base)
+    if new_since is None:
+        return result, 0
+    known = conflicts_at(new_since, paths, settings, only=only, ignore=ignore)
+    kept = tuple(c for c in result.conflicts if c.id not in known)
+    return replace(result, conflicts=kept), len(result.conflicts) - len(kept)
+
+
+def conflicts_at(
+    ref: str,
+    paths: Sequence[Path],
+    settings: Settings,
+    *,
+    only: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> set[str]:
+    """The ids of the conflicts the ledger files ``paths`` held at the git commit ``ref``
+    (none, when they did not exist then): the baseline of `check --new-since`."""
+    if not paths:
+        raise ProvenanceError(
+            f"--new-since {ref} compares ledger files in git: give the ledger folder "
+            "(e.g. check claims/ --new-since origin/main)"
+        )
+    with changes.ledger_at(ref, paths) as then:
+        if not then:
+            return set()
+        try:
+            with _checking(then, None) as (context, found):
+                result = checker.run(context, settings.rules(only, ignore), {}, found, jobs=1)
+        except LedgerInvalid as error:
+            raise ProvenanceError(
+                f"--new-since {ref}: the ledger as it was at {ref} cannot be read ({error}); "
+                "give a later commit, or review the old conflicts with review --all-open"
+            ) from None
+    return {c.id for c in result.conflicts}
 
 
 def report(
@@ -344,21 +437,20 @@ class ReviewTarget:
     def paths(self) -> list[Path]:
         return [self.ledger] if self.ledger else []
 
+    @property
+    def target(self) -> Target:
+        return Target(tuple(self.paths), self.db)
+
     def __str__(self) -> str:
         return str(self.ledger) if self.ledger else shown(database_url(self.db))
 
 
 def review_target(ledger: Path | None, db: str | None, here: Path | None = None) -> ReviewTarget:
     """The ledger folder given; else the database given (--db or $PROVENANCE_DB); else
-    claims/ in the current folder when there is one; else the default database."""
-    if ledger is not None:
-        if not ledger.is_dir():
-            raise ProvenanceError(f"--ledger {ledger}: no such folder")
-        return ReviewTarget(ledger, None)
-    default = (here or Path.cwd()) / "claims"
-    if db is None and default.is_dir():
-        return ReviewTarget(Path("claims") if here is None else default, None)
-    return ReviewTarget(None, db)
+    claims/ in the current folder when there is one; else the default database (the same
+    choice every command makes: targets.resolve)."""
+    target = resolve((), db, ledger=ledger, here=here)
+    return ReviewTarget(target.folder, target.db)
 
 
 @dataclass(frozen=True, slots=True)

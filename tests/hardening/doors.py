@@ -47,7 +47,8 @@ def refused(args: Sequence[str], *named: str, status: int = 2) -> Ran:
     assert ran.status == status, ran.output
     assert "Traceback" not in ran.output
     if status == 2:
-        assert ran.err.startswith("error: ") or "Error: " in ran.err, ran.output
+        said = ran.err.split("\n", 1)[1] if ran.err.startswith("ledger: ") else ran.err
+        assert said.startswith("error: ") or "Error: " in said, ran.output  # after which ledger
     for name in named:
         assert name in ran.err, ran.output
     return ran

@@ -157,7 +157,7 @@ def test_names_compare_shows_control_characters(workdir: Path) -> None:
 def test_a_million_mistakes_are_summarised(workdir: Path, items: int) -> None:
     (workdir / "big.yaml").write_text("claims: [" + ", ".join(["1"] * items) + "]\n", "utf-8")
     ran = refused(["check", "big.yaml"], "big.yaml:1:")
-    lines = ran.err.splitlines()
+    lines = [line for line in ran.err.splitlines() if not line.startswith("ledger: ")]
     assert len(lines) <= 102
     assert f"and {items - 100:,} more not shown ({items - 100:,} in big.yaml)" in ran.err
     assert f"{items:,} problems in the ledger; nothing was checked" in lines[-1]

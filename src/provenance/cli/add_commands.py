@@ -2,16 +2,35 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
-from provenance.cli.shared import api, db_option, say
+from provenance.cli.shared import announce, api, db_option, ledger_option, say
+from provenance.targets import resolve
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def where_options(command: F) -> F:
+    """--file, --ledger and --db: where an added record goes (see targets.resolve)."""
+    command = click.option(
+        "--file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="The ledger file (inside the ledger folder) to add the record to "
+        "(default: added.yaml in the ledger folder).",
+    )(command)
+    return db_option(ledger_option(command))
 
 
 @click.group()
 def add() -> None:
     """Add one source, entity or claim, checked like a ledger file.
+
+    With a ledger folder (claims/ here, or --ledger DIR) the record is written into its
+    files, added.yaml unless --file names another; with a database (--db), into it.
 
     Example: provenance add entity mirza-olang --kind place --name "Mirza Olang"
     """
@@ -29,13 +48,13 @@ def add() -> None:
 @click.option("--language", help="Language code, e.g. en, ps, fa-AF.")
 @click.option("--derived-from", multiple=True, metavar="ID", help="A source this one repeats.")
 @click.option("--notes")
-@db_option
-def add_source(ident: str, db: str | None, **fields: Any) -> None:
+@where_options
+def add_source(ident: str, **fields: Any) -> None:
     """Add a source.
 
     Example: provenance add source wire-1 --title "Dozens killed" --kind news --reliability C
     """
-    _add(db, "sources", ident, fields)
+    _add("sources", ident, fields)
 
 
 @add.command(name="entity")
@@ -51,13 +70,13 @@ def add_source(ident: str, db: str | None, **fields: Any) -> None:
     help="An entity with a look-alike name that is not this one.",
 )
 @click.option("--notes")
-@db_option
-def add_entity(ident: str, db: str | None, **fields: Any) -> None:
+@where_options
+def add_entity(ident: str, **fields: Any) -> None:
     """Add an entity.
 
     Example: provenance add entity mirza-olang --kind place --name "Mirza Olang"
     """
-    _add(db, "entities", ident, fields)
+    _add("entities", ident, fields)
 
 
 @add.command(name="claim")
@@ -92,8 +111,8 @@ def add_entity(ident: str, db: str | None, **fields: Any) -> None:
 @click.option("--contradicts", multiple=True, metavar="ID")
 @click.option("--supersedes", metavar="ID")
 @click.option("--notes")
-@db_option
-def add_claim(ident: str, db: str | None, value_kind: str | None, **fields: Any) -> None:
+@where_options
+def add_claim(ident: str, value_kind: str | None, **fields: Any) -> None:
     """Add a claim.
 
     Example: provenance add claim c1 --subject mirza-olang-attack --property killed
@@ -103,7 +122,7 @@ def add_claim(ident: str, db: str | None, value_kind: str | None, **fields: Any)
     if value_kind:
         fields["value"] = {value_kind: fields["value"]}
     fields["mentions"] = [_mention(m) for m in fields["mentions"]]
-    _add(db, "claims", ident, fields)
+    _add("claims", ident, fields)
 
 
 def _mention(text: str) -> dict[str, str]:
@@ -111,6 +130,9 @@ def _mention(text: str) -> dict[str, str]:
     return {"name": name, "entity": entity} if entity else {"name": name}
 
 
-def _add(db: str | None, section: str, ident: str, options: dict[str, Any]) -> None:
-    record = api.add(db, section, {"id": ident, **options})
-    say(f"added {section[:-1] if section != 'entities' else 'entity'} {record.id}")
+def _add(section: str, ident: str, options: dict[str, Any]) -> None:
+    db, ledger, file = options.pop("db"), options.pop("ledger"), options.pop("file")
+    target = resolve((), db, ledger=ledger)
+    announce(target)
+    record, where = api.add(target, section, {"id": ident, **options}, file)
+    say(f"added {section[:-1] if section != 'entities' else 'entity'} {record.id} to {where}")

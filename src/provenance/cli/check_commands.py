@@ -9,6 +9,7 @@ import click
 
 from provenance.cli.display import display
 from provenance.cli.shared import (
+    announce,
     api,
     config_option,
     content,
@@ -20,10 +21,12 @@ from provenance.cli.shared import (
     output_option,
     say,
 )
-from provenance.errors import EXIT_CONFLICTS, EXIT_OK
+from provenance.errors import EXIT_CONFLICTS, EXIT_OK, LedgerInvalid, Problem, ProvenanceError
+from provenance.model import Severity
 from provenance.reports.check import FORMATS, CheckReport
 from provenance.reports.contradictions import FORMATS as REPORT_FORMATS
 from provenance.reports.contradictions import render
+from provenance.targets import resolve
 
 
 @click.command()
@@ -81,6 +84,18 @@ from provenance.reports.contradictions import render
     "otherwise the same on every run over the same input).",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when conflicts fail (report only).")
+@click.option(
+    "--diff-base",
+    metavar="REF",
+    help="Put each conflict's annotation on a file changed since this git commit "
+    "(default: on the ledger file modified last).",
+)
+@click.option(
+    "--new-since",
+    metavar="REF",
+    help="Fail only on conflicts that the ledger did not hold at this git commit (the "
+    "others are counted, not shown): to adopt the gate on an existing ledger.",
+)
 @db_option
 @click.pass_context
 def check(
@@ -98,29 +113,70 @@ def check(
     jobs: int | None,
     timings: bool,
     exit_zero: bool,
+    diff_base: str | None,
+    new_since: str | None,
     db: str | None,
 ) -> None:
-    """Find conflicts in ledger files (PATHS) or, without PATHS, in the database.
+    """Find conflicts in ledger files (PATHS) or, without PATHS, in the ledger found as
+    every command finds it: claims/ here, else the database (--db).
 
-    Exit status: 0 no unreviewed conflict at or above --fail-on, 1 some, 2 bad input.
+    A ledger that cannot be read is reported in every format (rule ledger-error) and -o is
+    written all the same. Exit status: 0 no unreviewed conflict at or above --fail-on,
+    1 some, 2 bad input.
 
     Example: provenance check claims/ --format sarif -o results.sarif
     """
     started = datetime.now(UTC)
-    settings = api.check_settings(
-        paths, config, fail_on=fail_on, severities=severities, options=options
-    )
-    result = api.check(paths, db, settings, only=only, ignore=ignore, jobs=jobs)
-    target = " ".join(str(p) for p in paths) if paths else "the database"
+    target = resolve(paths, db)
+    announce(target)
+    named = " ".join(str(p) for p in target.paths) if target.files else "the database"
     shown = display(output)
+    try:
+        settings = api.check_settings(
+            target.paths, config, fail_on=fail_on, severities=severities, options=options
+        )
+        result, baseline = api.gate(
+            target.paths,
+            target.db,
+            settings,
+            only=only,
+            ignore=ignore,
+            jobs=jobs,
+            diff_base=diff_base,
+            new_since=new_since,
+        )
+    except ProvenanceError as error:
+        if fmt != "text" or output is not None:
+            emit(FORMATS[fmt](broken_report(error, named)), output, fmt)
+        raise
     report = CheckReport(
-        result, settings.fail_on, include_reviewed, target, timings, shown, exit_zero, started
+        result,
+        settings.fail_on,
+        include_reviewed,
+        named,
+        timings,
+        shown,
+        exit_zero,
+        started,
+        baseline=baseline,
     )
     if shown.colour and fmt == "text":
         click.echo(FORMATS[fmt](report), nl=False)  # the ledger's text already made visible
     else:
         emit(FORMATS[fmt](report), output, fmt)
     ctx.exit(report.exit_code)
+
+
+def broken_report(error: ProvenanceError, named: str) -> CheckReport:
+    """What a check that could not run reports in a machine format: the problems."""
+    if isinstance(error, LedgerInvalid):
+        problems, unlisted = tuple(error.problems), error.dropped.total()
+    else:
+        problems, unlisted = (Problem(named, 0, str(error)),), 0
+    from provenance.checker import CheckResult  # loaded when a check runs, not for --help
+
+    empty = CheckResult(())
+    return CheckReport(empty, Severity.WARNING, False, named, problems=problems, unlisted=unlisted)
 
 
 @click.command()
@@ -174,12 +230,15 @@ def report(
     config: Path | None,
     db: str | None,
 ) -> None:
-    """Publish the disagreements side by side: ledger files (PATHS) or the database.
+    """Publish the disagreements side by side: ledger files (PATHS) or, without PATHS, the
+    ledger found as every command finds it (claims/ here, else the database).
 
     Example: provenance report claims/ --format html -o report.html
     """
-    settings = api.check_settings(paths, config)
-    data = api.report(paths, db, settings, subject=subject)
+    target = resolve(paths, db)
+    announce(target)
+    settings = api.check_settings(target.paths, config)
+    data = api.report(target.paths, target.db, settings, subject=subject)
     given = settings.report  # [report] in provenance.toml; the flags win
     options = edition.Options(
         include_decided,

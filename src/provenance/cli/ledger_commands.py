@@ -10,16 +10,19 @@ from typing import Any
 import click
 
 from provenance.cli.shared import (
+    announce,
     api,
     db_option,
     emit,
     format_option,
     lazy,
+    ledger_option,
     records,
     say,
     summary,
 )
 from provenance.exports import FORMATS as EXCHANGE_FORMATS
+from provenance.targets import resolve
 
 
 @click.command()
@@ -97,14 +100,17 @@ listing = lazy("provenance.reports.listing")
 @click.command()
 @click.argument("ident", metavar="ID")
 @format_option(LIST_FORMATS, "table for people; json or csv (the claims involved) for machines.")
+@ledger_option
 @db_option
-def show(ident: str, fmt: str, db: str | None) -> None:
+def show(ident: str, fmt: str, ledger: Path | None, db: str | None) -> None:
     """Show a claim, entity or source with its provenance, or a conflict (by its id or the
     start of it) with its reviews.
 
     Example: provenance show mirza-olang-attack
     """
-    view = api.show(db, ident)
+    target = resolve((), db, ledger=ledger)
+    announce(target, indexed=True)
+    view = api.show(target, ident)
     emit(records.render_view(view) if fmt == "table" else listing.render_show(view, fmt), None, fmt)
 
 
@@ -114,6 +120,7 @@ def show(ident: str, fmt: str, db: str | None) -> None:
 @click.option("--source", metavar="ID", help="Only claims reported by this source.")
 @click.option("--said-by", metavar="ID", help="Only claims made by this speaker.")
 @format_option(LIST_FORMATS, "table for people; json or csv for machines.")
+@ledger_option
 @db_option
 def claims_(
     subject: str | None,
@@ -121,6 +128,7 @@ def claims_(
     source: str | None,
     said_by: str | None,
     fmt: str,
+    ledger: Path | None,
     db: str | None,
 ) -> None:
     """List claims as a table, filtered by subject, property, source or speaker. A filter
@@ -128,7 +136,9 @@ def claims_(
 
     Example: provenance claims --subject mirza-olang-attack --property killed --format csv
     """
-    found = api.list_claims(db, subject=subject, prop=prop, source=source, said_by=said_by)
+    target = resolve((), db, ledger=ledger)
+    announce(target, indexed=True)
+    found = api.list_claims(target, subject=subject, prop=prop, source=source, said_by=said_by)
     table = fmt == "table"
     emit(
         records.render_claims(found) if table else listing.render_claim_list(found, fmt), None, fmt

@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING
 
 import click
 
-from provenance.cli.shared import api, db_option, emit, format_option, lazy, review_view, say
+from provenance.cli.shared import (
+    announce,
+    api,
+    db_option,
+    emit,
+    format_option,
+    lazy,
+    review_view,
+    say,
+)
 from provenance.model import Verdict
 
 if TYPE_CHECKING:
@@ -43,6 +52,13 @@ VERDICT_KEYS = {
 @click.option("--list", "listing", is_flag=True, help="List open and decided conflicts.")
 @format_option(("table", "json", "csv"), "With --list: table for people; json or csv.")
 @click.option(
+    "--all-open",
+    is_flag=True,
+    help="Give every open conflict the --verdict and --note (a baseline decision when "
+    "adopting the gate); asks first unless --yes.",
+)
+@click.option("--yes", is_flag=True, help="With --all-open: do not ask for confirmation.")
+@click.option(
     "--ledger",
     type=click.Path(file_okay=False, path_type=Path),
     help="The ledger folder whose reviews.yaml records decisions "
@@ -57,6 +73,8 @@ def review(
     in_favour_of: str | None,
     listing: bool,
     fmt: str,
+    all_open: bool,
+    yes: bool,
     ledger: Path | None,
     db: str | None,
 ) -> None:
@@ -70,6 +88,7 @@ def review(
     Example: provenance review spelling-variant:6232 --verdict same-entity --note "One village"
     """
     desk = api.review_desk(ledger, db)
+    announce(desk.target.target)
     if listing:
         found = desk.conflicts()
         table = fmt == "table"
@@ -82,6 +101,11 @@ def review(
             "them): reviewing each conflict in turn needs a terminal"
         )
     who = desk.reviewer(reviewer)
+    if all_open:
+        if conflict_id is not None or verdict is None or note is None:
+            raise click.UsageError("--all-open takes --verdict and --note, and no conflict id")
+        _all_open(desk, Verdict(verdict), note, who, yes)
+        return
     if conflict_id is None:
         _walk(desk, who)
         return
@@ -97,6 +121,29 @@ def review(
 def at_terminal() -> bool:
     """Whether someone is at a terminal to answer the review's questions."""
     return sys.stdin.isatty()
+
+
+def _all_open(desk: api.ReviewDesk, verdict: Verdict, note: str, reviewer: str, yes: bool) -> None:
+    """One verdict for every open conflict it fits; the others are left open, and said."""
+    waiting, _ = desk.waiting()
+    fitting = [c for c in waiting if verdict in desk.choices(c)]
+    if not fitting:
+        say(f"no open conflicts in {desk.target} that {verdict.value} fits; nothing recorded")
+        return
+    if not yes:
+        click.confirm(
+            f"record {verdict.value} for {len(fitting)} open conflict"
+            f"{'s' if len(fitting) != 1 else ''} in {desk.target}, signed {reviewer}?",
+            abort=True,
+            err=True,
+        )
+    where = ""
+    for conflict in fitting:
+        _, where = desk.decide(conflict, verdict, note, reviewer)
+    say(f"recorded {verdict.value} for {len(fitting)} conflicts in {where}")
+    for conflict in waiting:
+        if conflict not in fitting:
+            say(f"left open: {conflict.id} ({verdict.value} does not fit a {conflict.rule})")
 
 
 def _walk(desk: api.ReviewDesk, reviewer: str) -> None:

@@ -19,6 +19,7 @@ import click
 
 from provenance.errors import ProvenanceError
 from provenance.reports.terminal import for_format, visible
+from provenance.targets import Target
 
 
 def lazy(name: str) -> ModuleType:
@@ -80,6 +81,20 @@ def db_option(command: F) -> F:
         help="Database: a SQLite file path or an SQLAlchemy URL "
         "(default: $PROVENANCE_DB, else .provenance/provenance.db).",
     )(command)
+
+
+def ledger_option(command: F) -> F:
+    return click.option(
+        "--ledger",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="The ledger folder to use (default: claims/ here, unless --db or "
+        "$PROVENANCE_DB names a database).",
+    )(command)
+
+
+def announce(target: Target, *, indexed: bool = False) -> None:
+    """The one line on stderr that says which ledger a command used."""
+    say(target.describe(indexed=indexed), err=True)
 
 
 def output_option(command: F) -> F:

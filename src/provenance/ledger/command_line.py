@@ -5,9 +5,14 @@ that an added record is checked exactly as a file's would be."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from provenance.errors import Problem
 from provenance.ledger.compose import YamlMap, YamlSeq, control_character, new_map, read_plain
+from provenance.ledger.schema import Parsed, ParsedLedger
+
+ORIGIN = "command line"
+"""How messages name what was given as options."""
 
 
 def document(section: str, fields: Mapping[str, object]) -> YamlMap:
@@ -51,5 +56,26 @@ def refused_text(fields: Mapping[str, object]) -> list[Problem]:
             found = control_character(text) if isinstance(text, str) else None
             if found is not None:
                 message, hint = found
-                problems.append(Problem("command line", 0, f"--{key}: {message}", hint))
+                problems.append(Problem(ORIGIN, 0, f"--{key}: {message}", hint))
     return problems
+
+
+def without_origin(parsed: ParsedLedger) -> ParsedLedger:
+    """The records as the database keeps a record that no file holds: without an origin
+    (so that `export -o DIR` writes them to the section's own file, claims.yaml ...)."""
+    bare = ParsedLedger()
+    for name in ("sources", "entities", "claims"):
+        getattr(bare, name).extend(
+            Parsed(replace(item.record, origin=None), item.lines) for item in getattr(parsed, name)
+        )
+    return bare
+
+
+def taken(ident: str) -> Problem:
+    """The id of an added record already in the database."""
+    return Problem(
+        ORIGIN,
+        0,
+        f"id '{ident}' is already in the ledger database",
+        "choose another id; `provenance show ID` shows the record that has it",
+    )

@@ -5,8 +5,15 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from provenance.errors import Problem
 from provenance.model import Review
-from provenance.reports.check.common import JSON_VERSION, TOOL, VERSION, CheckReport
+from provenance.reports.check.common import (
+    JSON_VERSION,
+    LEDGER_ERROR,
+    TOOL,
+    VERSION,
+    CheckReport,
+)
 
 if TYPE_CHECKING:
     from provenance.checker import Conflict
@@ -24,7 +31,10 @@ def render(report: CheckReport) -> str:
             "conflicts": len(report.result.conflicts),
             "shown": len(report.shown),
             "failing": len(report.failing),
+            "problems": len(report.problems) + report.unlisted,
+            "baseline": report.baseline,
         },
+        "problems": [problem_json(p) for p in report.problems],
         "conflicts": [conflict(c) for c in report.shown],
         "stale_reviews": [review_json(r) for r in report.result.stale_reviews],
     }
@@ -59,4 +69,15 @@ def review_json(r: Review) -> dict[str, object]:
         "note": r.note,
         "reviewer": r.reviewer,
         "at": r.at.isoformat(),
+    }
+
+
+def problem_json(p: Problem) -> dict[str, object]:
+    return {
+        "rule": LEDGER_ERROR,
+        "severity": "error",
+        "file": p.file,
+        "line": p.line,
+        "message": p.message,
+        "hint": p.hint,
     }

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from provenance import __version__
-from provenance.errors import EXIT_CONFLICTS, EXIT_OK
+from provenance.errors import EXIT_BAD_INPUT, EXIT_CONFLICTS, EXIT_OK, Problem
 from provenance.model import Severity
 
 if TYPE_CHECKING:
@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 TOOL = "provenance"
 VERSION = __version__
 JSON_VERSION = 1
+LEDGER_ERROR = "ledger-error"
+"""The rule id machine formats give a problem of the ledger itself (a file that cannot be
+read, a wrong value, an id used twice): not a conflict, and the check could not run."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +45,20 @@ class CheckReport:
     display: Display = Display()
     exit_zero: bool = False  # check --exit-zero: report, but never fail
     started: datetime = field(default_factory=_now)
+    problems: tuple[Problem, ...] = ()  # the ledger could not be checked: what is wrong
+    unlisted: int = 0  # problems past the ones listed (errors.MAX_KEPT), counted only
+    baseline: int = 0  # conflicts already there at --new-since REF, not counted
+
+    @property
+    def broken(self) -> bool:
+        return bool(self.problems)
 
     @property
     def exit_code(self) -> int:
-        """What `check` exits with: 1 when something fails, unless --exit-zero."""
+        """What `check` exits with: 2 when the ledger could not be checked, 1 when something
+        fails (unless --exit-zero), else 0."""
+        if self.broken:
+            return EXIT_BAD_INPUT
         return EXIT_CONFLICTS if self.failing and not self.exit_zero else EXIT_OK
 
     @property
@@ -57,6 +70,17 @@ class CheckReport:
         return self.result.failing(self.fail_on, self.include_reviewed)
 
     def summary(self) -> str:
+        if self.broken:
+            count = len(self.problems) + self.unlisted
+            return (
+                f"{count:,} problem{'s' if count != 1 else ''} in {self.target}; "
+                "nothing was checked"
+            )
+        return self._conflicts_summary() + (
+            f"; {self.baseline} already there at the baseline, not counted" if self.baseline else ""
+        )
+
+    def _conflicts_summary(self) -> str:
         shown = self.shown
         if not shown and not self.result.conflicts:
             return f"no conflicts in {self.target} ({len(self.result.rules)} rules)"
@@ -93,3 +117,8 @@ def timing_lines(report: CheckReport) -> list[str]:
 
 def where(conflict: Conflict) -> str:
     return str(conflict.places[0]) if conflict.places else ""
+
+
+def problem_text(problem: Problem) -> str:
+    """A problem's message with what to do, without its place."""
+    return f"{problem.message} ({problem.hint})" if problem.hint else problem.message

@@ -4,7 +4,7 @@ the YAML file and line of each conflict."""
 from __future__ import annotations
 
 from provenance.model import Severity
-from provenance.reports.check.common import CheckReport
+from provenance.reports.check.common import LEDGER_ERROR, CheckReport, problem_text
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -19,6 +19,13 @@ def _property(text: str) -> str:
 
 def render(report: CheckReport) -> str:
     lines = []
+    for problem in report.problems:
+        props = [
+            f"file={_property(problem.file)}",
+            f"line={max(problem.line, 1)}",
+            f"title={_property(LEDGER_ERROR)}",
+        ]
+        lines.append(f"::error {','.join(props)}::{_data(problem_text(problem))}")
     for conflict in report.shown:
         props = [f"title={_property(conflict.rule + ' ' + conflict.id)}"]
         if conflict.places:

@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 from xml.etree import ElementTree as ET
 
-from provenance.reports.check.common import TOOL, CheckReport, where
+from provenance.errors import Problem
+from provenance.reports.check.common import (
+    LEDGER_ERROR,
+    TOOL,
+    CheckReport,
+    problem_text,
+    where,
+)
 
 NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 """Characters XML 1.0 cannot hold, even escaped: each is written as its code, \\u001b."""
@@ -41,10 +48,12 @@ def render(report: CheckReport) -> str:
                 else f"{conflict.severity.value}, below the fail-on level"
             )
             ET.SubElement(case, "skipped", message=xml_text(reason))
-    if not report.shown:
+    for problem in report.problems:
+        _problem_case(suite, problem)
+    if not report.shown and not report.problems:
         ET.SubElement(suite, "testcase", classname=TOOL, name=xml_text(report.target))
-    suite.set("tests", str(max(len(report.shown), 1)))
-    suite.set("failures", str(len(failing)))
+    suite.set("tests", str(max(len(report.shown) + len(report.problems), 1)))
+    suite.set("failures", str(len(failing) + len(report.problems)))
     suite.set("skipped", str(len(report.shown) - len(failing)))
     suites = ET.Element("testsuites")
     suites.append(suite)
@@ -52,3 +61,17 @@ def render(report: CheckReport) -> str:
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
     )
+
+
+def _problem_case(suite: ET.Element, problem: Problem) -> None:
+    """A problem of the ledger as a failing case at its file and line."""
+    case = ET.SubElement(
+        suite,
+        "testcase",
+        classname=LEDGER_ERROR,
+        name=xml_text(f"{problem.file}:{problem.line}"),
+        file=xml_text(problem.file),
+        line=str(problem.line),
+    )
+    failure = ET.SubElement(case, "failure", message=xml_text(problem_text(problem)), type="error")
+    failure.text = xml_text(str(problem))

@@ -10,8 +10,15 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from provenance.docs import HOME, rule_uri
+from provenance.errors import Problem
 from provenance.model import Origin, Severity
-from provenance.reports.check.common import TOOL, VERSION, CheckReport
+from provenance.reports.check.common import (
+    LEDGER_ERROR,
+    TOOL,
+    VERSION,
+    CheckReport,
+    problem_text,
+)
 
 if TYPE_CHECKING:
     from provenance.checker import Conflict
@@ -35,11 +42,14 @@ def render(report: CheckReport) -> str:
                         "name": TOOL,
                         "version": VERSION,
                         "informationUri": HOME,
-                        "rules": [_rule(rule) for rule in RULES],
+                        "rules": [*(_rule(rule) for rule in RULES), LEDGER_RULE],
                     }
                 },
                 "invocations": [_invocation(report)],
-                "results": [_result(c, rule_index[c.rule]) for c in report.shown],
+                "results": [
+                    *(_problem(p, len(RULES)) for p in report.problems),
+                    *(_result(c, rule_index[c.rule]) for c in report.shown),
+                ],
             }
         ],
     }
@@ -60,10 +70,10 @@ def _rule(rule: type[Rule]) -> dict[str, object]:
 
 
 def _invocation(report: CheckReport) -> dict[str, object]:
-    """The run itself: it ran to the end (a run that cannot read its input writes no
-    report), with the exit status `check` gives and when it started and ended."""
+    """The run itself: whether it ran to the end (a ledger that cannot be read is not
+    checked), with the exit status `check` gives and when it started and ended."""
     return {
-        "executionSuccessful": True,
+        "executionSuccessful": not report.broken,
         "exitCode": report.exit_code,
         "startTimeUtc": _utc(report.started),
         "endTimeUtc": _utc(datetime.now(UTC)),
@@ -72,6 +82,29 @@ def _invocation(report: CheckReport) -> dict[str, object]:
 
 def _utc(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+LEDGER_RULE: dict[str, object] = {
+    "id": LEDGER_ERROR,
+    "name": "LedgerError",
+    "shortDescription": {"text": "A ledger file that cannot be read or holds a wrong value."},
+    "fullDescription": {
+        "text": "A problem of the ledger itself (unreadable YAML, a wrong value, an id used "
+        "twice, a reference to nothing): nothing was checked until it is fixed."
+    },
+    "help": {"text": "Fix the file at the line given, as the message says, and run again."},
+    "defaultConfiguration": {"level": "error"},
+}
+
+
+def _problem(problem: Problem, index: int) -> dict[str, object]:
+    return {
+        "ruleId": LEDGER_ERROR,
+        "ruleIndex": index,
+        "level": "error",
+        "message": {"text": problem_text(problem)},
+        "locations": [_location(Origin(problem.file, problem.line))],
+    }
 
 
 def uri(file: str) -> str:

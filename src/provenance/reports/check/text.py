@@ -34,7 +34,7 @@ def render(report: CheckReport) -> str:
         )
         for c in report.shown
     ]
-    out = []
+    out = [f"error: {problem}" for problem in report.problems]
     if rows:
         out.append(_table(rows, report, display))
     for review in report.result.stale_reviews:
