@@ -56,6 +56,7 @@ from benchmarks import (
     synth_hard,
     synth_inject,
     synth_inject_links,
+    synth_inject_scopes,
     synth_inject_values,
     synth_lookalikes,
 )
@@ -71,6 +72,7 @@ INJECTIONS: list[Kind] = [
     *synth_inject.KINDS,
     *synth_inject_values.KINDS,
     *synth_inject_links.KINDS,
+    *synth_inject_scopes.KINDS,
 ]
 LOOKALIKES: list[Kind] = synth_lookalikes.KINDS
 DANGLING = "dangling-reference"

@@ -196,6 +196,10 @@ def new_event(world: World, folder: str, villages: list[Place]) -> Event:
         (rng.randint(1, 30), rng.randint(1, 30), rng.randint(30, 150), rng.randint(150, 400))
     )
     explosive = "bomb" in label and rng.random() < 0.5
+    civilians = round(killed * rng.uniform(0.2, 0.9))
+    wounded = round(killed * rng.uniform(0.5, 2.5))
+    attackers = rng.randint(1, 8) if rng.random() < 0.4 else None
+    explosives = rng.randint(5, 300) if explosive else None
     event = Event(
         ident,
         name,
@@ -205,11 +209,11 @@ def new_event(world: World, folder: str, villages: list[Place]) -> Event:
         perpetrators,
         claimed,
         claim_day,
-        killed,
-        round(killed * rng.uniform(0.2, 0.9)),
-        round(killed * rng.uniform(0.5, 2.5)),
-        rng.randint(1, 8) if rng.random() < 0.4 else None,
-        rng.randint(5, 300) if explosive else None,
+        killed + (attackers or 0),  # the attackers killed are some of all killed
+        civilians,
+        wounded,
+        attackers,
+        explosives,
     )
     world.entity(folder, ident, "event", name, part_of=village.id)
     return event

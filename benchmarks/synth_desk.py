@@ -62,6 +62,8 @@ OUTLETS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     ),
 }
 PUBLISHED_STYLES = ("iso", "iso", "long", "weekday")
+RUNNING = frozenset({"killed", "wounded", "casualties"})
+"""Properties an event counts as a running count (properties.py: tally)."""
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,10 @@ class Desk:
         """A claim by ``source``; ``sentence`` is (what the article says, the quote from it);
         ``judged``: the analyst gives a confidence now and then (never high on a weak
         source)."""
+        if self.event is not None and prop in RUNNING and "as_of" not in fields:
+            # a count of an event is given as of the event's day: the reports of one event
+            # are one window of its running count, never a timeline of their own
+            fields["as_of"] = self.event.day.isoformat()
         made = Claim(
             self.new_id(),
             subject or self.subject,

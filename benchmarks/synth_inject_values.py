@@ -18,6 +18,7 @@ place for an event, at an overlapping time.
 
 from __future__ import annotations
 
+import random
 import re
 from datetime import date, timedelta
 
@@ -86,12 +87,12 @@ def numeric_wounded(t: Target) -> Record | None:
 
 def numeric_members(t: Target) -> Record | None:
     assert t.org is not None
-    claims = [c for c in base_claims(t, "members") if c.scope is None and c.as_of]
+    claims = [c for c in base_claims(t, "members") if c.scope == "fighters" and c.as_of]
     if not claims:
         return None
     year = int(str(claims[0].as_of)[:4])
     same = [c for c in claims if str(c.as_of).startswith(str(year))]
-    return _figure(t, "members", t.org.members[year], same, as_of=str(year))
+    return _figure(t, "members", t.org.members[year], same, as_of=str(year), scope="fighters")
 
 
 def _blamed(t: Target) -> list[Claim]:
@@ -122,6 +123,18 @@ def disputed_denial(t: Target) -> Record | None:
         return None
     claim = t.desk.rng.choice(blamed)
     group = claim.value.strip("[]").split(", ")[0]
+    claimed = {
+        g for c in base_claims(t, "claimed-by") if not c.denied for g in c.value.strip("[]").split(", ")
+    }
+    if group in claimed:
+        # a group denying what it claimed is its own revision, not a disputed attribution;
+        # another named group is drawn from a stream of its own, leaving the desk's draws alone
+        named = sorted(
+            {g for c in blamed for g in c.value.strip("[]").split(", ") if g and g not in claimed}
+        )
+        if not named:
+            return None
+        group = random.Random(f"deny|{claim.id}").choice(named)
     source = t.desk.source("armed", after(t, blamed), archived=False)
     made = t.desk.extra(
         source,

@@ -68,7 +68,9 @@ def trend(t: Target) -> Record | None:
             m1, m2 = org.members[y1], org.members[y2]
             if y2 > y1 and abs(m1 - m2) > 0.15 * max(m1, m2):
                 made = [
-                    t.desk.extra(fresh(t, outlet), "members", q(sw.number(m)), as_of=str(y))
+                    t.desk.extra(
+                        fresh(t, outlet), "members", q(sw.number(m)), as_of=str(y), scope="fighters"
+                    )
                     for y, m, outlet in ((y1, m1, "un"), (y2, m2, "analysis"))
                 ]
                 return record(made, "members")

@@ -126,7 +126,7 @@ def report_org(world: World, org: Org) -> Desk:
     rng = desk.rng
     years = sorted(rng.sample(sorted(org.members), rng.randint(3, 6)))
     for year in years:
-        _members(desk, org, pool, year, None, org.members[year])
+        _members(desk, org, pool, year, "fighters", org.members[year])
     for year in rng.sample(years, min(len(years), 2)):
         truth = int(round(org.members[year] * org.family_factor, -1))
         _members(desk, org, pool, year, "fighters and their families", truth)
