@@ -52,7 +52,7 @@ Feature: Everyday commands forgive a typo and answer machines
     Then the CSV on stdout has a row where "value" reads "over 50"
     And the CSV on stdout has a row where "line" reads "59"
     When I run "provenance rules --format json"
-    Then the JSON on stdout lists the rules "dangling-reference, spelling-variant, possible-variant, numeric-conflict, disputed-attribution, denial, date-conflict, attribute-conflict, declared-contradiction, circular-reporting, overconfidence, quote-not-found"
+    Then the JSON on stdout lists the rules "dangling-reference, spelling-variant, possible-variant, numeric-conflict, scope-relation, not-comparable-figures, disputed-attribution, denial, date-conflict, attribute-conflict, declared-contradiction, evidence-disputed, circular-reporting, overconfidence, quote-not-found"
 
   Scenario: Reviewing in turn needs someone at a terminal
     When I run "provenance review --ledger claims/"

@@ -121,12 +121,15 @@ def judge(
     negative: Claim | None,
     *,
     news: bool = False,
+    standing: bool = False,
 ) -> Kind | None:
     """What two claims of opposed positions are. ``negative`` is the one saying no (a
-    denial, or "nobody"), if any: made before the other was stated, or before the event,
-    it is a sequence, not a dispute (shown as one when ``news``). From one voice (or when
-    one claim supersedes the other) the pair is a revision, except that ``news`` ("no group
-    has claimed it", then a claim) is a sequence even from one voice."""
+    denial, or "nobody"), if any. "Nobody has claimed it" (``news``) made before the claim
+    was stated, or before the event, is a sequence, even from one voice. A denial made
+    before the event took place is about something else. A denial made before the other
+    claim was stated is a sequence too, unless it is ``standing``: who did it does not
+    change, so an early denial and a later accusation contradict each other. From one voice
+    (or when one claim supersedes the other) the pair is a revision."""
     a, b = pair
     if a.supersedes == b.id or b.supersedes == a.id:
         return Kind.REVISION  # the analyst has recorded which replaces which
@@ -134,14 +137,13 @@ def judge(
         return Kind.REVISION if agreement.one_voice(context, a, b) else Kind.DISPUTE
     other = b if negative is a else a
 
-    def early() -> bool:
-        return stated_before(context, negative, other) or events.stated_before(negative, other)
-
-    if news and early():
+    before_event = events.stated_before(negative, other)
+    earlier = stated_before(context, negative, other)
+    if news and (before_event or earlier):
         return Kind.SEQUENCE
     if agreement.one_voice(context, a, b):
         return Kind.REVISION
-    return None if early() else Kind.DISPUTE
+    return None if before_event or (earlier and not standing) else Kind.DISPUTE
 
 
 def dispute_finding(

@@ -147,7 +147,7 @@ def _question(
         news = negative is not None and negative.polarity is Polarity.AFFIRMED
         if news and not responsibility(b if negative is a else a):
             return None  # "no group has claimed it" says nothing against an accusation
-        return judge(context, events, (a, b), negative, news=news)
+        return judge(context, events, (a, b), negative, news=news, standing=True)
 
     def opposed(a: Claim, b: Claim) -> bool:
         return _opposed(context, a, b)
