@@ -62,8 +62,9 @@ OUTLETS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     ),
 }
 PUBLISHED_STYLES = ("iso", "iso", "long", "weekday")
-RUNNING = frozenset({"killed", "wounded", "casualties"})
-"""Properties an event counts as a running count (properties.py: tally)."""
+RUNNING = frozenset({"killed", "wounded", "casualties", "amount"})
+"""The figures of an event counted as running counts (properties.py: tally; any figure of
+an event without a tally of its own, as the amount of explosives)."""
 
 
 @dataclass(frozen=True)

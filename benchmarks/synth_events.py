@@ -234,8 +234,10 @@ def _explosives(region: Region, desk: Desk, room: Room) -> None:
 
 def _civilians(region: Region, desk: Desk, room: Room) -> None:
     event = room.event
-    if desk.rng.random() < 0.5 or desk.of("killed", "attackers"):
-        return  # civilians beside attackers would be two unrelated scopes of one toll
+    if desk.rng.random() < 0.5 or desk.of("killed", "attackers") or event.civilians >= event.killed:
+        # civilians beside attackers would be two unrelated scopes of one toll, and all the
+        # dead civilians a part equal to its whole
+        return
     quarter = (event.day.year, (event.day.month - 1) // 3)
     report = region.quarterly.get(quarter)
     if report is None:

@@ -178,8 +178,14 @@ def _variant(t: Target, entity: str, kind: str, resolved: bool) -> tuple[str, st
         kinds = (kind,) if resolved else KINDS_OF_NAMES
         registry = t.world.registry
         clash = any(registry.clashes(spelling, k, entity) for k in kinds)
+        # an unresolved spelling one of whose words is another name ("Bagh" in "Qaashsust
+        # Bagh") would also read as that name's long form (possible-variant)
+        words = spelling.split() if not resolved and len(spelling.split()) > 1 else []
+        clash = clash or any(not registry.free(w) for w in words)
         if registry.free(spelling) and not clash:
             registry.take(spelling, kind, entity, check=False)
+            for word in words:  # and no name made later is one of its words
+                registry.take(word, kind, entity, check=False, index=False)
             t.world.varied.add(entity)
             return label, spelling
     return None

@@ -62,6 +62,9 @@ def _figure(
 ) -> Record | None:
     spans = [t.desk.spans[c.id] for c in claims if c.id in t.desk.spans]
     candidates = _near(truth) if near else _far(truth)
+    if any(c.scope for c in base_claims(t, prop) if not c.denied) and not fields.get("scope"):
+        # a whole below a part (civilians, attackers) would be scope-relation's too
+        candidates = [(w, span) for w, span in candidates if span.low > truth]
     found = _against(spans, truth, candidates) if spans else None
     if found is None:
         return None

@@ -109,19 +109,29 @@ def _unused_speaker(t: Target, prop: str) -> tuple[str, ...] | None:
 
 
 def revision(t: Target) -> Record | None:
-    truth, speaker = t.event.killed, _unused_speaker(t, "killed")
-    if truth < 9 or speaker is None:
+    """A speaker's civilian toll, revised a few days later: each figure as of the day it was
+    published, a running count's timeline. Only on an event with no other civilian toll, and
+    no attackers' (two scopes of their own)."""
+    truth, speaker = t.event.civilians, _unused_speaker(t, "killed")
+    if truth < 9 or speaker is None or any(c.scope for c in base_claims(t, "killed")):
         return None
-    early = t.desk.extra(fresh(t, "national", 1, 1), "killed", q(str(truth // 3)), said_by=speaker)
-    final = t.desk.extra(fresh(t, "international", 3, 4), "killed", q(str(truth)), said_by=speaker)
-    return record([early, final], "killed", revision=True)
+    made = []
+    for outlet, low, high, figure in (("national", 1, 1, truth // 3), ("international", 3, 4, truth)):
+        source = fresh(t, outlet, low, high)
+        day = source.published.isoformat()
+        made.append(
+            t.desk.extra(
+                source, "killed", q(str(figure)), said_by=speaker, scope="civilians", as_of=day
+            )
+        )
+    return record(made, "killed", revision=True)
 
 
 def supersedes(t: Target) -> Record | None:
     """A toll corrected once or twice, each correction superseding the one before."""
     truth = t.event.killed
-    if truth < 9:
-        return None
+    if truth < 9 or any(c.scope for c in base_claims(t, "killed")):
+        return None  # a toll corrected upwards may start below a part of it (civilians)
     figures = [truth // 3, truth // 2, truth][-t.desk.rng.choice((2, 3)) :]
     chain: list[Claim] = []
     for step, figure in enumerate(figures):
