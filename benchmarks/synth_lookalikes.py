@@ -77,10 +77,14 @@ def trend(t: Target) -> Record | None:
     return None
 
 
+def base_claims_scoped(t: Target, scope: str) -> list[Claim]:
+    return [c for c in base_claims(t, "killed") if c.scope == scope]
+
+
 def scope(t: Target) -> Record | None:
     event = t.event
-    if event.civilians >= event.killed * 0.97:
-        return None
+    if event.civilians >= event.killed * 0.97 or base_claims_scoped(t, "attackers"):
+        return None  # civilians beside attackers: two unrelated scopes (not-comparable)
     made = [
         t.desk.extra(fresh(t, "un"), "killed", q(str(event.civilians)), scope="civilians"),
         t.desk.extra(fresh(t, "national"), "killed", q(str(event.killed))),
