@@ -127,7 +127,10 @@ def disputed_denial(t: Target) -> Record | None:
     claim = t.desk.rng.choice(blamed)
     group = claim.value.strip("[]").split(", ")[0]
     claimed = {
-        g for c in base_claims(t, "claimed-by") if not c.denied for g in c.value.strip("[]").split(", ")
+        g
+        for c in base_claims(t, "claimed-by")
+        if not c.denied
+        for g in c.value.strip("[]").split(", ")
     }
     if group in claimed:
         # a group denying what it claimed is its own revision, not a disputed attribution;

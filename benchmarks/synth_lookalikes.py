@@ -120,7 +120,10 @@ def revision(t: Target) -> Record | None:
     if truth < 9 or speaker is None or any(c.scope for c in base_claims(t, "killed")):
         return None
     made = []
-    for outlet, low, high, figure in (("national", 1, 1, truth // 3), ("international", 3, 4, truth)):
+    for outlet, low, high, figure in (
+        ("national", 1, 1, truth // 3),
+        ("international", 3, 4, truth),
+    ):
         source = fresh(t, outlet, low, high)
         day = source.published.isoformat()
         made.append(
