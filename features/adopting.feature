@@ -13,7 +13,7 @@ Feature: Adopting the gate on a ledger that already has conflicts
         - id: pajhwok-2017-08-06
           title: Dozens killed in Sar-e Pul attack
           publisher: Pajhwok Afghan News
-          published: 2017-08-06
+          published: 2017-11-13
           kind: news
           reliability: C
       claims:

@@ -12,7 +12,7 @@ Feature: One ledger, whichever command reads it
         - id: pajhwok-2017-08-06
           title: Dozens killed in Sar-e Pul attack
           publisher: Pajhwok Afghan News
-          published: 2017-08-06
+          published: 2017-11-13
           kind: news
           reliability: C
       claims:

@@ -61,7 +61,7 @@ Feature: Everyday commands forgive a typo and answer machines
     And stderr contains "needs a terminal"
 
   Scenario: A resolved verdict without the claim that stands says what is missing
-    When I run "provenance review attribute-conflict:f02f --verdict resolved --note 'The 2017 article is nearer the time.' --by Ana --ledger claims/"
+    When I run "provenance review attribute-conflict:25f1 --verdict resolved --note 'The 2017 article is nearer the time.' --by Ana --ledger claims/"
     Then the exit status is 2
     And stderr contains "--verdict resolved needs --in-favour-of CLAIM, the claim that stands: one of caci-mansour-role, gt-mansour-role"
     And the file "claims/reviews.yaml" does not contain "reviewer: Ana"
