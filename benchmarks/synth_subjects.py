@@ -6,6 +6,7 @@ own (analyses, UN and government reports, news), and sometimes a re-post of one 
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 from datetime import date
 
@@ -129,7 +130,9 @@ def report_org(world: World, org: Org) -> Desk:
         _members(desk, org, pool, year, "fighters", org.members[year])
     for year in rng.sample(years, min(len(years), 2)):
         truth = int(round(org.members[year] * org.family_factor, -1))
-        _members(desk, org, pool, year, "fighters and their families", truth)
+        # in exact or about words: a vague "hundreds" for both scopes would read as one
+        # figure counted as the other (scope-relation)
+        _members(desk, org, pool, year, "fighters and their families", truth, plain=True)
     for person, start, end in org.leaders:
         for source in rng.sample(pool, min(len(pool), rng.randint(1, 2))):
             desk.claim(
@@ -153,8 +156,16 @@ def report_org(world: World, org: Org) -> Desk:
 
 
 def _members(
-    desk: Desk, org: Org, pool: list[Source], year: int, scope: str | None, truth: int
+    desk: Desk,
+    org: Org,
+    pool: list[Source],
+    year: int,
+    scope: str | None,
+    truth: int,
+    plain: bool = False,
 ) -> None:
+    """Figures for the members in ``year``; ``plain``: in exact or about words only, drawn
+    from a stream of their own (the desk's draws stay as they were)."""
     rng = desk.rng
     used: set[tuple[str, ...]] = set()
     for source in rng.sample(pool, min(len(pool), rng.randint(1, 3))):
@@ -164,6 +175,9 @@ def _members(
         words, span = desk.figure(
             Voice(said_by, source.id), f"members|{scope}|{year}", truth, sw.STYLES
         )
+        if plain:
+            own = random.Random(f"{org.id}|{scope}|{year}|{source.id}|{said_by}")
+            words, span = sw.figure(own, truth, ("exact", "about"))
         as_of = str(year) if rng.random() < 0.7 else f"{year}-{rng.randint(1, 12):02d}"
         made = desk.claim(
             source,
