@@ -12,7 +12,9 @@ and affiliations; speakers; events in villages with a day, perpetrators, a claim
 responsibility and tolls. The base ledger reports it truthfully (benchmarks/synth_events.py,
 synth_subjects.py): each value holds the truth at its precision, scope and time, copies
 repeat only what an independent source confirms, high confidence rests only on reliable or
-corroborated sources, names of different entities never look alike. So it is conflict-free
+corroborated sources, names of different entities never look alike; an event's counts are
+given as of its day (one window of a running count), a part never above its whole and no two
+unrelated scopes side by side (attackers and civilians killed). So it is conflict-free
 by construction, and any conflict the checker reports that was not injected is a false
 positive.
 
