@@ -3,10 +3,13 @@ of its own, in its own voice (never one speaker revising itself, never a copy), 
 subject, property, scope and time as the base claims it contradicts.
 
 numeric-conflict: a toll, a wounded count or a member count that shares no value with
-some base figure even within the tolerance.
+some base figure even within the tolerance; a toll or wounded count is given as of the
+event's day, as the base counts are (one window: one finding per planned disagreement), and
+never below a part of it (civilians, attackers), which would be scope-relation's too.
 disputed-attribution: another perpetrator (unrelated to the true ones) named by another
-speaker; a group denying, after the attribution, an attack it is named for; "no group has
-claimed it" stated after the claim of responsibility.
+speaker; a group denying, after the attribution, an attack it is named for, never the group
+that claimed it (that would be its own revision); "no group has claimed it" stated after
+the claim of responsibility.
 denial: a denial, after the affirmation, of where the event took place, of its toll, or of
 a person's role at the time.
 evidence-disputed: an agency unable to verify an attribution someone made.
