@@ -339,7 +339,8 @@ def test_every_difference_design_names_is_a_tested_non_conflict(
 def test_the_readme_worked_example_is_what_check_finds_on_the_shipped_ledger() -> None:
     from provenance import api
 
-    example = next(b for b in readme_blocks("") if b.startswith("$ provenance check claims/"))
+    worked = "$ provenance check claims/ --include-reviewed"
+    example = next(b for b in readme_blocks("") if b.startswith(worked))
     listed = set(re.findall(r"\b[a-z-]+:[0-9a-f]{12}\b", example))
     found = api.check([ROOT / "claims"], None, api.check_settings([ROOT / "claims"]))
     assert listed == {c.id for c in found.conflicts}

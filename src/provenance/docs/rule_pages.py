@@ -66,6 +66,34 @@ def rule_page(rule: type[Rule]) -> str:
     return "\n".join(lines) + "\n"
 
 
+LEDGER_ERROR_PAGE = """# ledger-error
+
+A ledger file that cannot be read or holds a wrong value: nothing was checked until it is
+fixed.
+
+Default severity: **error**. Machine formats (`--format json|sarif|github|junit`) report it
+on the file and line, like a finding, so a broken ledger is never a silent pass.
+
+## Why it matters
+
+A check that skips a file it cannot read would pass a pull request that breaks the ledger.
+Every other rule needs the whole ledger, so one unreadable file stops the check (exit 2).
+
+## Examples
+
+- YAML that does not parse (a tab, an unclosed quote, nesting deeper than the reader allows);
+- a value the format does not know (`polarity: maybe`, `as_of: 2017-13-40`), an unknown
+  key, a source without its kind or title;
+- an id used twice, in one file or across files.
+
+## Fix
+
+Open the file at the line the message names and correct it as the message says;
+`provenance fmt --check PATH` and `provenance check PATH` confirm the fix.
+"""
+"""The page of the one finding that is not a rule: a ledger that cannot be read."""
+
+
 def index() -> str:
     lines = [
         GENERATED,
@@ -78,11 +106,16 @@ def index() -> str:
     lines += [
         f"| [`{r.id}`]({r.id}.md) | {r.default_severity.value} | {r.summary()} |" for r in RULES
     ]
+    lines += [
+        "| [`ledger-error`](ledger-error.md) | error | "
+        "A ledger file that cannot be read or holds a wrong value. |"
+    ]
     return "\n".join(lines) + "\n"
 
 
 def pages() -> dict[str, str]:
     """Every page under docs/rules/, by file name."""
     found = {f"{rule.id}.md": rule_page(rule) for rule in RULES}
+    found["ledger-error.md"] = f"{GENERATED}\n\n{LEDGER_ERROR_PAGE}"
     found["README.md"] = index()
     return found

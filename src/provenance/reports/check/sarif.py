@@ -92,6 +92,7 @@ LEDGER_RULE: dict[str, object] = {
         "text": "A problem of the ledger itself (unreadable YAML, a wrong value, an id used "
         "twice, a reference to nothing): nothing was checked until it is fixed."
     },
+    "helpUri": rule_uri(LEDGER_ERROR),
     "help": {"text": "Fix the file at the line given, as the message says, and run again."},
     "defaultConfiguration": {"level": "error"},
 }
