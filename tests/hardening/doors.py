@@ -74,7 +74,8 @@ def as_nobody(args: Sequence[str], cwd: Path) -> Ran:
             result = CliRunner().invoke(main, list(args))
             crashed = result.exception is not None and not isinstance(result.exception, SystemExit)
             err = result.stderr if result.stderr_bytes is not None else ""
-            payload = (result.exit_code, result.stdout, err + ("Traceback" if crashed else ""))
+            trace = f"Traceback: {result.exception!r}" if crashed else ""
+            payload = (result.exit_code, result.stdout, err + trace)
         except BaseException as error:
             payload = (99, "", f"Traceback: {error!r}")
         with os.fdopen(writer, "wb") as pipe:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,8 @@ def a_ledger_file(workdir: Path, name: str, docstring: str) -> Path:
     path = workdir / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(docstring + "\n", encoding="utf-8")
+    an_hour_ago = time.time() - 3600  # set-up the user finds, older than what they do next
+    os.utime(path, (an_hour_ago, an_hour_ago))
     return path
 
 
