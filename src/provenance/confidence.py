@@ -98,6 +98,17 @@ def estimate(confidence: Confidence) -> float | None:
     return None if interval is None else round((interval[0] + interval[1]) / 2, 4)
 
 
+def readable_estimate(confidence: Confidence | None) -> float | None:
+    """The probability a confidence stands for; none when none is stated or it cannot be
+    read (an unreadable confidence is the ledger's problem, reported where it is read)."""
+    if confidence is None:
+        return None
+    try:
+        return estimate(confidence)
+    except (InvalidValue, KeyError):
+        return None
+
+
 def describe(confidence: Confidence) -> str:
     """What the analyst wrote, then what it is read as: "likely (0.55-0.80)"."""
     parts: list[str] = []

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
 from typing import ClassVar
 
-from provenance import agreement, graphs
+from provenance import agreement, confidence, graphs
 from provenance.checks.base import Finding, GroupRule, Groups, Option
 from provenance.checks.context import Context
 from provenance.model import Claim, Polarity, Quantity, Severity
@@ -24,6 +25,11 @@ class CircularReporting(GroupRule):
     through chains): the apparent corroboration is one assertion. A cluster in which any
     two sources are independent is genuine corroboration, even if one of them has copies,
     and is not reported. Claims that disagree, and denials, are left to the other rules.
+
+    A cluster whose sources are declared copies is already counted once wherever the tool
+    counts sources, so by itself it is an info notice ("count these once"). It is a
+    warning when a claim in it carries a confidence of `lean_on` or more: that judgement
+    may rest on corroboration that is not there.
 
     Why it matters:
         "Confirmed by three outlets" weighs far more than "said once". When the three
@@ -55,16 +61,25 @@ class CircularReporting(GroupRule):
     options: ClassVar[Mapping[str, Option]] = {
         "tolerance": Option(
             0.0, "relative tolerance for two figures to agree (0.02 widens each bound by 2%)"
-        )
+        ),
+        "lean_on": Option(
+            0.55,
+            "a confidence at or above this probability (0.55 is 'likely') in a claim of the "
+            "cluster makes it a warning; below it, or with none stated, an info notice",
+        ),
     }
 
     groups = Groups(affirmed=True)
 
     def group(self, context: Context, claims: list[Claim]) -> Iterator[Finding]:
+        lean_on = self.setting("lean_on")
         for cluster in _clusters(context, claims, max(0.0, self.setting("tolerance"))):
             finding = _circular(context, cluster)
             if finding is not None:
-                yield finding
+                leaning = any(
+                    (confidence.readable_estimate(c.confidence) or 0.0) >= lean_on for c in cluster
+                )
+                yield finding if leaning else replace(finding, severity=Severity.INFO)
 
 
 def _agree(context: Context, a: Claim, b: Claim, rel_tol: float) -> bool:

@@ -69,7 +69,7 @@ class Overconfidence(Rule):
         grades = str(self.settings["weak_reliability"]).upper()
         candidates: dict[tuple[str, str], list[tuple[Claim, float]]] = defaultdict(list)
         for claim in context.confident_claims(floor, set(grades)):
-            probability = _probability(claim)
+            probability = confidence.readable_estimate(claim.confidence)
             source = context.sources.get(claim.source)
             if probability is None or probability < floor or source is None:
                 continue
@@ -82,15 +82,6 @@ class Overconfidence(Rule):
             for claim, probability in found:
                 if claim.id in uncorroborated:
                     yield _finding(context, claim, probability, uncorroborated[claim.id])
-
-
-def _probability(claim: Claim) -> float | None:
-    if claim.confidence is None:
-        return None
-    try:
-        return confidence.estimate(claim.confidence)
-    except (InvalidValue, KeyError):
-        return None  # an unreadable confidence is the ledger's problem, not this rule's
 
 
 def _uncorroborated(
