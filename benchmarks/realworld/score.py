@@ -31,6 +31,9 @@ from typing import Any
 
 import yaml
 
+from benchmarks.realworld.sources import spellings
+from provenance.checks._spellings import spelling_key
+
 SEVERITY = {"error": "high", "warning": "medium", "info": "low"}
 SPELLING_RULES = {"spelling-variant", "possible-variant"}
 CONFIDENT_SPELLING = {"spelling-variant"}
@@ -220,7 +223,7 @@ def _score_names(expected: dict[str, Any], found: Sequence[Finding], scores: Sco
     every = _components([f for f in found if f.rule in SPELLING_RULES])
     confident = _components([f for f in found if f.rule in CONFIDENT_SPELLING])
     for group in expected.get("merge_names", []):
-        names = [n for name in group["names"] for n in _spellings(name)]
+        names = [n for name in group["names"] for n in spellings(name)]
         scores.groups += 1
         if _connected(names, every):
             scores.groups_matched += 1
@@ -230,15 +233,9 @@ def _score_names(expected: dict[str, Any], found: Sequence[Finding], scores: Sco
             scores.groups_matched_confident += 1
     for pair in expected.get("distinct_names", []):
         scores.lookalikes += 1
-        names = [n for name in pair["names"] for n in _spellings(name)]
+        names = [n for name in pair["names"] for n in spellings(name)]
         if _connected(names, confident):
             scores.lookalikes_merged.append(f"{pair['id']}: {' / '.join(pair['names'])}")
-
-
-def _spellings(name: str) -> list[str]:
-    """'Qasr-e Dubai (قصر دوبی)' is two spellings; anything else is one."""
-    inner = re.fullmatch(r"(.+?)\s*\(([^)]+)\)", name.strip())
-    return [inner.group(1), inner.group(2)] if inner else [name.strip()]
 
 
 def _components(found: Sequence[Finding]) -> dict[str, str]:
@@ -264,7 +261,9 @@ def _connected(names: Sequence[str], components: dict[str, str]) -> bool:
 
 
 def _key(name: str) -> str:
-    return " ".join(name.casefold().split())
+    """A name as the checker reads it: two writings it takes for one spelling (case,
+    hyphens, spacing, a title in front: 'Qari Sayed Khosti' and 'Sayed Khosti') are one."""
+    return spelling_key(name) or " ".join(name.casefold().split())
 
 
 def load_expected(path: Path) -> dict[str, Any]:

@@ -81,11 +81,18 @@ def _mentions(data: dict[str, Any]) -> dict[str, list[object]]:
         kind = MENTION_KINDS.get(str(group.get("type") or "").casefold())
         for variant in group.get("variants", []):
             for seen in variant.get("seen_in", []):
-                name = variant["form"]
-                mention: object = {"name": name, "kind": kind} if kind else name
-                if mention not in found[seen.get("source_id", "")]:
-                    found[seen.get("source_id", "")].append(mention)
+                for name in spellings(variant["form"]):
+                    mention: object = {"name": name, "kind": kind} if kind else name
+                    if mention not in found[seen.get("source_id", "")]:
+                        found[seen.get("source_id", "")].append(mention)
     return found
+
+
+def spellings(form: str) -> list[str]:
+    """A form with another spelling in brackets ('Qasr-e Dubai (قصر دوبی)') is two spellings
+    the page uses, each recorded as a mention; anything else is one."""
+    inner = re.fullmatch(r"(.+?)\s*\(([^)]+)\)", form.strip())
+    return [inner.group(1), inner.group(2)] if inner else [form.strip()]
 
 
 def _related(

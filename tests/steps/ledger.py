@@ -17,6 +17,9 @@ from conftest import SHIPPED
 def the_shipped_ledger(workdir: Path) -> Path:
     target = workdir / "claims"
     shutil.copytree(SHIPPED, target)
+    shipped = time.time() - SHIPPED_AGE
+    for path in target.rglob("*"):
+        os.utime(path, (shipped, shipped))
     return target
 
 
@@ -25,9 +28,26 @@ def a_ledger_file(workdir: Path, name: str, docstring: str) -> Path:
     path = workdir / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(docstring + "\n", encoding="utf-8")
-    an_hour_ago = time.time() - 3600  # set-up the user finds, older than what they do next
-    os.utime(path, (an_hour_ago, an_hour_ago))
+    _written_in_turn(workdir, path)
     return path
+
+
+SHIPPED_AGE = 2 * 86400
+SET_UP_AGE = 3600
+
+
+def _written_in_turn(workdir: Path, path: Path) -> None:
+    """Set-up happens before the user acts, and in order: the shipped ledger two days ago,
+    each file the scenario gives an hour ago, a second apart in the order given, and what
+    the user does now. A conflict's first place (the file changed last) then does not
+    depend on the file system's clock tick."""
+    given = _GIVEN.setdefault(workdir, [])
+    given.append(path)
+    when = time.time() - SET_UP_AGE + len(given)
+    os.utime(path, (when, when))
+
+
+_GIVEN: dict[Path, list[Path]] = {}
 
 
 @given(parsers.parse('the file "{name}" is changed so that "{old}" reads "{new}"'))
