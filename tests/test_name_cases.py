@@ -136,6 +136,11 @@ DESIGNATED = [
     ("Pul-e Khishti mosque", "Masjid-e Pul-e Kheshti", "place"),
     ("Massoud Square", "ساحة مسعود", "place"),
     ("Shahr-e Naw hospital", "Naw City Hospital", "place"),
+    # a venue is a hall, a hotel or a palace by turns, and the word may carry its ezafe
+    ("Qasr-e Setara", "Setara wedding hall", "place"),
+    ("Kasri Setara", "Hotel Setara", "place"),
+    # what kind of hospital it is says nothing about which
+    ("Mirwais Regional Hospital", "Shafakhana-e Mirwais", "place"),
 ]
 
 # Generic words never make two names one: another class, or another name.
@@ -143,6 +148,8 @@ DESIGNATED_APART = [
     ("Pul-e Khishti mosque", "Pul-e Khishti hospital", "place"),
     ("Massoud Square", "Ansari Square", "place"),
     ("Hotel Serena", "Serena Square", "place"),
+    ("Setara wedding hall", "Setara mosque", "place"),
+    ("Mirwais National Hospital", "Ghazi National Hospital", "place"),
 ]
 
 

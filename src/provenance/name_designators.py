@@ -4,7 +4,8 @@ name itself, so "Zanbaq Square", "place Zanbaq" and "Sanbak-Platz" are one name 
 generic word in three languages.
 
 A name's *designators* are its words found in DESIGNATORS, each read as its class (square,
-mosque, city...); its *core* is what remains. Two names whose designators share a class and
+mosque, city...), with the words in QUALIFIERS that say what kind of one it is (national,
+central, maternity...); its *core* is what remains. Two names whose designators share a class and
 whose cores match are likely one name (the name matcher gives them its possible tier); names
 whose designators share no class (a mosque and a hospital of one name) are left alone, as are
 people, whose names carry no such words."""
@@ -35,8 +36,12 @@ DESIGNATORS: dict[str, tuple[str, ...]] = {
     "city": (
         "city", "town", "ville", "stadt", "ciudad", "cidade", "citta", "shahr", "شهر", "مدينة",
     ),
-    "hall": ("hall", "salon", "saal", "salle", "sala", "talar", "تالار", "قاعة", "قاعه"),
-    "hotel": ("hotel", "هتل", "فندق"),
+    # a venue for weddings and gatherings is called a hall, a hotel or a palace by turns
+    "venue": (
+        "hall", "salon", "saal", "talar", "تالار", "قاعة", "قاعه",
+        "hotel", "هتل", "فندق", "palace", "palais", "palast", "palacio", "palazzo", "qasr",
+        "kasr", "قصر", "wedding", "عروسی",
+    ),
     "prison": (
         "prison", "jail", "gaol", "gefangnis", "prision", "carcere", "zindan", "zendan",
         "زندان", "سجن",
@@ -56,6 +61,16 @@ DESIGNATORS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 
+QUALIFIERS = frozenset(
+    fold_raw_token(w)
+    for w in (
+        # what kind of hospital, prison or mosque it is, not which: "Barchi National
+        # Hospital" is the hospital of Dasht-e-Barchi; set aside only beside a generic word
+        "national", "central", "general", "regional", "provincial", "public", "civil",
+        "civilian", "military", "main", "grand", "international", "municipal", "maternity",
+        "teaching", "trauma", "emergency", "referral", "milli", "markazi",
+    )
+)  # fmt: skip
 _LINK = frozenset(fold_raw_token(w) for w in ("e", "i", "ye", "de", "du", "la", "of", "der"))
 _WORDS = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -65,6 +80,17 @@ def _key(word: str) -> str:
 
 
 _CLASS_OF: dict[str, str] = {_key(w): cls for cls, words in DESIGNATORS.items() for w in words}
+_EZAFE = ("i", "e")
+"""A generic word may carry the Persian link to the name it governs: Kasri Dubai is Qasr-e
+Dubai, Shahri Naw is Shahr-e Naw."""
+
+
+def _class_of(word: str) -> str | None:
+    key = _key(word)
+    found = _CLASS_OF.get(key)
+    if found is None and len(key) > 4 and key.endswith(_EZAFE):
+        found = _CLASS_OF.get(key[:-1])
+    return found
 
 
 class Designated(NamedTuple):
@@ -77,12 +103,14 @@ class Designated(NamedTuple):
 def designated(name: str) -> Designated:
     """The name's core and generic words."""
     words = _WORDS.findall(name)
-    generic = [w for w in words if _key(w) in _CLASS_OF]
+    generic = [w for w in words if _class_of(w)]
     if not generic:
         return Designated(name, frozenset(), ())
-    kept = [w for w in words if _key(w) not in _CLASS_OF and _key(w) not in _LINK]
-    classes = frozenset(_CLASS_OF[_key(w)] for w in generic)
-    return Designated(" ".join(kept), classes, tuple(generic))
+    aside = _LINK | QUALIFIERS
+    kept = [w for w in words if not _class_of(w) and _key(w) not in aside]
+    qualifiers = [w for w in words if _key(w) in QUALIFIERS]
+    classes = frozenset(c for c in map(_class_of, generic) if c)
+    return Designated(" ".join(kept), classes, (*generic, *qualifiers))
 
 
 def comparable_cores(a: str, b: str) -> tuple[Designated, Designated] | None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from provenance import name_acronyms, names
+from provenance import name_acronyms, name_designators, names
 from provenance.checks.base import Finding
 from provenance.checks.context import NameRow
 from provenance.transliteration import TITLES, TRANSLITERATED, fold_raw_token, to_latin
@@ -156,10 +156,23 @@ class Spelling:
             shown = names.analyse(self.name.translate(LOOKALIKES))
         elif names.scripts(self.name) & TRANSLITERATED:
             shown = names.analyse(to_latin(self.name))
-        self.folded = shown.folded
+        self.folded = self._first_look(shown)
         self.blocks = names.keys_of(shown) | name_acronyms.keys(self.name)
         self.acronym = name_acronyms.acronym_letters(self.name) is not None
         return self
+
+    def _first_look(self, shown: names.Analysis) -> str:
+        """What the cheap first look compares: the folded name, less its generic words for
+        a place or building ('Imam Bargah' of 'مسجد امام بارگاه' meets 'Imam Bargah mosque'
+        whatever language the word for mosque is in)."""
+        if self.kind == "person" or self.mixed:
+            return shown.folded
+        core = name_designators.designated(self.name).core
+        if not core or core == self.name:
+            return shown.folded
+        if names.scripts(core) & TRANSLITERATED:
+            core = to_latin(core)
+        return names.analyse(core).folded or shown.folded
 
     def describe(self) -> str:
         owners = sorted(self.declared_by)
