@@ -168,3 +168,11 @@ def test_generic_words_alone_do_not_match(a: str, b: str, kind: str) -> None:
 
 def test_people_keep_words_that_look_generic() -> None:
     assert compare("Ahmad Shahr", "Ahmad City", "person", "person").tier is None
+
+
+def test_an_i_ia_ending_tells_people_apart_but_not_places() -> None:
+    """Fauzi and Fauzia are two people; the ending ـیه written -ieh and -iya is one place."""
+    assert compare("Fauzi Rahman", "Fauzia Rahman", "person", "person").tier is None
+    assert compare("Fauzi Rahman", "Fauzia Rahman").tier is None  # unknown kind: as a person
+    place = compare("Fatemieh mosque", "Fatimiya mosque", "place", "place")
+    assert place.tier == REVIEW, place.reason

@@ -40,7 +40,7 @@ def pair_signals(pair: DevPair) -> tuple[Signals | None, bool, int]:
     whether its look-alike guard refuses it (then the pair is never confident)."""
     rule, inputs = names.rule_match(pair.name_a, pair.name_b, pair.kind)
     matched = rule.verdict in (names.NameVerdict.SAME, names.NameVerdict.VARIANT)
-    guard = names.guarded_by_rules(rule)
+    guard = names.guarded_by_rules(rule, pair.kind)
     return (None if inputs is None else signals(*inputs)), matched, guard
 
 

@@ -321,6 +321,8 @@ def _match_tokens(a: _Tok, b: _Tok) -> _TokMatch:
     short, long = sorted((a, b), key=lambda t: (len(t.fold), t.fold))
     score = fuzz.ratio(a.fold, b.fold)
     if long.fold[:-1] == short.fold and long.fold[-1] in VOWELS:
+        if short.fold.endswith("i") and long.fold.endswith("ia"):
+            return _TokMatch(False, score, ENDING_IYA)
         return _TokMatch(False, score, "a final vowel makes another name (nisba -i, feminine -a)")
     if skeleton(a.fold) == skeleton(b.fold):
         return _vowel_variant(short, long, score)
@@ -545,11 +547,19 @@ SHORT_NOTES = ("short", "first letters differ")
 pair is never confident, for review at most."""
 
 
-def guarded_by_rules(rule: NameMatch) -> int:
+ENDING_IYA = "-i against -ia: a feminine name, or the ending -ieh / -iya spelled two ways"
+"""Fauzi and Fauzia are two people; Fatemieh and Fatimiya mosque one place (ـیه written the
+Persian and the Arabic way). For people, and names of unknown kind, the look-alike guard
+holds; for places and other things the pair may be reviewed."""
+
+
+def guarded_by_rules(rule: NameMatch, kind: str | None = None) -> int:
     """2 when the rule matcher's look-alike guard refused the pair, 1 when it refused a change
-    in a short word, else 0."""
+    in a short word (or an -i/-ia ending of a name that is not a person's), else 0."""
     if rule.verdict is not NameVerdict.DIFFERENT:
         return 0
+    if ENDING_IYA in rule.reason:
+        return 2 if kind in (None, "person") else 1
     if any(note in rule.reason for note in GUARD_NOTES):
         return 2
     return 1 if any(note in rule.reason for note in SHORT_NOTES) else 0
@@ -581,7 +591,7 @@ def _scored(
         same_key=inputs.same_key,
         rules_variant=inputs.rules_variant,
         kind=kind,
-        guarded=guarded_by_rules(rule),
+        guarded=guarded_by_rules(rule, kind),
     )
     if inputs.words_a == inputs.words_b and not judged.reasons[:1]:
         systems = systems_in(a_name) + systems_in(b_name)
