@@ -45,6 +45,7 @@ Feature: The checker runs where linters run
     Then the exit status is 0
     And the step "check" has the output exit-code = "1"
     And the SARIF report "provenance.sarif" has a numeric-conflict result at claims/pajhwok-2017.yaml:4
+    And the SARIF report "provenance.sarif" passes the SARIF validator
     When the action's step "Fail on unreviewed conflicts" runs
     Then the exit status is 1
     And stdout contains "::error::unreviewed conflicts"

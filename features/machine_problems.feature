@@ -25,6 +25,11 @@ Feature: Machine formats carry a broken ledger's problems
       | junit  |
       | github |
 
+  Scenario: The SARIF file of a broken ledger is valid SARIF
+    When I run "provenance check bad/ --format sarif -o results.sarif"
+    Then the exit status is 2
+    And the SARIF report "results.sarif" passes the SARIF validator
+
   Scenario: Annotations on standard output name the line too
     When I run "provenance check bad/ --format github"
     Then the exit status is 2

@@ -76,3 +76,18 @@ def test_sarif_invocations_carry_the_exit_status_and_the_times(tmp_path: Path) -
         assert invocation["executionSuccessful"] is True
         assert invocation["startTimeUtc"] <= invocation["endTimeUtc"]
         assert invocation["endTimeUtc"].endswith("Z")
+
+
+def test_the_sarif_validator_step_fails_on_a_log_the_schema_refuses(tmp_path: Path) -> None:
+    """The validator exits 0 whatever it finds: the step must read its findings."""
+    import pytest
+
+    from steps.linting import VALIDATOR, sarif_valid
+
+    if not VALIDATOR.exists():
+        pytest.skip("the SARIF validator is not installed (npm ci --prefix .ci/sarif; CI does)")
+    (tmp_path / "bad.sarif").write_text(
+        json.dumps({"version": "2.1.0", "runs": [{"tool": {"driver": {}}}]}), "utf-8"
+    )
+    with pytest.raises(AssertionError, match="error"):
+        sarif_valid(tmp_path, "bad.sarif")

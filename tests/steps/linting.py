@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
+import pytest
 import yaml
 from click.testing import Result
 from pytest_bdd import parsers, then, when
@@ -131,6 +132,30 @@ def sarif_result(workdir: Path, path: str, rule: str, place: str) -> None:
     }
     assert (rule, place) in found, found
     assert run["invocations"][0]["executionSuccessful"] is True
+
+
+VALIDATOR = ROOT / ".ci" / "sarif" / "node_modules" / ".bin" / "sarif-multitool"
+"""Microsoft's SARIF Multitool, pinned in .ci/sarif/package-lock.json; .ci/run installs it
+(`npm ci --prefix .ci/sarif`)."""
+
+
+@then(parsers.parse('the SARIF report "{path}" passes the SARIF validator'))
+def sarif_valid(workdir: Path, path: str) -> None:
+    """The SARIF 2.1.0 schema and the specification's rules, as code-scanning uploads need
+    them. The validator exits 0 whatever it finds, so its own log is read."""
+    if not VALIDATOR.exists():
+        pytest.skip("the SARIF validator is not installed (npm ci --prefix .ci/sarif; CI does)")
+    log = workdir / "validation.sarif"
+    done = subprocess.run(
+        [str(VALIDATOR), "validate", "--output", str(log), str(workdir / path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    found = json.loads(log.read_text("utf-8"))["runs"][0].get("results", [])
+    said = [f"{r.get('level')}: {r['message'].get('text', r['message'])}" for r in found]
+    assert not [r for r in found if r.get("level", "warning") in ("error", "warning")], said
 
 
 @then(parsers.parse('the JSON on stdout lists the {key} "{ids}"'))

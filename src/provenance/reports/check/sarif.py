@@ -58,9 +58,11 @@ def render(report: CheckReport) -> str:
 
 def _rule(rule: type[Rule]) -> dict[str, object]:
     doc: str = rule.documentation()
+    name = "".join(part.title() for part in rule.id.split("-"))
     return {
         "id": rule.id,
-        "name": "".join(part.title() for part in rule.id.split("-")),
+        # a name that only repeats the id is left out (SARIF 3.49.7: they must differ)
+        **({"name": name} if name.casefold() != rule.id.casefold() else {}),
         "shortDescription": {"text": rule.summary()},
         "fullDescription": {"text": doc},
         "helpUri": rule_uri(rule.id),
