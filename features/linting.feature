@@ -25,6 +25,27 @@ Feature: The checker runs where linters run
     Then the exit status is 1
     And stdout has a line matching "^claims/pajhwok-2017.yaml:4: numeric-conflict killed of mirza-olang-attack .*'30-40' people .* vs 'over 50' people"
 
+  Scenario: pre-commit installs the hook from this repository and stops a new conflict
+    Given the shipped ledger in claims/
+    And a ledger file "claims/pajhwok-2017.yaml" containing:
+      """
+      sources:
+        - {id: pajhwok-2017-08-06, title: Dozens killed in Sar-e Pul attack, kind: news}
+      claims:
+        - id: pajhwok-mirza-olang-killed
+          subject: mirza-olang-attack
+          property: killed
+          value: 30-40
+          unit: people
+          scope: all people killed, women and children included
+          source: pajhwok-2017-08-06
+      """
+    And the working folder is a git repository with everything committed
+    When pre-commit tries the hook "provenance-check" from this repository
+    Then the exit status is 1
+    And stdout has a line matching "^provenance check\.+Failed$"
+    And stdout has a line matching "^claims/pajhwok-2017.yaml:4: numeric-conflict killed of mirza-olang-attack"
+
   Scenario: The GitHub Action writes SARIF for code scanning, then fails the job
     Given the shipped ledger in claims/
     And a ledger file "claims/pajhwok-2017.yaml" containing:

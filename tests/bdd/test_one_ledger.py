@@ -4,28 +4,13 @@ adopting the gate in git: the scenarios, and the steps only they use."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
 from pathlib import Path
 from xml.etree import ElementTree
 
-from pytest_bdd import given, parsers, scenarios, then
+from pytest_bdd import parsers, scenarios, then
 
 scenarios("one_ledger.feature", "machine_problems.feature", "adopting.feature")
-
-
-@given("the working folder is a git repository with everything committed")
-def git_repository(workdir: Path) -> None:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "Tester",
-        "GIT_AUTHOR_EMAIL": "tester@example.invalid",
-        "GIT_COMMITTER_NAME": "Tester",
-        "GIT_COMMITTER_EMAIL": "tester@example.invalid",
-    }
-    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "ledger"]):
-        subprocess.run(["git", *command], cwd=workdir, env=env, check=True)
 
 
 @then(parsers.parse('the file "{name}" holds the line "{line}"'))

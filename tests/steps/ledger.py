@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import time
 from pathlib import Path
 
@@ -137,7 +138,18 @@ def file_contains(workdir: Path, name: str, text: str) -> None:
 @given(parsers.parse('git knows me as "{name}"'))
 def git_user(workdir: Path, name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """A repository whose git user.name is set, as it is on an analyst's machine."""
-    import subprocess
-
     subprocess.run(["git", "init", "-q", str(workdir)], check=True)
     subprocess.run(["git", "-C", str(workdir), "config", "user.name", name], check=True)
+
+
+@given("the working folder is a git repository with everything committed")
+def git_repository(workdir: Path) -> None:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Tester",
+        "GIT_AUTHOR_EMAIL": "tester@example.invalid",
+        "GIT_COMMITTER_NAME": "Tester",
+        "GIT_COMMITTER_EMAIL": "tester@example.invalid",
+    }
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "ledger"]):
+        subprocess.run(["git", *command], cwd=workdir, env=env, check=True)

@@ -10,6 +10,7 @@ import re
 import shlex
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -65,6 +66,27 @@ def run_hook(hook_id: str, workdir: Path) -> Run:
         )
     done = subprocess.run(
         words, cwd=workdir, env=environment(), capture_output=True, text=True, check=False
+    )
+    return as_run(" ".join(words), done)
+
+
+@when(
+    parsers.parse('pre-commit tries the hook "{hook_id}" from this repository'),
+    target_fixture="last_run",
+)
+def try_repo(hook_id: str, workdir: Path) -> Run:
+    """pre-commit itself, as a ledger repository's CI runs it: it installs this repository
+    (its working tree, uncommitted changes included) into an environment of its own and
+    runs the hook on every file git tracks. Environments are kept for the test run."""
+    home = Path(tempfile.gettempdir()) / "provenance-tests-pre-commit"
+    words = [str(BIN / "pre-commit"), "try-repo", str(ROOT), hook_id, "--all-files"]
+    done = subprocess.run(
+        words,
+        cwd=workdir,
+        env=environment({"PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}),
+        capture_output=True,
+        text=True,
+        check=False,
     )
     return as_run(" ".join(words), done)
 
