@@ -44,6 +44,22 @@ Feature: One ledger, whichever command reads it
     When I run "provenance show pajhwok-mirza-olang-killed"
     Then the field "value" reads "30-40 people [30, 40]"
 
+  Scenario: Export and the lists of sources and entities read the files too
+    When I run "provenance sources --format csv"
+    Then the exit status is 0
+    And stderr contains "ledger: claims (files; index .provenance/ledger.db)"
+    And stdout contains "pajhwok-2017-08-06"
+    When I run "provenance export"
+    Then the exit status is 0
+    And stderr contains "ledger: claims (files; index .provenance/ledger.db)"
+    And stdout contains "id: pajhwok-mirza-olang-killed"
+    When I run "provenance entities --kind event --format csv"
+    Then stdout contains "mirza-olang-attack"
+    When I run "provenance sources --format csv --db .provenance/provenance.db"
+    Then the exit status is 0
+    And stderr contains "(database)"
+    And stdout does not contain "pajhwok-2017-08-06"
+
   Scenario: A team without files reviews in the database, and every command reads it there
     When I run "provenance check --db .provenance/provenance.db"
     Then the exit status is 0

@@ -72,14 +72,15 @@ def import_ledger(
     return ImportResult(shown(database_url(db)), counts, totals)
 
 
-def export_ledger(db: str | None, out_dir: Path | None, fmt: str = "yaml") -> FolderWritten | str:
-    """The stored ledger as files under ``out_dir``, written as a whole (what was written,
-    and the ledger files already there that it does not hold), or as one text: YAML or
-    JSON as the ledger is kept, or an exchange format (exports.FORMATS), which carries the
-    conflicts the checker finds and their reviews too, in one file under ``out_dir``."""
+def export_ledger(where: Where, out_dir: Path | None, fmt: str = "yaml") -> FolderWritten | str:
+    """The ledger (its files, through their index, or a database) as files under
+    ``out_dir``, written as a whole (what was written, and the ledger files already there
+    that it does not hold), or as one text: YAML or JSON as the ledger is kept, or an
+    exchange format (exports.FORMATS), which carries the conflicts the checker finds and
+    their reviews too, in one file under ``out_dir``."""
     if fmt in exports.FORMATS:
-        return _exchange(db, out_dir, fmt)
-    with ledger_session(db, write=False) as session:
+        return _exchange(where, out_dir, fmt)
+    with _reading(where) as session:
         ledger = store.ledger(session)
     if out_dir is None:
         return writer.dump_stream(ledger, fmt)
@@ -88,10 +89,10 @@ def export_ledger(db: str | None, out_dir: Path | None, fmt: str = "yaml") -> Fo
     )
 
 
-def _exchange(db: str | None, out_dir: Path | None, fmt: str) -> FolderWritten | str:
+def _exchange(where: Where, out_dir: Path | None, fmt: str) -> FolderWritten | str:
     exchange = exports.FORMATS[fmt]
     settings = check_settings([])
-    with ledger_session(db, write=False) as session:
+    with _reading(where) as session:
         ledger = store.ledger(session)
         result = checker.run(
             LedgerView(session), settings.rules(), settings.severities(), store.reviews(session)

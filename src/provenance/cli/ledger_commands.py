@@ -69,13 +69,16 @@ def import_(paths: tuple[Path, ...], prune: bool, db: str | None) -> None:
     "yaml or json as the ledger is kept; prov-json (W3C PROV), stix (STIX 2.1), "
     "claimreview (schema.org JSON-LD) or events-csv (an event table) to exchange.",
 )
+@ledger_option
 @db_option
-def export(out_dir: Path | None, fmt: str, db: str | None) -> None:
-    """Write the stored ledger back as YAML or JSON, stably, or in an exchange format.
+def export(out_dir: Path | None, fmt: str, ledger: Path | None, db: str | None) -> None:
+    """Write the ledger back as YAML or JSON, stably, or in an exchange format.
 
     Example: provenance export -o exported/ --format yaml
     """
-    result = api.export_ledger(db, out_dir, fmt)
+    target = resolve((), db, ledger=ledger)
+    announce(target, indexed=True)
+    result = api.export_ledger(target, out_dir, fmt)
     if isinstance(result, str):
         emit(result, None, fmt)
     else:

@@ -8,9 +8,19 @@ from pathlib import Path
 
 import click
 
-from provenance.cli.shared import api, db_option, emit, format_option, rules_doc, say
+from provenance.cli.shared import (
+    announce,
+    api,
+    db_option,
+    emit,
+    format_option,
+    ledger_option,
+    rules_doc,
+    say,
+)
 from provenance.cli.shared import lazy as _lazy
 from provenance.model import EntityKind
+from provenance.targets import resolve
 
 listing = _lazy("provenance.reports.listing")
 FORMATS = ("table", "json", "csv")
@@ -21,24 +31,30 @@ FORMATS = ("table", "json", "csv")
     "--kind", type=click.Choice([k.value for k in EntityKind]), help="Only entities of this kind."
 )
 @format_option(FORMATS, "table for people; json or csv for machines.")
+@ledger_option
 @db_option
-def entities(kind: str | None, fmt: str, db: str | None) -> None:
+def entities(kind: str | None, fmt: str, ledger: Path | None, db: str | None) -> None:
     """List the entities: people, organisations, places and events, with their aliases.
 
     Example: provenance entities --kind place --format csv
     """
-    emit(listing.render_entities(api.list_entities(db, kind), fmt), None, fmt)
+    target = resolve((), db, ledger=ledger)
+    announce(target, indexed=True)
+    emit(listing.render_entities(api.list_entities(target, kind), fmt), None, fmt)
 
 
 @click.command()
 @format_option(FORMATS, "table for people; json or csv for machines.")
+@ledger_option
 @db_option
-def sources(fmt: str, db: str | None) -> None:
+def sources(fmt: str, ledger: Path | None, db: str | None) -> None:
     """List the sources with their kind, reliability, publisher and date.
 
     Example: provenance sources --format json
     """
-    emit(listing.render_sources(api.list_sources(db), fmt), None, fmt)
+    target = resolve((), db, ledger=ledger)
+    announce(target, indexed=True)
+    emit(listing.render_sources(api.list_sources(target), fmt), None, fmt)
 
 
 @click.command()
