@@ -41,6 +41,12 @@ Feature: Adopting the gate on a ledger that already has conflicts
     Then the exit status is 1
     And the numeric-conflict result in "results.sarif" is located at "claims/pajhwok-2017.yaml" with "claims/caci-2017/mirza-olang-attack.yaml" related
 
+  Scenario: Without --diff-base the file not yet committed leads, whatever was saved last
+    Given the file "claims/caci-2017/mirza-olang-attack.yaml" is saved again unchanged
+    When I run "provenance check claims/ --format concise"
+    Then the exit status is 1
+    And stdout has a line matching "^claims/pajhwok-2017.yaml:9: numeric-conflict "
+
   Scenario: A commit git does not know is a message
     When I run "provenance check claims/ --new-since no-such-commit"
     Then the exit status is 2

@@ -40,10 +40,35 @@ def changed_files(ref: str) -> set[str]:
     return {os.path.normpath(n) for n in (names + untracked).decode().split("\0") if n}
 
 
+def uncommitted_files() -> set[str]:
+    """The files (relative to the current folder) changed since the last commit, staged or
+    not, and new files; none outside a git repository or before its first commit."""
+    try:
+        return changed_files("HEAD")
+    except ProvenanceError:
+        return set()
+
+
 def lead_with_changes(result: CheckResult, changed: set[str] | None) -> CheckResult:
     """Each conflict with the place of its change first: a place in a changed file (when
-    ``changed`` is given), else the place in the file modified last, latest line first
-    (the claim added most recently); the others stay, as related places."""
+    ``changed`` is given); else a place in a file not yet committed (in a git repository),
+    else the place in the file modified last, latest line first (the claim added most
+    recently); the others stay, as related places."""
+    if changed is None:
+        uncommitted = _uncommitted_if_needed(result)
+        if uncommitted:
+            return _lead(result, uncommitted, fallback=True)
+    return _lead(result, changed, fallback=False)
+
+
+def _uncommitted_if_needed(result: CheckResult) -> set[str]:
+    """Git is asked only when a conflict spans files (the only case with a choice)."""
+    if any(len({p.file for p in c.places}) > 1 for c in result.conflicts):
+        return uncommitted_files()
+    return set()
+
+
+def _lead(result: CheckResult, changed: set[str] | None, *, fallback: bool) -> CheckResult:
     mtimes: dict[str, float] = {}
 
     def modified(place: Origin) -> tuple[float, int]:
@@ -56,8 +81,8 @@ def lead_with_changes(result: CheckResult, changed: set[str] | None) -> CheckRes
 
     def lead(conflict: Conflict) -> Conflict:
         places = conflict.places
-        if changed is not None:
-            touched = [p for p in places if os.path.normpath(p.file) in changed]
+        touched = [p for p in places if os.path.normpath(p.file) in (changed or ())]
+        if changed is not None and (touched or not fallback):
             if not touched or touched[0] is places[0]:
                 return conflict
             first = touched[0]

@@ -59,6 +59,15 @@ def change_file(workdir: Path, name: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+@given(parsers.parse('the file "{name}" is saved again unchanged'))
+def save_again(workdir: Path, name: str) -> None:
+    """As an editor saves a file it opened: the same bytes, a new modification time."""
+    path = workdir / name
+    path.write_bytes(path.read_bytes())
+    now = time.time()
+    os.utime(path, (now, now))
+
+
 @then(parsers.parse('the folder "{left}" holds the same files as "{right}"'))
 def same_files(workdir: Path, left: str, right: str) -> None:
     def tree(folder: Path) -> dict[str, str]:
