@@ -27,7 +27,7 @@ import numpy.typing as npt
 from benchmarks.names_dev.devset import ROOT, DevPair, load
 from provenance import names
 from provenance.name_score import SIGNALS, Signals, signals
-from provenance.name_tiers import _confident, reviewable
+from provenance.name_tiers import GUARD_APART, confident, reviewable
 
 WEIGHTS = ROOT / "src" / "provenance" / "data" / "name_weights.json"
 L2 = 1.0
@@ -86,7 +86,7 @@ def thresholds(
     warning = review = 100.0
     for t in grid:
         chosen = [
-            r or (s is not None and sc >= t and _confident(s) and not g)
+            r or (s is not None and sc >= t and confident(s, g))
             for (s, r, g), sc in zip(computed, score, strict=True)
         ]
         precision, hard = _rates(pairs, chosen)
@@ -96,8 +96,8 @@ def thresholds(
     for t in grid:
         chosen = [
             r
-            or (s is not None and not g and sc >= warning and _confident(s))
-            or (s is not None and g < 2 and sc >= t and reviewable(s))
+            or (s is not None and sc >= warning and confident(s, g))
+            or (s is not None and g < GUARD_APART and sc >= t and reviewable(s))
             for (s, r, g), sc in zip(computed, score, strict=True)
         ]
         if _rates(pairs, chosen)[1] > REVIEW_HARD:

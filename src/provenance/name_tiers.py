@@ -25,6 +25,13 @@ REVIEW = "possible"
 CONFIDENT_WORDS = frozenset({"all paired", "reordered"})
 CONFIDENT_WORST_WORD = frozenset({"exact", "0.10", "0.20"})
 """How far the most changed word may be from its pair in a confident match."""
+GUARD_NONE, GUARD_SHORT, GUARD_REVIEW, GUARD_APART = 0, 1, 2, 3
+"""How the rule matcher's refusal of a pair limits its tier (names.guarded_by_rules): not at
+all; a change in a short word, confident only as a romanisation correspondence; review at
+most; no tier (the look-alike guard)."""
+LETTERS_APART = frozenset({"z/s", "sh/s"})
+"""Correspondences between two letters of the Arabic script that also tell names apart
+(ز/س Zaid/Said, Nazir/Nasir; ش/س Shir/Siar): in a short word, never confident."""
 ABJAD_MAX_RELATIVE = 0.2
 """Weighted consonant edits per letter an Arabic-script name may differ by from a Latin one."""
 
@@ -46,9 +53,8 @@ def tier_of(
     kind: str | None,
     guarded: int = 0,
 ) -> Judgement:
-    """Score two names given as romanised words, and place them in a tier. ``guarded``: 2 when
-    the rule matcher's look-alike guard refused them (no tier), 1 when it refused a change in
-    a short word (for review at most)."""
+    """Score two names given as romanised words, and place them in a tier. ``guarded``: how
+    the rule matcher's refusal limits the tier (GUARD_*)."""
     table = weights()
     first, second = sorted((tuple(words_a), tuple(words_b)))  # the same score either way round
     sig = signals(first, second, same_key, rules_variant, kind)
@@ -56,15 +62,22 @@ def tier_of(
     reasons = tuple(explain(sig, table))
     if same_key or rules_variant:
         return Judgement(WARNING, score, reasons)
-    if score >= table.thresholds["warning"] and _confident(sig) and not guarded:
+    if score >= table.thresholds["warning"] and confident(sig, guarded):
         return Judgement(WARNING, score, reasons)
-    if score >= table.thresholds["review"] and reviewable(sig) and guarded < 2:
+    if score >= table.thresholds["review"] and reviewable(sig) and guarded < GUARD_APART:
         return Judgement(REVIEW, score, reasons)
     return Judgement(None, score, reasons)
 
 
-def _confident(sig: Signals) -> bool:
+def confident(sig: Signals, guarded: int = 0) -> bool:
+    """Signals that allow the confident tier: every word paired, every word's first letter
+    kept, no letter outside the romanisation correspondences, no look-alike vowel change.
+    A change in a short word the rule matcher refused (GUARD_SHORT) may be confident too
+    when it is only such a correspondence (Ghazni/Gazni, Hukumat/Khukumat, Chaqqa/Shaqqa),
+    but not one between two letters that tell names apart (LETTERS_APART: Zaid/Said)."""
     lv = sig.levels
+    if guarded > GUARD_SHORT or (guarded and any(e.label in LETTERS_APART for e in sig.edits)):
+        return False
     return (
         lv["words"] in CONFIDENT_WORDS
         and lv["other letters"] == "none"

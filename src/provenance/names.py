@@ -48,6 +48,10 @@ CONSONANT_MIN_RATIO = 90.0
 VOWEL_INDEL_MIN_LEN = 5
 """Folded length the shorter token needs before a vowel may be dropped (Zawahri/Zawahiri); in
 shorter tokens a vowel makes another name (Amr/Amir, Bakr/Bakir, Nasr/Nasir)."""
+LOOKALIKE_MAX_LEN = 6
+"""Folded length up to which a~i, a~u or i~u makes another name (Hasan/Husain, Karim/Karam,
+Akhund/Akhand); in longer words it is a romanisation's vowel (Tajik o for a: Khurramobod/
+Khorramabad, Torkabad/Tarkabad), which the calibrated score judges."""
 MAX_VOWEL_INDELS = 1
 """Vowels that may be dropped or inserted inside one token (never at its start or end)."""
 MAX_VOWEL_EDITS = 2
@@ -277,11 +281,15 @@ def _vowel_variant(short: _Tok, long: _Tok, score: float) -> _TokMatch:
             pair = "~".join(sorted((short.fine[op.src_pos], long.fine[op.dest_pos])))
             if frozenset(pair.split("~")) not in COMPATIBLE_VOWELS:
                 seen = f"{short.fine}/{long.fine}"
+                if len(short.fold) > LOOKALIKE_MAX_LEN:
+                    return _TokMatch(False, score, f"vowels {pair} differ in a long word ({seen})")
                 return _TokMatch(False, score, f"vowels {pair} distinguish names ({seen})")
             edits.append(pair)
             continue
         pos, word = (op.dest_pos, long.fine) if op.tag == "insert" else (op.src_pos, short.fine)
-        if word[pos] not in VOWELS + "y" or pos in (0, len(word) - 1):
+        if word[pos] not in VOWELS + "y":
+            return _TokMatch(False, score, f"a letter '{word[pos]}' left out")
+        if pos in (0, len(word) - 1):
             return _TokMatch(False, score, "a vowel at the start or end makes another name")
         edits.append("±" + word[pos])
     indels = sum(e.startswith("±") for e in edits)
@@ -543,8 +551,11 @@ GUARD_NOTES = ("distinguish names", "makes another name")
 """Reasons of the rule matcher's look-alike guard (Hasan/Husain, Karim/Karam, Ahmad/Ahmadi):
 such a pair is in no tier."""
 SHORT_NOTES = ("short", "first letters differ")
-"""Reasons for refusing a change in a short word (Paktia/Paktika, Zaid/Said, Amr/Amir): such a
-pair is never confident, for review at most."""
+"""Reasons for refusing a change in a short word (Paktia/Paktika, Ghazni/Gazni): such a pair
+is confident only when the change is a romanisation correspondence (name_tiers.confident)."""
+VOWEL_SHORT_NOTE = "to drop a vowel"
+"""A vowel dropped in a word under VOWEL_INDEL_MIN_LEN letters (Amr/Amir, Bakr/Bakir): review
+at most."""
 
 
 ENDING_IYA = "-i against -ia: a feminine name, or the ending -ieh / -iya spelled two ways"
@@ -554,15 +565,21 @@ holds; for places and other things the pair may be reviewed."""
 
 
 def guarded_by_rules(rule: NameMatch, kind: str | None = None) -> int:
-    """2 when the rule matcher's look-alike guard refused the pair, 1 when it refused a change
-    in a short word (or an -i/-ia ending of a name that is not a person's), else 0."""
+    """How the rule matcher's refusal limits the tiers (name_tiers.GUARD_*): APART when its
+    look-alike guard refused the pair, REVIEW for a vowel dropped in a very short word (or an
+    -i/-ia ending of a name that is not a person's), SHORT for another change in a short
+    word, else NONE."""
     if rule.verdict is not NameVerdict.DIFFERENT:
-        return 0
+        return name_tiers.GUARD_NONE
     if ENDING_IYA in rule.reason:
-        return 2 if kind in (None, "person") else 1
+        return name_tiers.GUARD_APART if kind in (None, "person") else name_tiers.GUARD_REVIEW
     if any(note in rule.reason for note in GUARD_NOTES):
-        return 2
-    return 1 if any(note in rule.reason for note in SHORT_NOTES) else 0
+        return name_tiers.GUARD_APART
+    if VOWEL_SHORT_NOTE in rule.reason:
+        return name_tiers.GUARD_REVIEW
+    if any(note in rule.reason for note in SHORT_NOTES):
+        return name_tiers.GUARD_SHORT
+    return name_tiers.GUARD_NONE
 
 
 def rule_match(a: str, b: str, kind: str | None = None) -> tuple[NameMatch, ScoreInputs | None]:
