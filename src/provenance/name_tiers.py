@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from provenance.name_edits import distance
-from provenance.name_score import Signals, explain, probability, signals, weights
+from provenance.name_score import SIGNALS, Signals, explain, probability, signals, weights
 
 WARNING = "confident"
 REVIEW = "possible"
@@ -32,6 +32,14 @@ most; no tier (the look-alike guard)."""
 LETTERS_APART = frozenset({"z/s", "sh/s"})
 """Correspondences between two letters of the Arabic script that also tell names apart
 (ز/س Zaid/Said, Nazir/Nasir; ش/س Shir/Siar): in a short word, never confident."""
+NON_ROMANISATION = ("other letters", "letters left out", "weak letters")
+"""Signals counting changes that are no romanisation correspondence."""
+MAX_OTHER_CHANGES = 1
+"""How many such changes a pair for review may have."""
+PARENT_MIN_WORDS = 3
+"""Words a person's name needs before a given name in front of it makes it a child's name: a
+chain of given name, father's name and family name (Zia Agha / Ahmad Zia Agha may be one
+person's short and full name)."""
 ABJAD_MAX_RELATIVE = 0.2
 """Weighted consonant edits per letter an Arabic-script name may differ by from a Latin one."""
 
@@ -64,6 +72,7 @@ def tier_of(
         return Judgement(WARNING, score, reasons)
     if score >= table.thresholds["warning"] and confident(sig, guarded):
         return Judgement(WARNING, score, reasons)
+    guarded = guard(first, second, kind, guarded)
     if score >= table.thresholds["review"] and reviewable(sig) and guarded < GUARD_APART:
         return Judgement(REVIEW, score, reasons)
     return Judgement(None, score, reasons)
@@ -89,9 +98,35 @@ def confident(sig: Signals, guarded: int = 0) -> bool:
 
 
 def reviewable(sig: Signals) -> bool:
-    """Not held back by the look-alike guard, and no paired word wholly different (Mohammad
-    Omar / Mohammad Akbar: two people who share a given name)."""
-    return not lookalike(sig) and sig.levels["worst word"] != "far"
+    """Not held back by the look-alike guard, no paired word wholly different (Mohammad
+    Omar / Mohammad Akbar: two people who share a given name), and at most one change that is
+    no romanisation correspondence (another letter, a consonant left out, k/g, t/d, n/m, l/r):
+    two such changes make another name (Dunbeni/Durbini is one, Sepidar/Sepidan one, Dohak/
+    Dudhak two), and so does another letter that changes a word's first letter (Malekan/
+    Jallekan, Zanjireh/Anjireh)."""
+    lv = sig.levels
+    others = sum(SIGNALS[s].index(lv[s]) for s in NON_ROMANISATION)
+    return (
+        (not lookalike(sig) or lv["kind"] == "place")
+        and lv["worst word"] != "far"
+        and others <= MAX_OTHER_CHANGES
+        and not (lv["other letters"] != "none" and lv["word starts"] != "same")
+    )
+
+
+def guard(words_a: Sequence[str], words_b: Sequence[str], kind: str | None, guarded: int) -> int:
+    """The rule matcher's guard, raised to GUARD_APART for a parent's and a child's name."""
+    if kind in (None, "person") and parent_and_child(words_a, words_b):
+        return GUARD_APART
+    return guarded
+
+
+def parent_and_child(first: Sequence[str], second: Sequence[str]) -> bool:
+    """One person's whole name with another given name in front: in an Arabic name chain the
+    child's name (Qusay Saddam Hussein al-Tikriti / Saddam Hussein al-Tikriti), not a spelling
+    or a short form of one name."""
+    short, long = sorted((tuple(first), tuple(second)), key=len)
+    return len(short) >= PARENT_MIN_WORDS and len(long) == len(short) + 1 and long[1:] == short
 
 
 def lookalike(sig: Signals) -> bool:
