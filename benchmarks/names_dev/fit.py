@@ -6,7 +6,7 @@ name_score.signals), and fits a logistic regression on the one-hot signal levels
 part (Newton's method, L2 penalty 1.0 on the weights, none on the bias): the weight of a level
 is its log-odds contribution, the first level of each signal being 0. The thresholds are then
 chosen on the *fit* part too, so that the *hold* part, where every figure is reported, stays
-unseen by both weights and thresholds; each target is kept one standard error (MARGIN) inside,
+unseen by both weights and thresholds; each target is kept two standard errors (MARGIN) inside,
 the error a share estimated on the fit part's pairs has:
 
 - warning: the lowest score at which the warning tier (rule matches plus confident scored pairs)
@@ -35,7 +35,7 @@ from provenance.name_tiers import GUARD_APART, confident, reviewable
 WEIGHTS = ROOT / "src" / "provenance" / "data" / "name_weights.json"
 L2 = 1.0
 WARNING_PRECISION, WARNING_HARD, REVIEW_HARD = 0.98, 0.01, 0.05
-MARGIN = 1.0
+MARGIN = 2.0
 """Standard errors kept between a target and the figure on the fit part."""
 COLUMNS = [(s, lv) for s, levels in SIGNALS.items() for lv in levels[1:]]
 
@@ -146,7 +146,7 @@ def main() -> int:
     data = {
         "about": "provenance name score: logistic weights per signal level (log-odds), fitted by "
         "benchmarks/names_dev/fit.py on the fit part of the names dev set; thresholds (score "
-        "0-100) chosen on the fit part too, one standard error inside each target",
+        "0-100) chosen on the fit part too, two standard errors inside each target",
         "pairs": {"fit": int(fit.sum()), "hold": len(hold)},
         "bias": round(float(w[0]), 4),
         "levels": levels,
