@@ -17,8 +17,8 @@ measure = importlib.import_module("benchmarks.names_dev.measure")
 # Floors (and ceilings for merges) a little below the figures in benchmarks/RESULTS.md.
 FLOORS = {
     "warning precision": 0.99,
-    "warning recall, spelling variants": 0.60,
-    "review recall, spelling variants": 0.72,
+    "warning recall, spelling variants": 0.69,
+    "review recall, spelling variants": 0.85,
     "recall at precision 0.95": 0.72,
 }
 CEILINGS = {"warning hard negatives": 0.006, "review hard negatives": 0.05}

@@ -172,8 +172,14 @@ KNOWN_MISSES = [
     ("Salahuddin", "Salah ad-Din"),  # fused article forms are not split
 ]
 
-# Real variants the look-alike guard still keeps apart: the same change as Karim/Karam.
-GUARDED_MISSES = [("Abdul Ghani Baradar", "Abdul Ghani Biradar")]
+# Real variants the look-alike guard still keeps apart: the same change as Hasan/Husain in a
+# short word. (Baradar/Biradar, once here, is found now: a~i in a word of 7 letters is a
+# romanisation's vowel, judged by the score.)
+GUARDED_MISSES = [("Yusuf", "Yusif")]
+
+
+def test_a_vowel_in_a_long_word_is_a_romanisation() -> None:
+    assert compare("Abdul Ghani Baradar", "Abdul Ghani Biradar").tier == "confident"
 
 
 @pytest.mark.parametrize(("a", "b"), GUARDED_MISSES)

@@ -2,8 +2,8 @@
 
 The split: a pair belongs to the *fit* part or the *hold* part by a SHA-256 hash of its entity
 (the smaller entity id of a negative). The matcher's rules and its score are developed and fitted
-on *fit*; tier thresholds are chosen on *hold*, and every figure is reported on *hold* (and on
-all of dev for reference). SHA-1 parity is not used: the dev/test split itself follows it, so
+on *fit*, and the tier thresholds chosen there; every figure is reported on *hold* (and on all of
+dev for reference). SHA-1 parity is not used: the dev/test split itself follows it, so
 it would put almost every dev entity on one side.
 """
 

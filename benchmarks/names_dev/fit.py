@@ -5,7 +5,9 @@ computes every pair's signals with the package's own code (names.rule_match, the
 name_score.signals), and fits a logistic regression on the one-hot signal levels of the *fit*
 part (Newton's method, L2 penalty 1.0 on the weights, none on the bias): the weight of a level
 is its log-odds contribution, the first level of each signal being 0. The thresholds are then
-chosen on the *hold* part, which the weights never saw:
+chosen on the *fit* part too, so that the *hold* part, where every figure is reported, stays
+unseen by both weights and thresholds; each target is kept two standard errors (MARGIN) inside,
+the error a share estimated on the fit part's pairs has:
 
 - warning: the lowest score at which the warning tier (rule matches plus confident scored pairs)
   keeps precision >= 0.98 and merges <= 1 % of hard negatives;
@@ -17,6 +19,7 @@ The result is deterministic: the same dev file gives the same JSON.
 from __future__ import annotations
 
 import json
+import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,13 +28,15 @@ import numpy as np
 import numpy.typing as npt
 
 from benchmarks.names_dev.devset import ROOT, DevPair, load
-from provenance import names
+from provenance import name_tiers, names
 from provenance.name_score import SIGNALS, Signals, signals
-from provenance.name_tiers import _confident, reviewable
+from provenance.name_tiers import GUARD_APART, confident, reviewable
 
 WEIGHTS = ROOT / "src" / "provenance" / "data" / "name_weights.json"
 L2 = 1.0
 WARNING_PRECISION, WARNING_HARD, REVIEW_HARD = 0.98, 0.01, 0.05
+MARGIN = 2.0
+"""Standard errors kept between a target and the figure on the fit part."""
 COLUMNS = [(s, lv) for s, levels in SIGNALS.items() for lv in levels[1:]]
 
 
@@ -41,7 +46,9 @@ def pair_signals(pair: DevPair) -> tuple[Signals | None, bool, int]:
     rule, inputs = names.rule_match(pair.name_a, pair.name_b, pair.kind)
     matched = rule.verdict in (names.NameVerdict.SAME, names.NameVerdict.VARIANT)
     guard = names.guarded_by_rules(rule, pair.kind)
-    return (None if inputs is None else signals(*inputs)), matched, guard
+    if inputs is None:
+        return None, matched, guard
+    return signals(*inputs), matched, name_tiers.guard(*inputs[:2], pair.kind, guard)
 
 
 def design(sigs: Sequence[Signals | None]) -> npt.NDArray[np.float64]:
@@ -69,11 +76,21 @@ def logistic(x: npt.NDArray[np.float64], y: npt.NDArray[np.float64]) -> npt.NDAr
     return w
 
 
-def _rates(pairs: Sequence[DevPair], chosen: Sequence[bool]) -> tuple[float, float]:
+def _rates(pairs: Sequence[DevPair], chosen: Sequence[bool]) -> tuple[float, int, float, int]:
+    """Precision and how many pairs were chosen; the share of hard negatives chosen and how
+    many hard negatives there are."""
     tp = sum(c and p.label for p, c in zip(pairs, chosen, strict=True))
     fp = sum(c and not p.label for p, c in zip(pairs, chosen, strict=True))
     hard = [c for p, c in zip(pairs, chosen, strict=True) if p.pair_type == "neg_hard"]
-    return (tp / (tp + fp) if tp + fp else 1.0), (sum(hard) / len(hard) if hard else 0.0)
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    return precision, tp + fp, (sum(hard) / len(hard) if hard else 0.0), len(hard)
+
+
+def _error(target: float, n: int) -> float:
+    """MARGIN standard errors of a share near ``target`` estimated on n pairs: the distance
+    kept from a target, so that a threshold chosen on the fit part keeps to it on another
+    sample as large (the hold part, the test split)."""
+    return MARGIN * math.sqrt(target * (1.0 - target) / n) if n else 0.0
 
 
 def thresholds(
@@ -81,26 +98,30 @@ def thresholds(
     computed: Sequence[tuple[Signals | None, bool, int]],
     score: Sequence[float],
 ) -> dict[str, float]:
-    """The lowest warning and review thresholds (in steps of 0.5) that meet the targets."""
+    """The lowest warning and review thresholds (in steps of 0.5) that meet the targets on
+    the given pairs, MARGIN standard errors inside them."""
     grid = [t / 2 for t in range(200, 0, -1)]
     warning = review = 100.0
     for t in grid:
         chosen = [
-            r or (s is not None and sc >= t and _confident(s) and not g)
+            r or (s is not None and sc >= t and confident(s, g))
             for (s, r, g), sc in zip(computed, score, strict=True)
         ]
-        precision, hard = _rates(pairs, chosen)
-        if precision < WARNING_PRECISION or hard > WARNING_HARD:
+        precision, n, hard, n_hard = _rates(pairs, chosen)
+        if precision - _error(WARNING_PRECISION, n) < WARNING_PRECISION:
+            break
+        if hard + _error(WARNING_HARD, n_hard) > WARNING_HARD:
             break
         warning = t
     for t in grid:
         chosen = [
             r
-            or (s is not None and not g and sc >= warning and _confident(s))
-            or (s is not None and g < 2 and sc >= t and reviewable(s))
+            or (s is not None and sc >= warning and confident(s, g))
+            or (s is not None and g < GUARD_APART and sc >= t and reviewable(s))
             for (s, r, g), sc in zip(computed, score, strict=True)
         ]
-        if _rates(pairs, chosen)[1] > REVIEW_HARD:
+        _precision, _n, hard, n_hard = _rates(pairs, chosen)
+        if hard + _error(REVIEW_HARD, n_hard) > REVIEW_HARD:
             break
         review = t
     return {"warning": warning, "review": review}
@@ -115,8 +136,9 @@ def main() -> int:
     w = logistic(x[fit], y[fit])
     score = (100.0 / (1.0 + np.exp(-(x @ w)))).tolist()
     hold = [i for i, p in enumerate(pairs) if p.part == "hold"]
+    part = [i for i, p in enumerate(pairs) if p.part == "fit"]
     chosen = thresholds(
-        [pairs[i] for i in hold], [computed[i] for i in hold], [score[i] for i in hold]
+        [pairs[i] for i in part], [computed[i] for i in part], [score[i] for i in part]
     )
     levels: dict[str, dict[str, float]] = {s: {lv: 0.0 for lv in lvs} for s, lvs in SIGNALS.items()}
     for (s, lv), value in zip(COLUMNS, w[1:].tolist(), strict=True):
@@ -124,7 +146,7 @@ def main() -> int:
     data = {
         "about": "provenance name score: logistic weights per signal level (log-odds), fitted by "
         "benchmarks/names_dev/fit.py on the fit part of the names dev set; thresholds (score "
-        "0-100) chosen on its hold part",
+        "0-100) chosen on the fit part too, two standard errors inside each target",
         "pairs": {"fit": int(fit.sum()), "hold": len(hold)},
         "bias": round(float(w[0]), 4),
         "levels": levels,

@@ -123,16 +123,19 @@ def _paired(kept_a: list[str], kept_b: list[str]) -> tuple[list[str], bool]:
     return list(best), list(best) != kept_b
 
 
-def _word_levels(kept_a: list[str], kept_b: list[str]) -> tuple[float, int]:
-    """The worst relative cost of two paired words, and how many pairs start differently."""
+def _word_levels(kept_a: list[str], kept_b: list[str]) -> tuple[float, int, bool | None]:
+    """The worst relative cost of two paired words, how many pairs start differently, and
+    whether a look-alike vowel change falls in a short word (None when words are not paired
+    one to one)."""
     if len(kept_a) != len(kept_b):
-        return -1.0, 0
-    worst, starts = 0.0, 0
+        return -1.0, 0, None
+    worst, starts, lookalike = 0.0, 0, False
     for x, y in zip(kept_a, kept_b, strict=True):
         d = distance((x,), (y,))
         worst = max(worst, d.relative)
         starts += bool(d.edits) and x[:1] != y[:1] and _first_edit_changes(d)
-    return worst, starts
+        lookalike = lookalike or _lookalike(d.edits, (x, y))
+    return worst, starts, lookalike
 
 
 def signals(
@@ -152,7 +155,9 @@ def signals(
         other = distance(tuple(kept_a), tuple(ordered_b))
         turned = other.cost + REORDER_PENALTY < dist.cost
         dist = other if turned else dist
-    worst, starts = _word_levels(kept_a, ordered_b if turned else kept_b)
+    worst, starts, lookalike = _word_levels(kept_a, ordered_b if turned else kept_b)
+    if lookalike is None:
+        lookalike = _lookalike(dist.edits, kept_a + kept_b)
     extra = (tuple(words_a[i] for i in skip_a), tuple(words_b[i] for i in skip_b))
     count = len(extra[0]) + len(extra[1])
     words = ("all paired", "one extra", "two or more extra")[min(count, 2)]
@@ -170,9 +175,7 @@ def signals(
         "word starts": SIGNALS["word starts"][min(starts, 2)],
         "words": "reordered" if turned and not count else words,
         "length": "short" if min(len(core_a), len(core_b)) <= SHORT_UNITS else "long",
-        "look-alike": "vowel in a short word"
-        if _lookalike(dist.edits, kept_a + kept_b)
-        else "none",
+        "look-alike": "vowel in a short word" if lookalike else "none",
         "folding": "same key" if same_key else "different",
         "rules": "variant" if rules_variant else "no",
         "kind": kind if kind in SIGNALS["kind"] else "unknown",
@@ -185,7 +188,7 @@ def _count(edits: Sequence[Edit], kind: str, signal: str) -> str:
 
 
 def _lookalike(edits: Sequence[Edit], words: Sequence[str]) -> bool:
-    pairs = ({"a", "i"}, {"a", "u"})
+    pairs = ({"a", "i"}, {"a", "u"}, {"i", "u"})
     vowels = any(e.label == "vowel" and {e.first, e.second} in pairs for e in edits)
     return vowels and bool(words) and min(len(w) for w in words) <= LOOKALIKE_MAX_UNITS
 

@@ -18,13 +18,28 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from provenance.name_edits import distance
-from provenance.name_score import Signals, explain, probability, signals, weights
+from provenance.name_score import SIGNALS, Signals, explain, probability, signals, weights
 
 WARNING = "confident"
 REVIEW = "possible"
 CONFIDENT_WORDS = frozenset({"all paired", "reordered"})
 CONFIDENT_WORST_WORD = frozenset({"exact", "0.10", "0.20"})
 """How far the most changed word may be from its pair in a confident match."""
+GUARD_NONE, GUARD_SHORT, GUARD_REVIEW, GUARD_APART = 0, 1, 2, 3
+"""How the rule matcher's refusal of a pair limits its tier (names.guarded_by_rules): not at
+all; a change in a short word, confident only as a romanisation correspondence; review at
+most; no tier (the look-alike guard)."""
+LETTERS_APART = frozenset({"z/s", "sh/s"})
+"""Correspondences between two letters of the Arabic script that also tell names apart
+(ز/س Zaid/Said, Nazir/Nasir; ش/س Shir/Siar): in a short word, never confident."""
+NON_ROMANISATION = ("other letters", "letters left out", "weak letters")
+"""Signals counting changes that are no romanisation correspondence."""
+MAX_OTHER_CHANGES = 1
+"""How many such changes a pair for review may have."""
+PARENT_MIN_WORDS = 3
+"""Words a person's name needs before a given name in front of it makes it a child's name: a
+chain of given name, father's name and family name (Zia Agha / Ahmad Zia Agha may be one
+person's short and full name)."""
 ABJAD_MAX_RELATIVE = 0.2
 """Weighted consonant edits per letter an Arabic-script name may differ by from a Latin one."""
 
@@ -46,9 +61,8 @@ def tier_of(
     kind: str | None,
     guarded: int = 0,
 ) -> Judgement:
-    """Score two names given as romanised words, and place them in a tier. ``guarded``: 2 when
-    the rule matcher's look-alike guard refused them (no tier), 1 when it refused a change in
-    a short word (for review at most)."""
+    """Score two names given as romanised words, and place them in a tier. ``guarded``: how
+    the rule matcher's refusal limits the tier (GUARD_*)."""
     table = weights()
     first, second = sorted((tuple(words_a), tuple(words_b)))  # the same score either way round
     sig = signals(first, second, same_key, rules_variant, kind)
@@ -56,15 +70,23 @@ def tier_of(
     reasons = tuple(explain(sig, table))
     if same_key or rules_variant:
         return Judgement(WARNING, score, reasons)
-    if score >= table.thresholds["warning"] and _confident(sig) and not guarded:
+    if score >= table.thresholds["warning"] and confident(sig, guarded):
         return Judgement(WARNING, score, reasons)
-    if score >= table.thresholds["review"] and reviewable(sig) and guarded < 2:
+    guarded = guard(first, second, kind, guarded)
+    if score >= table.thresholds["review"] and reviewable(sig) and guarded < GUARD_APART:
         return Judgement(REVIEW, score, reasons)
     return Judgement(None, score, reasons)
 
 
-def _confident(sig: Signals) -> bool:
+def confident(sig: Signals, guarded: int = 0) -> bool:
+    """Signals that allow the confident tier: every word paired, every word's first letter
+    kept, no letter outside the romanisation correspondences, no look-alike vowel change.
+    A change in a short word the rule matcher refused (GUARD_SHORT) may be confident too
+    when it is only such a correspondence (Ghazni/Gazni, Hukumat/Khukumat, Chaqqa/Shaqqa),
+    but not one between two letters that tell names apart (LETTERS_APART: Zaid/Said)."""
     lv = sig.levels
+    if guarded > GUARD_SHORT or (guarded and any(e.label in LETTERS_APART for e in sig.edits)):
+        return False
     return (
         lv["words"] in CONFIDENT_WORDS
         and lv["other letters"] == "none"
@@ -76,9 +98,35 @@ def _confident(sig: Signals) -> bool:
 
 
 def reviewable(sig: Signals) -> bool:
-    """Not held back by the look-alike guard, and no paired word wholly different (Mohammad
-    Omar / Mohammad Akbar: two people who share a given name)."""
-    return not lookalike(sig) and sig.levels["worst word"] != "far"
+    """Not held back by the look-alike guard, no paired word wholly different (Mohammad
+    Omar / Mohammad Akbar: two people who share a given name), and at most one change that is
+    no romanisation correspondence (another letter, a consonant left out, k/g, t/d, n/m, l/r):
+    two such changes make another name (Dunbeni/Durbini is one, Sepidar/Sepidan one, Dohak/
+    Dudhak two), and so does another letter that changes a word's first letter (Malekan/
+    Jallekan, Zanjireh/Anjireh)."""
+    lv = sig.levels
+    others = sum(SIGNALS[s].index(lv[s]) for s in NON_ROMANISATION)
+    return (
+        (not lookalike(sig) or lv["kind"] == "place")
+        and lv["worst word"] != "far"
+        and others <= MAX_OTHER_CHANGES
+        and not (lv["other letters"] != "none" and lv["word starts"] != "same")
+    )
+
+
+def guard(words_a: Sequence[str], words_b: Sequence[str], kind: str | None, guarded: int) -> int:
+    """The rule matcher's guard, raised to GUARD_APART for a parent's and a child's name."""
+    if kind in (None, "person") and parent_and_child(words_a, words_b):
+        return GUARD_APART
+    return guarded
+
+
+def parent_and_child(first: Sequence[str], second: Sequence[str]) -> bool:
+    """One person's whole name with another given name in front: in an Arabic name chain the
+    child's name (Qusay Saddam Hussein al-Tikriti / Saddam Hussein al-Tikriti), not a spelling
+    or a short form of one name."""
+    short, long = sorted((tuple(first), tuple(second)), key=len)
+    return len(short) >= PARENT_MIN_WORDS and len(long) == len(short) + 1 and long[1:] == short
 
 
 def lookalike(sig: Signals) -> bool:

@@ -48,6 +48,10 @@ CONSONANT_MIN_RATIO = 90.0
 VOWEL_INDEL_MIN_LEN = 5
 """Folded length the shorter token needs before a vowel may be dropped (Zawahri/Zawahiri); in
 shorter tokens a vowel makes another name (Amr/Amir, Bakr/Bakir, Nasr/Nasir)."""
+LOOKALIKE_MAX_LEN = 6
+"""Folded length up to which a~i, a~u or i~u makes another name (Hasan/Husain, Karim/Karam,
+Akhund/Akhand); in longer words it is a romanisation's vowel (Tajik o for a: Khurramobod/
+Khorramabad, Torkabad/Tarkabad), which the calibrated score judges."""
 MAX_VOWEL_INDELS = 1
 """Vowels that may be dropped or inserted inside one token (never at its start or end)."""
 MAX_VOWEL_EDITS = 2
@@ -277,11 +281,15 @@ def _vowel_variant(short: _Tok, long: _Tok, score: float) -> _TokMatch:
             pair = "~".join(sorted((short.fine[op.src_pos], long.fine[op.dest_pos])))
             if frozenset(pair.split("~")) not in COMPATIBLE_VOWELS:
                 seen = f"{short.fine}/{long.fine}"
+                if len(short.fold) > LOOKALIKE_MAX_LEN:
+                    return _TokMatch(False, score, f"vowels {pair} differ in a long word ({seen})")
                 return _TokMatch(False, score, f"vowels {pair} distinguish names ({seen})")
             edits.append(pair)
             continue
         pos, word = (op.dest_pos, long.fine) if op.tag == "insert" else (op.src_pos, short.fine)
-        if word[pos] not in VOWELS + "y" or pos in (0, len(word) - 1):
+        if word[pos] not in VOWELS + "y":
+            return _TokMatch(False, score, f"a letter '{word[pos]}' left out")
+        if pos in (0, len(word) - 1):
             return _TokMatch(False, score, "a vowel at the start or end makes another name")
         edits.append("±" + word[pos])
     indels = sum(e.startswith("±") for e in edits)
@@ -323,7 +331,7 @@ def _match_tokens(a: _Tok, b: _Tok) -> _TokMatch:
     if long.fold[:-1] == short.fold and long.fold[-1] in VOWELS:
         if short.fold.endswith("i") and long.fold.endswith("ia"):
             return _TokMatch(False, score, ENDING_IYA)
-        return _TokMatch(False, score, "a final vowel makes another name (nisba -i, feminine -a)")
+        return _TokMatch(False, score, f"a final -{long.fold[-1]} {FINAL_VOWEL_NOTE}")
     if skeleton(a.fold) == skeleton(b.fold):
         return _vowel_variant(short, long, score)
     return _consonant_variant(short, long, score)
@@ -362,6 +370,8 @@ def _compare_tokens(x: Analysis, y: Analysis, person_like: bool) -> NameMatch:
     if not pairs:
         return _compare_joined(x, y, (tx, ty), loose, note)
     matches = [_match_tokens(p, q) for p, q in pairs]
+    if not person_like:
+        matches = _place_word_forms(pairs, matches)
     for (p, q), m in zip(pairs, matches, strict=True):
         if not m.ok:
             reason = f"'{p.fold}' vs '{q.fold}' do not match ({m.note}; ratio {m.score:.0f})"
@@ -380,6 +390,47 @@ def _compare_tokens(x: Analysis, y: Analysis, person_like: bool) -> NameMatch:
         y,
         f"token-aligned similarity {score:.0f}: {', '.join(found)}",
     )
+
+
+def _place_word_forms(pairs: list[tuple[_Tok, _Tok]], matches: list[_TokMatch]) -> list[_TokMatch]:
+    """Paired words of names that are not people's, accepted when a word carries the ezafe
+    before the next word (Sultane Bakwa / Soltan Bakvah) or an ending of another language
+    (Idlibas / Idlib)."""
+    found: list[_TokMatch] = []
+    for i, ((p, q), m) in enumerate(zip(pairs, matches, strict=True)):
+        ezafe = _glued_ezafe(p, q) if i < len(pairs) - 1 else None
+        found.append(ezafe or (m if m.ok else _case_ending(p, q) or m))
+    return found
+
+
+def _glued_ezafe(a: _Tok, b: _Tok) -> _TokMatch | None:
+    """A word of a place's name before another, with the ezafe written on it (Sultane Bakwa,
+    Hukumati Shinkay, Kaluai Kuf) against the word without it: the same word."""
+    short, long = sorted((a, b), key=lambda t: len(t.fold))
+    if long.fold == short.fold + "i" and long.fine[-1:] in ("e", "i") and len(short.fold) >= 3:
+        return _TokMatch(True, fuzz.ratio(a.fold, b.fold), f"ezafe glued to '{long.fine}'")
+    return None
+
+
+CASE_ENDINGS = {fold_raw_token(end): end for end in ("as", "o")}
+"""Endings other languages put on a place's name (Lithuanian Idlibas, Esperanto Hajderabado)."""
+CASE_ENDING_STEM = 4
+"""Letters the name needs without its ending (Mardanas/Mardan, Kermano/Kirman)."""
+
+
+def _case_ending(a: _Tok, b: _Tok) -> _TokMatch | None:
+    """A place's name with a Lithuanian or Esperanto ending against the name without it, the
+    rest being the same word by the token rules."""
+    short, long = sorted((a, b), key=lambda t: len(t.fold))
+    for end, written in CASE_ENDINGS.items():
+        stem = long.fold[: -len(end)]
+        if long.fold.endswith(end) and len(stem) >= CASE_ENDING_STEM and len(short.fold) >= 4:
+            inner = _match_tokens(short, _Tok(stem, long.fine[: -len(end)]))
+            if inner.ok:
+                said = (f"ending -{written} of another language", inner.note)
+                note = "; ".join(n for n in said if n)
+                return _TokMatch(True, fuzz.ratio(a.fold, b.fold), note)
+    return None
 
 
 def _joined(toks: tuple[_Tok, ...]) -> _Tok:
@@ -543,8 +594,11 @@ GUARD_NOTES = ("distinguish names", "makes another name")
 """Reasons of the rule matcher's look-alike guard (Hasan/Husain, Karim/Karam, Ahmad/Ahmadi):
 such a pair is in no tier."""
 SHORT_NOTES = ("short", "first letters differ")
-"""Reasons for refusing a change in a short word (Paktia/Paktika, Zaid/Said, Amr/Amir): such a
-pair is never confident, for review at most."""
+"""Reasons for refusing a change in a short word (Paktia/Paktika, Ghazni/Gazni): such a pair
+is confident only when the change is a romanisation correspondence (name_tiers.confident)."""
+VOWEL_SHORT_NOTE = "to drop a vowel"
+"""A vowel dropped in a word under VOWEL_INDEL_MIN_LEN letters (Amr/Amir, Bakr/Bakir): review
+at most."""
 
 
 ENDING_IYA = "-i against -ia: a feminine name, or the ending -ieh / -iya spelled two ways"
@@ -553,16 +607,38 @@ Persian and the Arabic way). For people, and names of unknown kind, the look-ali
 holds; for places and other things the pair may be reviewed."""
 
 
+FINAL_VOWEL_NOTE = "makes another name (nisba -i, feminine -a)"
+PLACE_VOWELS = (
+    (f"a final -a {FINAL_VOWEL_NOTE}", name_tiers.GUARD_NONE),
+    (f"a final -i {FINAL_VOWEL_NOTE}", name_tiers.GUARD_REVIEW),
+    ("distinguish names", name_tiers.GUARD_REVIEW),
+)
+"""What the look-alike guard allows for the name of a place, whose vowels no naming tradition
+fixes: a final -a is the Arabic ending ة written or left out (Qara Chaqa / Qareh Chak), to be
+scored; a final -i (Persian -eh or a nisba: Hajine / Hajin, but Dasht / Dashti) and a~i, a~u,
+i~u in a short word (unwritten Persian vowels: Posht / Pesht, but Buni / Bannu) for review."""
+
+
 def guarded_by_rules(rule: NameMatch, kind: str | None = None) -> int:
-    """2 when the rule matcher's look-alike guard refused the pair, 1 when it refused a change
-    in a short word (or an -i/-ia ending of a name that is not a person's), else 0."""
+    """How the rule matcher's refusal limits the tiers (name_tiers.GUARD_*): APART when its
+    look-alike guard refused the pair (less for places: PLACE_VOWELS), REVIEW for a vowel
+    dropped in a very short word (or an -i/-ia ending of a name that is not a person's),
+    SHORT for another change in a short word, else NONE."""
     if rule.verdict is not NameVerdict.DIFFERENT:
-        return 0
+        return name_tiers.GUARD_NONE
     if ENDING_IYA in rule.reason:
-        return 2 if kind in (None, "person") else 1
+        return name_tiers.GUARD_APART if kind in (None, "person") else name_tiers.GUARD_REVIEW
+    if kind == "place":
+        for note, guard in PLACE_VOWELS:
+            if note in rule.reason:
+                return guard
     if any(note in rule.reason for note in GUARD_NOTES):
-        return 2
-    return 1 if any(note in rule.reason for note in SHORT_NOTES) else 0
+        return name_tiers.GUARD_APART
+    if VOWEL_SHORT_NOTE in rule.reason:
+        return name_tiers.GUARD_REVIEW
+    if any(note in rule.reason for note in SHORT_NOTES):
+        return name_tiers.GUARD_SHORT
+    return name_tiers.GUARD_NONE
 
 
 def rule_match(a: str, b: str, kind: str | None = None) -> tuple[NameMatch, ScoreInputs | None]:

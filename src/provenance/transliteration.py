@@ -240,7 +240,7 @@ def _fold_word(word: str, fired: set[str]) -> Word:
         fine, fold, rules = _fold_latin(word)
         fired.update(rules)
         written = romanised(word)
-        return Word(fold, fine, scripts, fold if written == word else _fold_latin(written)[1])
+        return Word(fold, fine, scripts, fine if written == word else _fold_latin(written)[0])
     if scripts == {"Arabic"}:
         arabic = word.translate(_ARABIC_LETTERS)
         if arabic != word:
