@@ -98,8 +98,12 @@ def claim_files(ledger: Path) -> list[Path]:
     return sorted(p for p in ledger.rglob("*.yaml") if "claims:" in p.read_text("utf-8"))
 
 
+BROKEN = "\n  - [unclosed\n"
+"""What a "break" edit appends; the next edit of the file mends it."""
+
+
 def records(path: Path) -> dict[str, Any]:
-    loaded = yaml.safe_load(path.read_text("utf-8"))
+    loaded = yaml.safe_load(path.read_text("utf-8").replace(BROKEN, ""))
     return loaded if isinstance(loaded, dict) else {"claims": []}
 
 
@@ -138,7 +142,7 @@ def edit(ledger: Path, what: str, at: int, given: Any) -> None:
         path.rename(path.with_name(f"renamed-{path.stem}.yaml"))
         return
     elif what == "break":
-        path.write_text(path.read_text("utf-8") + "\n  - [unclosed\n", "utf-8")
+        path.write_text(path.read_text("utf-8") + BROKEN, "utf-8")
         return
     write(path, data)
 
