@@ -356,7 +356,7 @@ def check(
     ledger (or the database) silence what they decide. ``jobs``: see checker.run. Each
     conflict's first place is its change: in a file changed since ``diff_base`` (git), else
     in the ledger file modified last (changes.lead_with_changes). Ledger files are read
-    through the check cache at ``cache``, when given (caching.place)."""
+    through the check cache at ``cache``, when given (caching.cache_place)."""
     with _checking(paths, db, cache) as (context, found):
         rules = settings.rules(only, ignore)
         result = checker.run(context, rules, settings.severities(), found, jobs=jobs)

@@ -85,7 +85,9 @@ class CachePlace:
     asked: bool
 
 
-def place(paths: Sequence[Path], given: Path | None, *, off: bool = False) -> CachePlace | None:
+def cache_place(
+    paths: Sequence[Path], given: Path | None, *, off: bool = False
+) -> CachePlace | None:
     """The cache of a check of ``paths``: ``given``, else $PROVENANCE_CACHE, else
     ``.provenance/cache`` beside the (first) ledger folder; None with ``off``."""
     if off:

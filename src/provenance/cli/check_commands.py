@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from provenance.caching import place as cache_place
+from provenance.caching import cache_place
 from provenance.cli.display import display
 from provenance.cli.shared import (
     announce,
