@@ -354,3 +354,30 @@ def test_the_tool_key_changes_with_the_code(
         assert caching.tool_key() != before
     finally:
         caching.tool_key.cache_clear()
+
+
+def test_a_file_whose_source_names_an_archive_is_read_again() -> None:
+    """Whether an archive leads out of the ledger folder (a link) is a question for the file
+    system: a link changed between two checks is seen through a warm cache."""
+    with shipped_copy() as ledger:
+        cache = ledger.parent / "cache"
+        (ledger / "archives").mkdir()
+        (ledger / "archives" / "real.txt").write_text("Over 50 people were killed", "utf-8")
+        outside = ledger.parent / "outside.txt"
+        outside.write_text("Over 50 people were killed", "utf-8")
+        link = ledger / "archives" / "caci.txt"
+        link.symlink_to("real.txt")
+        sources = ledger / "sources.yaml"
+        sources.write_text(
+            sources.read_text("utf-8").replace(
+                "    kind: analysis\n    reliability: B\n",
+                "    kind: analysis\n    reliability: B\n    archive: {path: archives/caci.txt}\n",
+                1,
+            ),
+            "utf-8",
+        )
+        inside = same_as_full(ledger, cache)
+        link.unlink()
+        link.symlink_to(outside)
+        out = same_as_full(ledger, cache)
+        assert out.exit_code == 2 and inside.exit_code != 2

@@ -13,6 +13,7 @@ from provenance.errors import Problem, Problems
 from provenance.ledger.reader import (
     MAX_FILE_MB,
     LedgerFile,
+    YamlMap,
     discover,
     plain_bytes,
     read_data,
@@ -72,9 +73,10 @@ def _parsed(file: LedgerFile, book: PropertyBook, problems: list[Problem]) -> Pa
     return part
 
 
-ARCHIVE = b"archive"
-"""A file that may name an archived text is parsed every time: whether the text's path
-leads out of the ledger folder is a question for the file system, not the file's bytes."""
+ARCHIVE = "archive"
+"""A file whose sources name an archived text is parsed every time (never kept): whether the
+text's path leads out of the ledger folder is a question for the file system, not for the
+file's bytes."""
 
 
 def _cached(
@@ -83,10 +85,10 @@ def _cached(
     """The file's records and problems as parsing them gives them, from the cache when the
     same bytes were parsed under the same name, in the same folder, with the same properties
     known. Parsing is a function of exactly these (a file that declares properties, which
-    changes what is known, or names an archive, is parsed every time), so what the cache
-    holds is what parsing would give."""
+    changes what is known, or whose sources name an archive, is never kept), so what the
+    cache holds is what parsing would give."""
     data = plain_bytes(file)
-    if data is None or ARCHIVE in data:
+    if data is None:
         return _parsed(file, book, problems)
     from provenance.caching import content_key
 
@@ -103,9 +105,17 @@ def _cached(
         part = ParsedLedger()
         parse_file(root, file.name, part, own, file.folder, book)
     problems.extend(own)
-    if _known(book) == known:  # it declared nothing after all: what it gave is kept
+    if _known(book) == known and not _names_archive(root):  # a function of the key alone
         cache.put(FILES, key, (part, own))
     return part
+
+
+def _names_archive(root: YamlMap | None) -> bool:
+    """Whether any source of the file has an archive field (see ARCHIVE)."""
+    sources = root.get("sources") if root is not None else None
+    if not isinstance(sources, list):
+        return False
+    return any(isinstance(item, dict) and ARCHIVE in item for item in sources)
 
 
 def _known(book: PropertyBook) -> str:
