@@ -4,7 +4,7 @@ for each, so that its peak memory is its own.
     python -m benchmarks.measure parse-floor FOLDER
     python -m benchmarks.measure insert-floor SOURCE_DB TARGET_DB
     python -m benchmarks.measure import FOLDER DB_URL
-    python -m benchmarks.measure check DB_URL | FOLDER
+    python -m benchmarks.measure check DB_URL | FOLDER [CACHE_FOLDER]
     python -m benchmarks.measure spelling NAMES_FILE [--sample N]
     python -m benchmarks.measure quality FOLDER
     python -m benchmarks.measure names COUNT FILE [--seed N]
@@ -16,6 +16,7 @@ process if the check started one (see _peak_mb).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import resource
 import sqlite3
@@ -94,20 +95,30 @@ def import_(folder: str, db: str) -> Result:
     }
 
 
-def check(target: str) -> Result:
-    """`check` of a database (a URL) or of ledger files (a folder), every rule."""
+def check(target: str, cache: str | None = None) -> Result:
+    """`check` of a database (a URL) or of ledger files (a folder), every rule; through the
+    check cache in the folder ``cache``, when given. ``digest`` is of everything reported
+    (ids, severities, messages, places, claims, reviews), to compare two checks by."""
     from provenance import api
+    from provenance.caching import CachePlace
     from provenance.checker.settings import Settings
 
     paths = [Path(target)] if Path(target).exists() else []
     db = None if paths else target
+    kept = CachePlace(Path(cache), asked=True) if cache else None
     started = time.perf_counter()
-    result = api.check(paths, db, Settings())
+    result = api.check(paths, db, Settings(), cache=kept)
+    seconds = time.perf_counter() - started
+    reported = [
+        (c.id, c.severity.value, c.message, [str(p) for p in c.places], c.claims, c.status)
+        for c in result.conflicts
+    ]
     return {
-        "seconds": time.perf_counter() - started,
+        "seconds": seconds,
         "peak_mb": _peak_mb(),
         "conflicts": len(result.conflicts),
         "timings": dict(result.timings),
+        "digest": hashlib.sha256(json.dumps(reported).encode()).hexdigest(),
     }
 
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from provenance import adding, changes, checker, exports, reviews
+from provenance import adding, caching, changes, checker, exports, reviews
+from provenance.caching import CachePlace, CheckCache
 from provenance.checker import CheckResult, Conflict, canonical_id
 from provenance.checker.settings import (
     Settings,
@@ -33,7 +34,7 @@ from provenance.errors import LedgerInvalid, NotFound, ProvenanceError
 from provenance.exports.common import ExchangeData
 from provenance.importing import Loader
 from provenance.ledger import archive_field, canonical, command_line, writer
-from provenance.ledger.load import Progress
+from provenance.ledger.load import FILES, Progress
 from provenance.ledger.reader import LEDGER_SUFFIXES as LEDGER_FILES
 from provenance.ledger.reviews_file import append_to_ledger
 from provenance.ledger.schema import ParsedLedger, parse_file
@@ -315,20 +316,29 @@ def check_settings(
 
 
 @contextmanager
-def _checking(paths: Sequence[Path], db: str | None) -> Iterator[tuple[Context, list[Review]]]:
+def _checking(
+    paths: Sequence[Path], db: str | None, cache: CachePlace | None = None
+) -> Iterator[tuple[Context, list[Review]]]:
     """The ledger to check and its reviews: ledger files in a private in-memory store (where
-    references to nothing are kept for dangling-reference), or, without paths, the database."""
+    references to nothing are kept for dangling-reference), or, without paths, the database.
+    Ledger files are read through the check cache at ``cache`` (caching.py): a file parsed
+    before and a pair of names compared before are not worked out again."""
     if not paths:
         with ledger_session(db, write=False) as session:
             yield LedgerView(session), store.reviews(session)
         return
+    kept = CheckCache.open(cache)
+    memo = caching.name_memo(kept)
     with scratch_session() as session:
         loader = Loader(Syncer(session))
-        loader.load(paths)
+        loader.load(paths, cache=kept)
         problems = loader.problems.where(lambda p: p.code not in LEFT_TO_RULES)
         if problems:
             raise LedgerInvalid(problems, outcome="nothing was checked")
-        yield LedgerView(session, paths), store.reviews(session)
+        yield LedgerView(session, paths, memo), store.reviews(session)
+    caching.keep_name_memo(kept, memo)
+    if kept is not None:
+        kept.prune(FILES)
 
 
 def check(
@@ -340,12 +350,14 @@ def check(
     ignore: Sequence[str] = (),
     jobs: int | None = None,
     diff_base: str | None = None,
+    cache: CachePlace | None = None,
 ) -> CheckResult:
     """Runs the rules on ledger files, or, without paths, on the database. Reviews in the
     ledger (or the database) silence what they decide. ``jobs``: see checker.run. Each
     conflict's first place is its change: in a file changed since ``diff_base`` (git), else
-    in the ledger file modified last (changes.lead_with_changes)."""
-    with _checking(paths, db) as (context, found):
+    in the ledger file modified last (changes.lead_with_changes). Ledger files are read
+    through the check cache at ``cache``, when given (caching.cache_place)."""
+    with _checking(paths, db, cache) as (context, found):
         rules = settings.rules(only, ignore)
         result = checker.run(context, rules, settings.severities(), found, jobs=jobs)
     if diff_base is not None:
@@ -363,10 +375,13 @@ def gate(
     jobs: int | None = None,
     diff_base: str | None = None,
     new_since: str | None = None,
+    cache: CachePlace | None = None,
 ) -> tuple[CheckResult, int]:
     """`check` as CI runs it: the check result, without the conflicts the ledger already
     held at the git commit ``new_since`` (when given), and how many those were."""
-    result = check(paths, db, settings, only=only, ignore=ignore, jobs=jobs, diff_base=diff_base)
+    result = check(
+        paths, db, settings, only=only, ignore=ignore, jobs=jobs, diff_base=diff_base, cache=cache
+    )
     if new_since is None:
         return result, 0
     known = conflicts_at(new_since, paths, settings, only=only, ignore=ignore)

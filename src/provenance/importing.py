@@ -17,7 +17,7 @@ from provenance.db import integrity
 from provenance.db.sessions import scratch_session
 from provenance.db.sync import Syncer
 from provenance.errors import UNKNOWN_REFERENCE, LedgerInvalid, Problem, Problems
-from provenance.ledger.load import Progress, parse_each
+from provenance.ledger.load import PartCache, Progress, parse_each
 from provenance.ledger.reader import LedgerFile, read_file
 from provenance.ledger.schema import Parsed, ParsedLedger, parse_file
 from provenance.ledger.vocabulary import property_problems, scope_problems
@@ -44,9 +44,15 @@ class Loader:
     properties: list[Parsed[PropertySpec]] = field(default_factory=list)
     stored: dict[str, set[str]] = field(default_factory=dict)
 
-    def load(self, paths: Sequence[Path], progress: Progress | None = None) -> SyncCounts:
-        """Reads, checks and writes every file under ``paths``; then checks the whole."""
-        for part in parse_each(paths, self.problems, progress):
+    def load(
+        self,
+        paths: Sequence[Path],
+        progress: Progress | None = None,
+        cache: PartCache | None = None,
+    ) -> SyncCounts:
+        """Reads, checks and writes every file under ``paths``; then checks the whole. A
+        file parsed before is taken from the ``cache``, when one is given (ledger/load.py)."""
+        for part in parse_each(paths, self.problems, progress, cache):
             self.add(part)
         return self.finish()
 

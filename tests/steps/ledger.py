@@ -162,3 +162,21 @@ def git_repository(workdir: Path) -> None:
     }
     for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "ledger"]):
         subprocess.run(["git", *command], cwd=workdir, env=env, check=True)
+
+
+@then(parsers.parse('the folder "{name}" holds files'))
+def folder_holds_files(workdir: Path, name: str) -> None:
+    assert any(p.is_file() for p in (workdir / name).rglob("*")), f"{name} holds no files"
+
+
+@then(parsers.parse('there is no folder "{name}"'))
+def no_folder(workdir: Path, name: str) -> None:
+    assert not (workdir / name).exists(), f"{name} exists"
+
+
+@given(parsers.parse('every file under "{name}" is cut in half'))
+def cut_in_half(workdir: Path, name: str) -> None:
+    found = [p for p in (workdir / name).rglob("*") if p.is_file()]
+    assert found, f"no files under {name}"
+    for path in found:
+        path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
@@ -181,6 +181,24 @@ class Spelling:
         if mentions:
             parts.append(f"{mentions} mention{'s' if mentions != 1 else ''}")
         return ", ".join(parts)
+
+
+MatchKey = tuple[str, str, str | None, str, str, str | None]
+
+
+def matched(
+    a: Spelling, b: Spelling, memo: MutableMapping[Any, names.NameMatch]
+) -> names.NameMatch:
+    """The matcher's verdict on two spellings, from ``memo`` when it was asked before. It is
+    a function of what the key holds (each analysis is of the spelling's key), so a verdict
+    kept from an earlier run is the verdict this run would reach."""
+    key: MatchKey = (a.name, a.key, a.kind, b.name, b.key, b.kind)
+    found = memo.get(key)
+    if found is None:
+        assert a.analysis is not None and b.analysis is not None
+        found = names.compare_analysed((a.name, a.analysis), (b.name, b.analysis), a.kind, b.kind)
+        memo[key] = found
+    return found
 
 
 def gather(rows: Iterable[NameRow]) -> list[Spelling]:

@@ -4,15 +4,18 @@ SQL, caching what rules ask again and again."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from provenance.agreement import Lookup
 from provenance.model import Claim, Entity, Origin, PropertySpec, Source, TimeSpan
 from provenance.properties import PropertyBook
 from provenance.scopes import ScopeBook
+
+if TYPE_CHECKING:  # the matcher is loaded when names are compared
+    from provenance.names import NameMatch
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +50,11 @@ class Context(Lookup, Protocol):
     def roots(self) -> tuple[Path, ...]: ...
 
     def claim_count(self) -> int: ...
+
+    @property
+    def name_matches(self) -> MutableMapping[Any, NameMatch]:
+        """The name matcher's verdicts by the spellings compared (checks/_spellings.py,
+        matched): kept for the run, and between runs by the check cache (caching.py)."""
 
     def shareable_url(self) -> str | None:
         """The database's URL when another process can open it too (a file, a server);

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, MutableMapping
 from dataclasses import replace
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rapidfuzz import fuzz
 
@@ -14,6 +14,7 @@ from provenance.checks._spellings import (
     candidate_pairs,
     gather,
     kept_apart,
+    matched,
     short_form,
     spelling_finding,
 )
@@ -97,13 +98,15 @@ class PossibleVariant(Rule):
                 continue  # look-alike letters are spelling-variant's
             if a.kind and b.kind and a.kind != b.kind:
                 continue
-            found = self._compare(a, b)
+            found = self._compare(a, b, context.name_matches)
             if found is not None:
                 yield found
 
-    def _compare(self, a: Spelling, b: Spelling) -> Finding | None:
+    def _compare(
+        self, a: Spelling, b: Spelling, memo: MutableMapping[Any, names.NameMatch]
+    ) -> Finding | None:
         assert a.analysis is not None and b.analysis is not None
-        match = names.compare_analysed((a.name, a.analysis), (b.name, b.analysis), a.kind, b.kind)
+        match = matched(a, b, memo)
         longer = a if len(a.words) > len(b.words) else b if len(b.words) > len(a.words) else None
         if longer is not None and longer.kind in WITHIN_NAMES:
             return None  # an event's or a group's name holds a place's: not a variant of it

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import ClassVar
+from collections.abc import Iterator, Mapping, MutableMapping
+from typing import Any, ClassVar
 
 from provenance import names
 from provenance.checks._spellings import (
@@ -13,6 +13,7 @@ from provenance.checks._spellings import (
     kept_apart,
     lookalike_finding,
     lookalike_key,
+    matched,
     short_form,
     spelling_finding,
 )
@@ -88,11 +89,13 @@ class SpellingVariant(Rule):
         for a, b in candidate_pairs(spellings, int(self.setting("max_block")), PREFILTER):
             if a.declared_by & b.declared_by or kept_apart(apart, a, b):
                 continue
-            finding = self._compare(a, b)
+            finding = self._compare(a, b, context.name_matches)
             if finding is not None:
                 yield finding
 
-    def _compare(self, a: Spelling, b: Spelling) -> Finding | None:
+    def _compare(
+        self, a: Spelling, b: Spelling, memo: MutableMapping[Any, names.NameMatch]
+    ) -> Finding | None:
         if a.kind and b.kind and a.kind != b.kind:
             return None
         if a.mixed or b.mixed:
@@ -102,7 +105,7 @@ class SpellingVariant(Rule):
         if short_form(a, b) or a.analysis is None or b.analysis is None:
             return None
         # titles and typography set aside: the spelling keys are compared
-        match = names.compare_analysed((a.name, a.analysis), (b.name, b.analysis), a.kind, b.kind)
+        match = matched(a, b, memo)
         if match.tier != CONFIDENT:
             return None
         return spelling_finding(a, b, match)

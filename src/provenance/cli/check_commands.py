@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from provenance.caching import cache_place
 from provenance.cli.display import display
 from provenance.cli.shared import (
     announce,
@@ -96,6 +97,16 @@ from provenance.targets import resolve
     help="Fail only on conflicts that the ledger did not hold at this git commit (the "
     "others are counted, not shown): to adopt the gate on an existing ledger.",
 )
+@click.option(
+    "--cache",
+    "cache_dir",
+    type=click.Path(path_type=Path),
+    metavar="DIR",
+    help="Keep the check cache here (default: $PROVENANCE_CACHE, else .provenance/cache "
+    "beside the ledger folder): files and names unchanged since the last check are not "
+    "worked out again; the result is the same.",
+)
+@click.option("--no-cache", is_flag=True, help="Check without reading or writing the cache.")
 @db_option
 @click.pass_context
 def check(
@@ -115,6 +126,8 @@ def check(
     exit_zero: bool,
     diff_base: str | None,
     new_since: str | None,
+    cache_dir: Path | None,
+    no_cache: bool,
     db: str | None,
 ) -> None:
     """Find conflicts in ledger files (PATHS) or, without PATHS, in the ledger found as
@@ -144,6 +157,7 @@ def check(
             jobs=jobs,
             diff_base=diff_base,
             new_since=new_since,
+            cache=cache_place(target.paths, cache_dir, off=no_cache),
         )
     except ProvenanceError as error:
         if fmt != "text" or output is not None:

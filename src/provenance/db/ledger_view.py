@@ -4,9 +4,10 @@ each question means)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, MutableMapping, Sequence
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -19,14 +20,27 @@ from provenance.model import Claim, Entity, EntityKind, PropertySpec, Source, Ti
 from provenance.properties import PropertyBook
 from provenance.scopes import ScopeBook
 
+if TYPE_CHECKING:
+    from provenance.names import NameMatch
+
 
 class LedgerView:
     """One check run's view of the ledger in the database (a checks.context.Context)."""
 
-    def __init__(self, session: Session, roots: Sequence[Path] = ()) -> None:
+    def __init__(
+        self,
+        session: Session,
+        roots: Sequence[Path] = (),
+        name_matches: MutableMapping[Any, NameMatch] | None = None,
+    ) -> None:
         self._session = session
         self._roots = tuple(roots)
         self._origins: dict[str, frozenset[str]] = {}
+        self._name_matches = name_matches if name_matches is not None else {}
+
+    @property
+    def name_matches(self) -> MutableMapping[Any, NameMatch]:
+        return self._name_matches
 
     @property
     def roots(self) -> tuple[Path, ...]:

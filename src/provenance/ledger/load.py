@@ -7,35 +7,132 @@ import re
 import stat
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any, Protocol
 
 from provenance.errors import Problem, Problems
-from provenance.ledger.reader import MAX_FILE_MB, LedgerFile, discover, read_file
+from provenance.ledger.reader import (
+    MAX_FILE_MB,
+    LedgerFile,
+    YamlMap,
+    discover,
+    plain_bytes,
+    read_data,
+    read_file,
+)
 from provenance.ledger.schema import ParsedLedger, parse_file
 from provenance.properties import PropertyBook
 
 Progress = Callable[[int, int], None]
 """Called after each file with (bytes read so far, bytes in all)."""
+FILES = "files"
+"""The kind of the cache entries that hold a file's records and problems."""
+
+
+class PartCache(Protocol):
+    """Where each file's records and problems are kept by the digest of what made them
+    (caching.CheckCache)."""
+
+    def get(self, kind: str, key: str) -> Any | None: ...
+
+    def put(self, kind: str, key: str, value: object) -> None: ...
 
 
 def parse_each(
-    paths: Sequence[Path], problems: list[Problem], progress: Progress | None = None
+    paths: Sequence[Path],
+    problems: list[Problem],
+    progress: Progress | None = None,
+    cache: PartCache | None = None,
 ) -> Iterator[ParsedLedger]:
     """The records of each file under ``paths``, a file at a time and in order; the problems
     found file by file are added to ``problems`` (the ledger as a whole, its references and
-    circles, is checked by provenance.importing)."""
+    circles, is checked by provenance.importing). With a ``cache``, a file parsed before
+    with the same bytes, name, folder and known properties is taken from it (see _cached)."""
     files, found = discover(paths)
     problems.extend(found)
     total, done = sum(_size(file.path) for file in files), 0
     book = PropertyBook()
-    for file in sorted(files, key=lambda f: not _declares(f)):
-        root = read_file(file, problems)
-        if root is not None:
-            part = ParsedLedger()
-            parse_file(root, file.name, part, problems, file.folder, book)
+    ordered = sorted(((file, _declares(file)) for file in files), key=lambda f: not f[1])
+    for file, declares in ordered:
+        if cache is not None and not declares:
+            part = _cached(file, book, problems, cache)
+        else:
+            part = _parsed(file, book, problems)
+        if part is not None:
             yield part
         done += _size(file.path)
         if progress:
             progress(done, total)
+
+
+def _parsed(file: LedgerFile, book: PropertyBook, problems: list[Problem]) -> ParsedLedger | None:
+    root = read_file(file, problems)
+    if root is None:
+        return None
+    part = ParsedLedger()
+    parse_file(root, file.name, part, problems, file.folder, book)
+    return part
+
+
+ARCHIVE = "archive"
+"""A file whose sources name an archived text is parsed every time (never kept): whether the
+text's path leads out of the ledger folder is a question for the file system, not for the
+file's bytes."""
+
+
+def _cached(
+    file: LedgerFile, book: PropertyBook, problems: list[Problem], cache: PartCache
+) -> ParsedLedger | None:
+    """The file's records and problems as parsing them gives them, from the cache when the
+    same bytes were parsed under the same name, in the same folder, with the same properties
+    known. Parsing is a function of exactly these (a file that declares properties, which
+    changes what is known, or whose sources name an archive, is never kept), so what the
+    cache holds is what parsing would give."""
+    data = plain_bytes(file)
+    if data is None:
+        return _parsed(file, book, problems)
+    from provenance.caching import content_key
+
+    known = _known(book)
+    key = content_key(file.name, str(file.folder), known, data)
+    found = _entry(cache.get(FILES, key))
+    if found is not None:
+        problems.extend(found[1])
+        return found[0]
+    own: list[Problem] = []
+    root = read_data(file.name, data, own)
+    part = None
+    if root is not None:
+        part = ParsedLedger()
+        parse_file(root, file.name, part, own, file.folder, book)
+    problems.extend(own)
+    if _known(book) == known and not _names_archive(root):  # a function of the key alone
+        cache.put(FILES, key, (part, own))
+    return part
+
+
+def _names_archive(root: YamlMap | None) -> bool:
+    """Whether any source of the file has an archive field (see ARCHIVE)."""
+    sources = root.get("sources") if root is not None else None
+    if not isinstance(sources, list):
+        return False
+    return any(isinstance(item, dict) and ARCHIVE in item for item in sources)
+
+
+def _known(book: PropertyBook) -> str:
+    """The properties known, as text that is the same in every process."""
+    return repr(sorted(book.specs.items()))
+
+
+def _entry(found: object) -> tuple[ParsedLedger | None, list[Problem]] | None:
+    """A cache entry with the shape of a file's records and problems, or None."""
+    if not (isinstance(found, tuple) and len(found) == 2):
+        return None
+    part, own = found
+    if part is not None and not isinstance(part, ParsedLedger):
+        return None
+    if not (isinstance(own, list) and all(isinstance(p, Problem) for p in own)):
+        return None
+    return part, own
 
 
 def parse_paths(

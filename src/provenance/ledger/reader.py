@@ -22,7 +22,16 @@ from provenance.ledger.compose import (
     YamlSeq,
 )
 
-__all__ = ["LedgerFile", "YamlMap", "YamlSeq", "discover", "read_file", "read_text"]
+__all__ = [
+    "LedgerFile",
+    "YamlMap",
+    "YamlSeq",
+    "discover",
+    "plain_bytes",
+    "read_data",
+    "read_file",
+    "read_text",
+]
 
 LEDGER_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -205,8 +214,25 @@ def read_file(file: LedgerFile, problems: list[Problem]) -> YamlMap | None:
             )
         )
         return None
-    text = _decode(file.name, data, problems)
-    return None if text is None else read_text(file.name, text, problems)
+    return read_data(file.name, data, problems)
+
+
+def read_data(name: str, data: bytes, problems: list[Problem]) -> YamlMap | None:
+    """The top-level mapping of a ledger file's bytes, or None (with problems added)."""
+    text = _decode(name, data, problems)
+    return None if text is None else read_text(name, text, problems)
+
+
+def plain_bytes(file: LedgerFile) -> bytes | None:
+    """The bytes of a regular file that read_file would read; None for anything else (a
+    device, a file over MAX_FILE_MB, one that cannot be read), which read_file explains."""
+    try:
+        found = file.path.stat()
+        if not stat.S_ISREG(found.st_mode) or found.st_size > MAX_FILE_MB * 1024 * 1024:
+            return None
+        return file.path.read_bytes()
+    except OSError:
+        return None
 
 
 def read_text(name: str, text: str, problems: list[Problem]) -> YamlMap | None:
