@@ -15,7 +15,7 @@ from provenance.ledger.reader import (
     LedgerFile,
     YamlMap,
     discover,
-    plain_bytes,
+    read_bytes,
     read_data,
     read_file,
 )
@@ -65,7 +65,13 @@ def parse_each(
 
 
 def _parsed(file: LedgerFile, book: PropertyBook, problems: list[Problem]) -> ParsedLedger | None:
-    root = read_file(file, problems)
+    return _records(read_file(file, problems), file, book, problems)
+
+
+def _records(
+    root: YamlMap | None, file: LedgerFile, book: PropertyBook, problems: list[Problem]
+) -> ParsedLedger | None:
+    """The records of a file's top-level mapping (None when it could not be read)."""
     if root is None:
         return None
     part = ParsedLedger()
@@ -87,9 +93,9 @@ def _cached(
     known. Parsing is a function of exactly these (a file that declares properties, which
     changes what is known, or whose sources name an archive, is never kept), so what the
     cache holds is what parsing would give."""
-    data = plain_bytes(file)
+    data = read_bytes(file, problems)
     if data is None:
-        return _parsed(file, book, problems)
+        return None
     from provenance.caching import content_key
 
     known = _known(book)
@@ -100,10 +106,7 @@ def _cached(
         return found[0]
     own: list[Problem] = []
     root = read_data(file.name, data, own)
-    part = None
-    if root is not None:
-        part = ParsedLedger()
-        parse_file(root, file.name, part, own, file.folder, book)
+    part = _records(root, file, book, own)
     problems.extend(own)
     if _known(book) == known and not _names_archive(root):  # a function of the key alone
         cache.put(FILES, key, (part, own))

@@ -27,7 +27,7 @@ __all__ = [
     "YamlMap",
     "YamlSeq",
     "discover",
-    "plain_bytes",
+    "read_bytes",
     "read_data",
     "read_file",
     "read_text",
@@ -179,6 +179,13 @@ about 2 MB; a file this large is a mistake (a dump, a log, a data file saved as 
 
 def read_file(file: LedgerFile, problems: list[Problem]) -> YamlMap | None:
     """The file's top-level mapping, or None (with problems added) when it cannot be read."""
+    data = read_bytes(file, problems)
+    return None if data is None else read_data(file.name, data, problems)
+
+
+def read_bytes(file: LedgerFile, problems: list[Problem]) -> bytes | None:
+    """The bytes of a regular ledger file, or None (with the problem added) for anything
+    else: a device, a file over MAX_FILE_MB, one that cannot be read."""
     try:
         found = file.path.stat()
         size = found.st_size
@@ -203,7 +210,7 @@ def read_file(file: LedgerFile, problems: list[Problem]) -> YamlMap | None:
                 )
             )
             return None
-        data = file.path.read_bytes()
+        return file.path.read_bytes()
     except OSError as error:
         problems.append(
             Problem(
@@ -214,25 +221,12 @@ def read_file(file: LedgerFile, problems: list[Problem]) -> YamlMap | None:
             )
         )
         return None
-    return read_data(file.name, data, problems)
 
 
 def read_data(name: str, data: bytes, problems: list[Problem]) -> YamlMap | None:
     """The top-level mapping of a ledger file's bytes, or None (with problems added)."""
     text = _decode(name, data, problems)
     return None if text is None else read_text(name, text, problems)
-
-
-def plain_bytes(file: LedgerFile) -> bytes | None:
-    """The bytes of a regular file that read_file would read; None for anything else (a
-    device, a file over MAX_FILE_MB, one that cannot be read), which read_file explains."""
-    try:
-        found = file.path.stat()
-        if not stat.S_ISREG(found.st_mode) or found.st_size > MAX_FILE_MB * 1024 * 1024:
-            return None
-        return file.path.read_bytes()
-    except OSError:
-        return None
 
 
 def read_text(name: str, text: str, problems: list[Problem]) -> YamlMap | None:
