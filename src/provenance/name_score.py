@@ -46,7 +46,10 @@ WORD_BOUNDS = (0.0, 0.10, 0.20, 0.30, 0.45)
 SHORT_UNITS = 4
 """A name of this many letters or fewer, set-aside words apart, is short."""
 LOOKALIKE_MAX_UNITS = 6
-"""Words up to this long where a~i or a~u makes another name (Hasan/Husain, Karim/Karam)."""
+"""Words up to this long where a~i, a~u or i~u makes another name (Hasan/Husain, Karim/Karam,
+Akhund/Akhand), for the score's look-alike signal and the rule matcher's guard alike; in
+longer words it is a romanisation's vowel (Tajik o for a: Khurramobod/Khorramabad,
+Torkabad/Tarkabad), which the calibrated score judges."""
 PRESENT_MIN = 75.0
 """rapidfuzz partial_ratio a word needs against the other name to count as present in it."""
 REORDER_PENALTY = 0.5

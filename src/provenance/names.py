@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from provenance import name_acronyms, name_designators, name_scripts, name_tiers
+from provenance.name_score import LOOKALIKE_MAX_UNITS
 from provenance.romanisation import key_skeleton, romanised, systems_in
 from provenance.transliteration import (
     COMMON_TOKENS,
@@ -48,10 +49,6 @@ CONSONANT_MIN_RATIO = 90.0
 VOWEL_INDEL_MIN_LEN = 5
 """Folded length the shorter token needs before a vowel may be dropped (Zawahri/Zawahiri); in
 shorter tokens a vowel makes another name (Amr/Amir, Bakr/Bakir, Nasr/Nasir)."""
-LOOKALIKE_MAX_LEN = 6
-"""Folded length up to which a~i, a~u or i~u makes another name (Hasan/Husain, Karim/Karam,
-Akhund/Akhand); in longer words it is a romanisation's vowel (Tajik o for a: Khurramobod/
-Khorramabad, Torkabad/Tarkabad), which the calibrated score judges."""
 MAX_VOWEL_INDELS = 1
 """Vowels that may be dropped or inserted inside one token (never at its start or end)."""
 MAX_VOWEL_EDITS = 2
@@ -281,7 +278,7 @@ def _vowel_variant(short: _Tok, long: _Tok, score: float) -> _TokMatch:
             pair = "~".join(sorted((short.fine[op.src_pos], long.fine[op.dest_pos])))
             if frozenset(pair.split("~")) not in COMPATIBLE_VOWELS:
                 seen = f"{short.fine}/{long.fine}"
-                if len(short.fold) > LOOKALIKE_MAX_LEN:
+                if len(short.fold) > LOOKALIKE_MAX_UNITS:
                     return _TokMatch(False, score, f"vowels {pair} differ in a long word ({seen})")
                 return _TokMatch(False, score, f"vowels {pair} distinguish names ({seen})")
             edits.append(pair)
