@@ -10,19 +10,18 @@ from typing import Any
 import click
 
 from provenance.cli.shared import (
-    announce,
     api,
     db_option,
     emit,
     format_option,
     lazy,
     ledger_option,
+    reading,
     records,
     say,
     summary,
 )
 from provenance.exports import FORMATS as EXCHANGE_FORMATS
-from provenance.targets import resolve
 
 
 @click.command()
@@ -76,8 +75,7 @@ def export(out_dir: Path | None, fmt: str, ledger: Path | None, db: str | None) 
 
     Example: provenance export -o exported/ --format yaml
     """
-    target = resolve((), db, ledger=ledger)
-    announce(target, indexed=True)
+    target = reading(db, ledger)
     result = api.export_ledger(target, out_dir, fmt)
     if isinstance(result, str):
         emit(result, None, fmt)
@@ -111,8 +109,7 @@ def show(ident: str, fmt: str, ledger: Path | None, db: str | None) -> None:
 
     Example: provenance show mirza-olang-attack
     """
-    target = resolve((), db, ledger=ledger)
-    announce(target, indexed=True)
+    target = reading(db, ledger)
     view = api.show(target, ident)
     emit(records.render_view(view) if fmt == "table" else listing.render_show(view, fmt), None, fmt)
 
@@ -139,8 +136,7 @@ def claims_(
 
     Example: provenance claims --subject mirza-olang-attack --property killed --format csv
     """
-    target = resolve((), db, ledger=ledger)
-    announce(target, indexed=True)
+    target = reading(db, ledger)
     found = api.list_claims(target, subject=subject, prop=prop, source=source, said_by=said_by)
     table = fmt == "table"
     emit(

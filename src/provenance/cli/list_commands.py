@@ -9,18 +9,17 @@ from pathlib import Path
 import click
 
 from provenance.cli.shared import (
-    announce,
     api,
     db_option,
     emit,
     format_option,
     ledger_option,
+    reading,
     rules_doc,
     say,
 )
 from provenance.cli.shared import lazy as _lazy
 from provenance.model import EntityKind
-from provenance.targets import resolve
 
 listing = _lazy("provenance.reports.listing")
 FORMATS = ("table", "json", "csv")
@@ -38,8 +37,7 @@ def entities(kind: str | None, fmt: str, ledger: Path | None, db: str | None) ->
 
     Example: provenance entities --kind place --format csv
     """
-    target = resolve((), db, ledger=ledger)
-    announce(target, indexed=True)
+    target = reading(db, ledger)
     emit(listing.render_entities(api.list_entities(target, kind), fmt), None, fmt)
 
 
@@ -52,8 +50,7 @@ def sources(fmt: str, ledger: Path | None, db: str | None) -> None:
 
     Example: provenance sources --format json
     """
-    target = resolve((), db, ledger=ledger)
-    announce(target, indexed=True)
+    target = reading(db, ledger)
     emit(listing.render_sources(api.list_sources(target), fmt), None, fmt)
 
 

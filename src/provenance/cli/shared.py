@@ -19,7 +19,7 @@ import click
 
 from provenance.errors import ProvenanceError
 from provenance.reports.terminal import for_format, visible
-from provenance.targets import Target
+from provenance.targets import Target, resolve
 
 
 def lazy(name: str) -> ModuleType:
@@ -95,6 +95,14 @@ def ledger_option(command: F) -> F:
 def announce(target: Target, *, indexed: bool = False) -> None:
     """The one line on stderr that says which ledger a command used."""
     say(target.describe(indexed=indexed), err=True)
+
+
+def reading(db: str | None, ledger: Path | None) -> Target:
+    """The ledger a reading command uses (targets.resolve), announced: a ledger folder is
+    read through its index."""
+    target = resolve((), db, ledger=ledger)
+    announce(target, indexed=True)
+    return target
 
 
 def output_option(command: F) -> F:
