@@ -88,8 +88,11 @@ def matches(
     spellings: Sequence[Spelling], pairs: Iterable[tuple[int, int]]
 ) -> set[tuple[int, int]]:
     rule = SpellingVariant()
+    memo: dict = {}
     return {
-        (i, j) for i, j in pairs if rule._compare(*_keyed(spellings[i], spellings[j])) is not None
+        (i, j)
+        for i, j in pairs
+        if rule._compare(*_keyed(spellings[i], spellings[j]), memo) is not None
     }
 
 
