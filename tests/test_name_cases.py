@@ -37,6 +37,15 @@ CORRESPONDENCES = [
     ("Keshk-e Nakhud", "Kushk-e Nakhud", "place", "unwritten Persian vowel, short word"),
     ("Poshot", "Pushat", "place", "unwritten Persian vowel, short word"),
     ("Hajin", "Hajine", "place", "final -e of a place"),
+    ("Meyadin", "Meyadine", "place", "French mute final -e"),
+    ("Jalaluddin Haqqani", "Jallalouddine Haqani", "person", "French ou and mute -e"),
+    ("Idlib", "Idlip", "place", "b/p: a final consonant unvoiced"),
+    ("Khandud", "Khandut", "place", "t/d"),
+    ("Mashgenan", "Moshkenan", "place", "k/g"),
+    ("Tasuj", "Tasuch", "place", "ch/j"),
+    ("Bilberdi", "Bilverdi", "place", "v/b"),
+    ("Dastgerd", "Dastjerd", "place", "j/g"),
+    ("Hraytan", "Haritan", "place", "letters swapped in a long name"),
     ("Barzan Ibrahim Hassan Al-Takriti", "Barzan Ibrahim Hasan Al-Tikriti", "person", "a~i"),
 ]
 
@@ -48,6 +57,13 @@ CONFIDENT = [
     ("Ghazni", "Gazni", "place"),
     ("Hukumat-e Shinkay", "Khukumat-e Shinkay", "place"),
     ("Barzan Ibrahim Hassan Al-Takriti", "Barzan Ibrahim Hasan Al-Tikriti", "person"),
+    ("Keshk-e Nakhud", "Kushk-e Nakhud", "place"),  # an unwritten Persian vowel inside a word
+    ("Binab", "Bonab", "place"),
+    ("Hajin", "Hajine", "place"),  # French mute -e
+    ("Meyadin", "Meyadine", "place"),
+    ("Mashgenan", "Moshkenan", "place"),
+    ("Khandud", "Khandut", "place"),
+    ("Hraytan", "Haritan", "place"),  # swapped letters in a long name
 ]
 
 # Look-alikes that must stay apart: no tier at all (the look-alike guard).
@@ -77,7 +93,15 @@ NOT_CONFIDENT = [
     ("Ashraf Ghani", "Ashraf Ghani Ahmadzai", "person"),
     ("Kotli", "Kotri", "place"),  # l/r tells places apart too
     ("Dashti", "Dasht", "place"),  # a final -i of a place: review only
-    ("Keshk-e Nakhud", "Kushk-e Nakhud", "place"),  # a vowel in a short word: review only
+    ("Azadshahr", "Izad Shahr", "place"),  # a vowel changes a word's first letter
+    ("Kota", "Koti", "place"),  # a vowel changes a word's last letter
+    ("Shir Kola", "Shahr Kola", "place"),  # a vowel and a letter in one short word
+    ("Kesr", "Kuhsar", "place"),  # three changes in a short name
+    ("Saouda", "Souada", "place"),  # swapped letters in a short name
+    ("Jan Khani", "Jam Khaneh", "place"),  # n/m tells names apart
+    ("Now Kand", "Now Kandeh", "place"),  # Persian -eh is no mute -e
+    ("Khabir", "Kabir", "person"),  # kh/k in a short word: another word
+    ("Mahmud", "Muhmud", "person"),  # a person's vowels are never relaxed like a place's
 ]
 
 

@@ -18,11 +18,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import permutations
-from typing import Any
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
 
-from provenance.name_edits import ROMANISATION, Distance, Edit, category, distance, edit_words
+from provenance.name_edits import (
+    ROMANISATION,
+    Distance,
+    Edit,
+    category,
+    distance,
+    edit_words,
+    units,
+)
 
 SIGNALS: dict[str, tuple[str, ...]] = {
     "letters": ("exact", "0.05", "0.10", "0.15", "0.22", "0.30", "0.40", "far"),
@@ -64,6 +72,9 @@ class Signals:
     core: tuple[str, str]
     extra: tuple[tuple[str, ...], tuple[str, ...]]
     edits: tuple[Edit, ...]
+    inner_vowels: bool = False
+    """Every look-alike vowel change is the only change of its word and neither its first
+    nor its last letter (Posht/Pesht, Binab/Bonab; not Azad/Izad, Kota/Koti, Shir/Shahr)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,19 +137,35 @@ def _paired(kept_a: list[str], kept_b: list[str]) -> tuple[list[str], bool]:
     return list(best), list(best) != kept_b
 
 
-def _word_levels(kept_a: list[str], kept_b: list[str]) -> tuple[float, int, bool | None]:
-    """The worst relative cost of two paired words, how many pairs start differently, and
-    whether a look-alike vowel change falls in a short word (None when words are not paired
-    one to one)."""
+class _WordLevels(NamedTuple):
+    worst: float  # the worst relative cost of two paired words
+    starts: int  # how many pairs start differently
+    lookalike: bool | None  # a look-alike vowel change in a short word (None: not paired)
+    inner: bool  # each such change alone in its word and inside it (Signals.inner_vowels)
+
+
+def _word_levels(kept_a: list[str], kept_b: list[str]) -> _WordLevels:
+    """The levels read word by word, when the words are paired one to one."""
     if len(kept_a) != len(kept_b):
-        return -1.0, 0, None
-    worst, starts, lookalike = 0.0, 0, False
+        return _WordLevels(-1.0, 0, None, False)
+    worst, starts, lookalike, inner = 0.0, 0, False, True
     for x, y in zip(kept_a, kept_b, strict=True):
         d = distance((x,), (y,))
         worst = max(worst, d.relative)
         starts += bool(d.edits) and x[:1] != y[:1] and _first_edit_changes(d)
-        lookalike = lookalike or _lookalike(d.edits, (x, y))
-    return worst, starts, lookalike
+        if _lookalike(d.edits, (x, y)):
+            lookalike = True
+            inner = inner and _inner_vowel(x, y, d)
+    return _WordLevels(worst, starts, lookalike, inner and lookalike)
+
+
+def _inner_vowel(x: str, y: str, d: Distance) -> bool:
+    """The word's only change is one vowel for another, neither its first nor its last letter."""
+    ux, uy = units(x), units(y)
+    if len(d.edits) != 1 or len(ux) != len(uy):
+        return False
+    changed = [i for i, (p, q) in enumerate(zip(ux, uy, strict=True)) if p != q]
+    return len(changed) == 1 and 0 < changed[0] < len(ux) - 1
 
 
 def signals(
@@ -158,7 +185,7 @@ def signals(
         other = distance(tuple(kept_a), tuple(ordered_b))
         turned = other.cost + REORDER_PENALTY < dist.cost
         dist = other if turned else dist
-    worst, starts, lookalike = _word_levels(kept_a, ordered_b if turned else kept_b)
+    worst, starts, lookalike, inner = _word_levels(kept_a, ordered_b if turned else kept_b)
     if lookalike is None:
         lookalike = _lookalike(dist.edits, kept_a + kept_b)
     extra = (tuple(words_a[i] for i in skip_a), tuple(words_b[i] for i in skip_b))
@@ -183,7 +210,7 @@ def signals(
         "rules": "variant" if rules_variant else "no",
         "kind": kind if kind in SIGNALS["kind"] else "unknown",
     }
-    return Signals(levels, (core_a, core_b), extra, dist.edits)
+    return Signals(levels, (core_a, core_b), extra, dist.edits, inner)
 
 
 def _count(edits: Sequence[Edit], kind: str, signal: str) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from provenance.name_edits import distance
+from provenance.name_edits import category, distance
 from provenance.name_score import SIGNALS, Signals, explain, probability, signals, weights
 
 WARNING = "confident"
@@ -32,6 +32,17 @@ most; no tier (the look-alike guard)."""
 LETTERS_APART = frozenset({"z/s", "sh/s"})
 """Correspondences between two letters of the Arabic script that also tell names apart
 (ز/س Zaid/Said, Nazir/Nasir; ش/س Shir/Siar): in a short word, never confident."""
+CONFIDENT_WEAK = frozenset({"b/p", "t/d", "k/g", "ch/j", "kh/k", "v/b", "j/g", "swap"})
+"""Dearer changes one of which a confident pair may have: a consonant voiced or not (Idlib/
+Idlip, Khandud/Khandut, Mashgenan/Moshkenan, Tasuj/Tasuch: final devoicing in Russian, German
+and Turkish spellings, Persian گ and ک), one language's letter for another's (Kharak/Karak,
+Bilberdi/Bil'verdy, Dastgird/Dastjerd), two letters written the other way round in a long
+name (Hraytan/Haritan). Not l/r or n/m, which tell names apart (Kotli/Kotri, Jan/Jam)."""
+SWAP_MIN_UNITS = 6
+"""Letters a name needs before swapped neighbours may be confident (Saouda/Souada: two names)."""
+SHORT_MAX_EDITS = 2
+"""Edits a short name (name_score.SHORT_UNITS letters or fewer) may have in a confident pair:
+three changes in four letters make another name (Kesr/Kuhsar, Avaz/Ahvazo)."""
 NON_ROMANISATION = ("other letters", "letters left out", "weak letters")
 """Signals counting changes that are no romanisation correspondence."""
 MAX_OTHER_CHANGES = 1
@@ -87,14 +98,27 @@ def confident(sig: Signals, guarded: int = 0) -> bool:
     lv = sig.levels
     if guarded > GUARD_SHORT or (guarded and any(e.label in LETTERS_APART for e in sig.edits)):
         return False
+    if lv["length"] == "short" and len(sig.edits) > SHORT_MAX_EDITS:
+        return False
     return (
         lv["words"] in CONFIDENT_WORDS
         and lv["other letters"] == "none"
-        and lv["look-alike"] == "none"
+        and (lv["look-alike"] == "none" or (lv["kind"] == "place" and sig.inner_vowels))
         and lv["word starts"] == "same"
-        and lv["weak letters"] == "none"
+        and _weak_allowed(sig, guarded)
         and lv["worst word"] in CONFIDENT_WORST_WORD
     )
+
+
+def _weak_allowed(sig: Signals, guarded: int) -> bool:
+    """No dearer change, or one of CONFIDENT_WEAK (a swap only in a long name) in words the
+    rule matcher did not refuse as short (Khabir/Kabir, Kushk/Kushg are other words)."""
+    weak = [e for e in sig.edits if category(e) == "weak"]
+    if not weak:
+        return True
+    if guarded or len(weak) > 1 or weak[0].label not in CONFIDENT_WEAK:
+        return False
+    return weak[0].label != "swap" or min(map(len, sig.core)) >= SWAP_MIN_UNITS
 
 
 def reviewable(sig: Signals) -> bool:

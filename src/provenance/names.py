@@ -103,6 +103,7 @@ class _Tok(NamedTuple):
     fold: str
     fine: str
     roman: str = ""
+    mute_e: bool = False
 
 
 class _TokMatch(NamedTuple):
@@ -133,7 +134,7 @@ def _analyse(name: str) -> Analysis:
     words, rules = fold_words(name)
     last = len(words) - 1
     identity = tuple(
-        _Tok(w.fold, w.fine, w.roman)
+        _Tok(w.fold, w.fine, w.roman, w.mute_e)
         for i, w in enumerate(words)
         # the article before a word, and the ezafe (Mazar-i-Sharif, Qal'eh-ye Now) between words
         if not ((w.fold == "al" and i < last) or (w.fold in EZAFE and 0 < i < last))
@@ -326,6 +327,8 @@ def _match_tokens(a: _Tok, b: _Tok) -> _TokMatch:
     short, long = sorted((a, b), key=lambda t: (len(t.fold), t.fold))
     score = fuzz.ratio(a.fold, b.fold)
     if long.fold[:-1] == short.fold and long.fold[-1] in VOWELS:
+        if long.mute_e:
+            return _TokMatch(True, score, MUTE_E_NOTE)
         if short.fold.endswith("i") and long.fold.endswith("ia"):
             return _TokMatch(False, score, ENDING_IYA)
         return _TokMatch(False, score, f"a final -{long.fold[-1]} {FINAL_VOWEL_NOTE}")
@@ -598,6 +601,7 @@ VOWEL_SHORT_NOTE = "to drop a vowel"
 at most."""
 
 
+MUTE_E_NOTE = "a final mute -e, as French writes the end of a name"
 ENDING_IYA = "-i against -ia: a feminine name, or the ending -ieh / -iya spelled two ways"
 """Fauzi and Fauzia are two people; Fatemieh and Fatimiya mosque one place (ـیه written the
 Persian and the Arabic way). For people, and names of unknown kind, the look-alike guard
@@ -608,7 +612,7 @@ FINAL_VOWEL_NOTE = "makes another name (nisba -i, feminine -a)"
 PLACE_VOWELS = (
     (f"a final -a {FINAL_VOWEL_NOTE}", name_tiers.GUARD_NONE),
     (f"a final -i {FINAL_VOWEL_NOTE}", name_tiers.GUARD_REVIEW),
-    ("distinguish names", name_tiers.GUARD_REVIEW),
+    ("distinguish names", name_tiers.GUARD_SHORT),
 )
 """What the look-alike guard allows for the name of a place, whose vowels no naming tradition
 fixes: a final -a is the Arabic ending ة written or left out (Qara Chaqa / Qareh Chak), to be

@@ -114,6 +114,7 @@ class Word(NamedTuple):
     fine: str
     scripts: frozenset[str]
     roman: str = ""
+    mute_e: bool = False  # written with a final e after a consonant (mute_e)
 
 
 class Folded(NamedTuple):
@@ -240,7 +241,8 @@ def _fold_word(word: str, fired: set[str]) -> Word:
         fine, fold, rules = _fold_latin(word)
         fired.update(rules)
         written = romanised(word)
-        return Word(fold, fine, scripts, fine if written == word else _fold_latin(written)[0])
+        roman = fine if written == word else _fold_latin(written)[0]
+        return Word(fold, fine, scripts, roman, mute_e(word))
     if scripts == {"Arabic"}:
         arabic = word.translate(_ARABIC_LETTERS)
         if arabic != word:
@@ -248,6 +250,21 @@ def _fold_word(word: str, fired: set[str]) -> Word:
         return Word(arabic, arabic, scripts, arabic)
     # other scripts, digits, and mixed-script words as written
     return Word(word, word, scripts, word)
+
+
+MUTE_E_MIN_LEN = 4
+
+
+def mute_e(word: str) -> bool:
+    """A word written with a final e after a consonant, as French spells the end of a name
+    (Hajine, Meyadine, Jallalouddine: Hajin, Mayadin, Jalaluddin), which is no vowel of the
+    name; not -eh, the Persian ending ه (Kandeh), nor -ie, -ye."""
+    return (
+        len(word) >= MUTE_E_MIN_LEN
+        and word.endswith("e")
+        and word[-2] not in VOWELS + "yhw'"
+        and word[-3] not in "y"
+    )
 
 
 @lru_cache(maxsize=65536)
