@@ -37,3 +37,17 @@ Feature: names — how sure the matcher is that two spellings are one name
     When I compare the organisation names "ISKP" and "Islamic State Khorasan Province"
     Then the tier is "confident"
     And the reasons mention "acronym"
+
+  Scenario: A French spelling with a silent final e is confidently the same town
+    When I compare the place names "Meyadine" and "Meyadin"
+    Then the tier is "confident"
+    And the reasons mention "mute -e"
+
+  Scenario: An unwritten Persian vowel inside a village's name is confidently one name
+    When I compare the place names "Keshk-e Nakhud" and "Kushk-e Nakhud"
+    Then the tier is "confident"
+    And the reasons mention "e~u"
+
+  Scenario: A Persian -eh ending is not taken for a silent e
+    When I compare the place names "Now Kand" and "Now Kandeh"
+    Then the tier is "possible"
