@@ -121,7 +121,19 @@ def units(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_SUBSTITUTIONS: dict[tuple[str, str], tuple[float, str]] = {}
+"""substitution's answers, kept: the distance asks for the same few hundred pairs of units
+millions of times."""
+
+
 def substitution(x: str, y: str) -> tuple[float, str]:
+    found = _SUBSTITUTIONS.get((x, y))
+    if found is None:
+        found = _SUBSTITUTIONS[(x, y)] = _SUBSTITUTIONS[(y, x)] = _substitution(x, y)
+    return found
+
+
+def _substitution(x: str, y: str) -> tuple[float, str]:
     if x == y:
         return 0.0, ""
     if x in VOWEL_UNITS and y in VOWEL_UNITS:
@@ -156,22 +168,44 @@ def distance(first: tuple[str, ...], second: tuple[str, ...]) -> Distance:
     """Weighted Levenshtein distance between two names given as romanised words, written as one
     word each (spacing is free), with its edits."""
     (a, soft_a), (b, soft_b) = _units_of(first), _units_of(second)
+    dels = [ARTICLE if i in soft_a else indel(a, i) for i in range(len(a))]
+    ins = [ARTICLE if j in soft_b else indel(b, j) for j in range(len(b))]
+    cost = _costs(a, b, dels, ins)
     n, m = len(a), len(b)
-    dels = [ARTICLE if i in soft_a else indel(a, i) for i in range(n)]
-    ins = [ARTICLE if j in soft_b else indel(b, j) for j in range(m)]
+    return Distance(round(cost[n][m], 3), _trace(a, b, cost, dels, ins), max(n, m))
+
+
+def _costs(
+    a: tuple[str, ...],
+    b: tuple[str, ...],
+    dels: list[float],
+    ins: list[float],
+) -> list[list[float]]:
+    """The table of least costs from a[:i] to b[:j]."""
+    n, m = len(a), len(b)
     cost = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):
         cost[i][0] = cost[i - 1][0] + dels[i - 1]
     for j in range(1, m + 1):
         cost[0][j] = cost[0][j - 1] + ins[j - 1]
+    table = _SUBSTITUTIONS
     for i in range(1, n + 1):
-        row, above, x = cost[i], cost[i - 1], a[i - 1]
+        row, above, x, gone = cost[i], cost[i - 1], a[i - 1], dels[i - 1]
         for j in range(1, m + 1):
-            sub = above[j - 1] + (0.0 if x == b[j - 1] else substitution(x, b[j - 1])[0])
-            row[j] = min(sub, above[j] + dels[i - 1], row[j - 1] + ins[j - 1])
-            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == b[j - 1] and x != b[j - 1]:
-                row[j] = min(row[j], cost[i - 2][j - 2] + SWAP)
-    return Distance(round(cost[n][m], 3), _trace(a, b, cost, dels, ins), max(n, m))
+            y = b[j - 1]
+            if x == y:
+                best = above[j - 1]
+            else:
+                step = table.get((x, y))
+                best = above[j - 1] + (step if step is not None else substitution(x, y))[0]
+            if above[j] + gone < best:
+                best = above[j] + gone
+            if row[j - 1] + ins[j - 1] < best:
+                best = row[j - 1] + ins[j - 1]
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y and x != y:
+                best = min(best, cost[i - 2][j - 2] + SWAP)
+            row[j] = best
+    return cost
 
 
 def _trace(

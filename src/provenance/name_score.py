@@ -168,6 +168,24 @@ def _inner_vowel(x: str, y: str, d: Distance) -> bool:
     return len(changed) == 1 and 0 < changed[0] < len(ux) - 1
 
 
+def word_far_apart(words_a: Sequence[str], words_b: Sequence[str]) -> bool:
+    """Whether the words left after setting extra ones aside pair one to one and, in every
+    order ``signals`` may pair them in, one word is far from its pair: then the "worst word"
+    signal is "far" whatever else the names share, which is cheap to know (each word's
+    distance is kept) while the whole signals are not."""
+    skip_a, skip_b = _extra(words_a, words_b), _extra(words_b, words_a)
+    kept_a = tuple(w for i, w in enumerate(words_a) if i not in skip_a)
+    kept_b = tuple(w for i, w in enumerate(words_b) if i not in skip_b)
+    if len(kept_a) != len(kept_b) or not kept_a:
+        return False
+    far = WORD_BOUNDS[-1] + 1e-9
+    orders = permutations(kept_b) if 2 <= len(kept_a) <= 3 else (kept_b,)
+    return all(
+        any(distance((x,), (y,)).relative > far for x, y in zip(kept_a, order, strict=True))
+        for order in orders
+    )
+
+
 def signals(
     words_a: Sequence[str],
     words_b: Sequence[str],

@@ -18,7 +18,15 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from provenance.name_edits import category, distance
-from provenance.name_score import SIGNALS, Signals, explain, probability, signals, weights
+from provenance.name_score import (
+    SIGNALS,
+    Signals,
+    explain,
+    probability,
+    signals,
+    weights,
+    word_far_apart,
+)
 
 WARNING = "confident"
 REVIEW = "possible"
@@ -51,6 +59,7 @@ PARENT_MIN_WORDS = 3
 """Words a person's name needs before a given name in front of it makes it a child's name: a
 chain of given name, father's name and family name (Zia Agha / Ahmad Zia Agha may be one
 person's short and full name)."""
+UNRANKED = "worst word: far, however the words are paired (not scored)"
 ABJAD_MAX_RELATIVE = 0.2
 """Weighted consonant edits per letter an Arabic-script name may differ by from a Latin one."""
 
@@ -71,11 +80,16 @@ def tier_of(
     rules_variant: bool,
     kind: str | None,
     guarded: int = 0,
+    ranked: bool = True,
 ) -> Judgement:
     """Score two names given as romanised words, and place them in a tier. ``guarded``: how
-    the rule matcher's refusal limits the tier (GUARD_*)."""
+    the rule matcher's refusal limits the tier (GUARD_*). Unless ``ranked``, a pair that no
+    tier can take because a word is far from its pair however they are paired (both tiers
+    need its worst word nearer) is not scored."""
     table = weights()
     first, second = sorted((tuple(words_a), tuple(words_b)))  # the same score either way round
+    if not (ranked or same_key or rules_variant) and word_far_apart(first, second):
+        return Judgement(None, 0.0, (UNRANKED,))
     sig = signals(first, second, same_key, rules_variant, kind)
     score = 100.0 * probability(table.logit(sig))
     reasons = tuple(explain(sig, table))

@@ -500,11 +500,16 @@ def compare_analysed(
     second: tuple[str, Analysis],
     kind_a: str | None = None,
     kind_b: str | None = None,
+    *,
+    ranked: bool = True,
 ) -> NameMatch:
     """compare() for names already analysed, each given as (name, analysis); names of places
     and buildings that match in no tier are compared once more without their generic words
-    (name_designators: "Zanbaq Square" / "Sanbak-Platz"), at the possible tier at most."""
-    found = _compare_whole(first, second, kind_a, kind_b)
+    (name_designators: "Zanbaq Square" / "Sanbak-Platz"), at the possible tier at most.
+    ``ranked=False`` spares the score of pairs that no tier can take (a word wholly unlike
+    its pair, however the words are paired): they get score 0, the tier is the same (the
+    checker's rules, which only keep tiered pairs, ask so)."""
+    found = _compare_whole(first, second, kind_a, kind_b, ranked)
     if found.tier is not None or "person" in (kind_a, kind_b) or found.reason.startswith("diff"):
         return found
     cores = name_designators.comparable_cores(first[0], second[0])
@@ -536,6 +541,7 @@ def _compare_whole(
     second: tuple[str, Analysis],
     kind_a: str | None = None,
     kind_b: str | None = None,
+    ranked: bool = True,
 ) -> NameMatch:
     (a, x), (b, y) = first, second
     ka, kb = _kind(kind_a), _kind(kind_b)
@@ -554,14 +560,14 @@ def _compare_whole(
         same = _match(
             NameVerdict.SAME, 100.0, x, y, f"'{a}' and '{b}' fold to the same key '{x.folded}'{how}"
         )
-        return _scored(same, x, y, ka or kb, a, b)
+        return _scored(same, x, y, ka or kb, a, b, ranked)
     problem = _mixed(a, b, x, y)
     if problem is not None:
         return _match(NameVerdict.NOT_COMPARABLE, fuzz.ratio(x.folded, y.folded), x, y, problem)
     if x.scripts != y.scripts:
         return name_scripts.across(a, b, x, y, ka or kb)
     rule = _compare_tokens(x, y, (ka or kb) in (None, "person"))
-    return _scored(rule, x, y, ka or kb, a, b)
+    return _scored(rule, x, y, ka or kb, a, b, ranked)
 
 
 def romanised_words(an: Analysis, person_like: bool) -> tuple[str, ...]:
@@ -656,7 +662,13 @@ def rule_match(a: str, b: str, kind: str | None = None) -> tuple[NameMatch, Scor
 
 
 def _scored(
-    rule: NameMatch, x: Analysis, y: Analysis, kind: str | None, a_name: str = "", b_name: str = ""
+    rule: NameMatch,
+    x: Analysis,
+    y: Analysis,
+    kind: str | None,
+    a_name: str = "",
+    b_name: str = "",
+    ranked: bool = True,
 ) -> NameMatch:
     """The rule matcher's result with the calibrated score, its reasons and the tier."""
     if x.scripts != {"Latin"} or y.scripts != {"Latin"}:
@@ -669,6 +681,7 @@ def _scored(
         rules_variant=inputs.rules_variant,
         kind=kind,
         guarded=guarded_by_rules(rule, kind),
+        ranked=ranked,
     )
     if inputs.words_a == inputs.words_b and not judged.reasons[:1]:
         systems = systems_in(a_name) + systems_in(b_name)

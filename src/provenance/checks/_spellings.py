@@ -196,7 +196,9 @@ def matched(
     found = memo.get(key)
     if found is None:
         assert a.analysis is not None and b.analysis is not None
-        found = names.compare_analysed((a.name, a.analysis), (b.name, b.analysis), a.kind, b.kind)
+        found = names.compare_analysed(
+            (a.name, a.analysis), (b.name, b.analysis), a.kind, b.kind, ranked=False
+        )
         memo[key] = found
     return found
 
