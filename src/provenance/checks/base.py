@@ -61,7 +61,11 @@ class Rule:
 
     aside: ClassVar[bool] = False
     """Runs in the second process when a large shared database is checked on two cores
-    (checker/lanes.py): a long rule that reads apart from the claim groups."""
+    (checker/lanes.py): a long rule that reads apart from the claim groups. The two name
+    rules are (they share their verdicts on pairs of spellings, so they go together): at 100k
+    generated claims they cost about as much as every other rule together (27 s against
+    17 s, benchmarks/RESULTS.md), so the lighter rules that read apart (quote-not-found,
+    dangling-reference) stay in the first process."""
     about_names: ClassVar[bool] = False
     """Its conflicts are between names: reviewed as same-entity or distinct (reviews.py)."""
     weighs_values: ClassVar[bool] = False

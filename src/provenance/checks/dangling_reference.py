@@ -34,7 +34,6 @@ class DanglingReference(Rule):
 
     id = "dangling-reference"
     default_severity = Severity.ERROR
-    aside = True
     housekeeping = True
     load_problems = frozenset({UNKNOWN_REFERENCE})
 

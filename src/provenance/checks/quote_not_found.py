@@ -74,7 +74,6 @@ class QuoteNotFound(Rule):
 
     id = "quote-not-found"
     default_severity = Severity.ERROR
-    aside = True
     housekeeping = True
 
     def check(self, context: Context) -> Iterator[Finding]:
