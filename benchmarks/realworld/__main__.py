@@ -43,7 +43,8 @@ def main(argv: list[str] | None = None) -> int:
         ledger = convert(args.data / "claims.yaml", folder)
         document = score.check(folder)
     found = score.findings(document)
-    scores = score.score(score.load_expected(args.data / "expected.yaml"), found)
+    strict = score.findings(document, ledger.derived)
+    scores = score.score(score.load_expected(args.data / "expected.yaml"), found, strict)
     result = scores.as_dict() | {"by_rule": score.by_rule(found), "unsaid": ledger.unsaid}
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))

@@ -45,6 +45,9 @@ class Ledger:
     claims: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
     properties: dict[str, dict[str, Any]] = field(default_factory=dict)
     unsaid: list[str] = field(default_factory=list)
+    derived: dict[str, str] = field(default_factory=dict)
+    """Claims made of a figure in another claim's note, and the claim each comes from: the
+    answer key knows only the original, so a finding on a derived claim counts for it."""
 
     def write(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
@@ -60,9 +63,17 @@ class Ledger:
             _dump(folder / "claims" / f"{subject}.yaml", {"claims": claims})
 
 
+class _Plain(yaml.SafeDumper):
+    """Writes a value used twice in full each time, as a person writes a ledger: no YAML
+    anchors and aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def _dump(path: Path, content: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=100)
+    text = yaml.dump(content, Dumper=_Plain, allow_unicode=True, sort_keys=False, width=100)
     path.write_text(text, "utf-8")
 
 
@@ -103,7 +114,7 @@ class Converter:
             if value and key not in record:
                 record[key] = value
         record.update(self._polarity_and_stance(claim, modality, reading, record))
-        self._other_figures(claim, record)
+        others = self._other_figures(claim, record)
         if record.pop("_kind", None) == QUANTITY:
             parts = read_parts(claim.get("note"), claim["value"].get("value"), self.gazetteer)
             if parts:
@@ -120,6 +131,27 @@ class Converter:
         if notes:
             record["notes"] = notes
         self.ledger.claims[subject].append(record)
+        for prop, value in others:
+            self._derived(record, prop, value, claim)
+
+    def _derived(
+        self, record: dict[str, Any], prop: str, value: str, claim: dict[str, Any]
+    ) -> None:
+        """A claim of its own for a figure the note of another gives ("25 killed", note "8
+        wounded"): the same source, speaker, time and scope (those brought to one hospital)
+        say it, as an analyst records it."""
+        ident = self.ids.claim(f"{record['id']}-{prop}")
+        derived: dict[str, Any] = {"id": ident, "subject": record["subject"], "property": prop}
+        derived["value"] = int(value) if value.isdigit() else value
+        derived["_kind"] = QUANTITY
+        self._declare(derived)
+        derived.pop("_kind")
+        for key in ("as_of", "period", "scope", "stance", "said_by", "source", "locator"):
+            if key in record:
+                derived[key] = record[key]
+        derived["notes"] = f"given beside the {record['property']} figure: {claim.get('note')}"
+        self.ledger.claims[record["subject"]].append(derived)
+        self.ledger.derived[ident.casefold()] = str(record["id"]).casefold()
 
     def _event(self, claim: dict[str, Any]) -> str:
         ident = _id(claim.get("subject_key") or claim["subject"])
@@ -287,17 +319,25 @@ class Converter:
             out["stance"] = "; ".join(parts)
         return out
 
-    def _other_figures(self, claim: dict[str, Any], record: dict[str, Any]) -> None:
-        """A note that gives a figure of another property beside the claim's ("and 143
-        wounded"): the data set lists it as no claim of its own, so it stays in the note."""
-        for number, word in re.findall(r"(\d[\d,]*)\s+(\w+)", str(claim.get("note") or "")):
+    def _other_figures(
+        self, claim: dict[str, Any], record: dict[str, Any]
+    ) -> list[tuple[str, str]]:
+        """Figures of other properties a note gives beside an asserted figure ("and more
+        than 143 wounded"), as the ledger writes a value ("more than 143"): the data set
+        lists them as no claim of their own, and the ledger records each as a claim
+        (_derived), as an analyst would; a hedged or denied claim's note is left as it is."""
+        if "polarity" in record or record.get("_kind") != QUANTITY:
+            return []
+        hedges = self.mapping["qualifiers"]
+        words = "|".join(sorted(map(re.escape, hedges), key=len, reverse=True))
+        pattern = rf"(?:\b({words})\s+)?(\d[\d,]*)\s+(\w+)"
+        found: list[tuple[str, str]] = []
+        for hedge, number, word in re.findall(pattern, str(claim.get("note") or ""), re.I):
             prop = self.properties.measure(word)
             if prop is not None and prop != record["property"]:
-                self.ledger.unsaid.append(
-                    f"{record['id']}: {prop} {number} given in the note of its "
-                    f"{record['property']} figure (kept in notes; no claim of its own)"
-                )
-                return
+                written = (hedges.get(hedge.casefold()) or "") if hedge else ""
+                found.append((prop, f"{written} {number.replace(',', '')}".strip()))
+        return found
 
     def _said_by(self, speaker: Speaker) -> list[object]:
         if speaker.kind == "publication":

@@ -22,7 +22,7 @@ import json
 import subprocess
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
@@ -61,12 +61,15 @@ class Finding:
         return False
 
 
-def findings(document: dict[str, Any]) -> list[Finding]:
-    """The findings of a `check --format json` document, with their sides."""
+def findings(document: dict[str, Any], derived: Mapping[str, str] | None = None) -> list[Finding]:
+    """The findings of a `check --format json` document, with their sides; a claim the
+    conversion derived from another's note counts as that claim (``derived``)."""
     found = []
+    origin = derived or {}
     for conflict in document["conflicts"]:
         details = conflict.get("details") or {}
         sides = _sides(details) or tuple(frozenset([c]) for c in _lower(conflict["claims"]))
+        sides = tuple(frozenset(origin.get(c, c) for c in side) for side in sides)
         names = tuple(details.get("names") or ()) if conflict["rule"] in SPELLING_RULES else ()
         found.append(
             Finding(conflict["id"], conflict["rule"], SEVERITY[conflict["severity"]], sides, names)
@@ -183,9 +186,16 @@ class Scores:
         }
 
 
-def score(expected: dict[str, Any], found: Sequence[Finding]) -> Scores:
+def score(
+    expected: dict[str, Any], found: Sequence[Finding], strict: Sequence[Finding] = ()
+) -> Scores:
+    """The scores of ``found`` against the answer key. False flags are counted on
+    ``strict`` when given: the same findings with every derived claim read as the claim it
+    comes from (findings(document, derived)), so that a figure taken from a note can never
+    hide a false flag, while only the claims themselves earn recall."""
     scores = Scores(findings=len(found))
     values = [f for f in found if f.rule not in SPELLING_RULES]
+    strict_values = [f for f in strict if f.rule not in SPELLING_RULES] or values
     scores.value_findings = len(values)
     for item in expected.get("should_flag", []):
         a, b = _lower(item["claims_a"]), _lower(item["claims_b"])
@@ -203,7 +213,9 @@ def score(expected: dict[str, Any], found: Sequence[Finding]) -> Scores:
     for item in expected.get("should_not_flag", []):
         scores.should_not_flag += 1
         a, b = _lower(item["claims_a"]), _lower(item["claims_b"])
-        flagged = [f for f in values if f.severity in {"medium", "high"} and _links_any(f, a, b)]
+        flagged = [
+            f for f in strict_values if f.severity in {"medium", "high"} and _links_any(f, a, b)
+        ]
         if flagged:
             rules = ", ".join(sorted({f.rule for f in flagged}))
             scores.false_flags.append(f"{item['id']} ({rules}): {item.get('note', '')}")
