@@ -11,9 +11,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from provenance import adding, caching, changes, checker, exports, reviews
+from provenance import caching, changes, checker, reviews
 from provenance.caching import CachePlace, CheckCache
 from provenance.checker import CheckResult, Conflict, canonical_id
 from provenance.checker.settings import (
@@ -25,24 +25,25 @@ from provenance.checker.settings import (
 )
 from provenance.checks import RULES, by_id
 from provenance.checks.context import Context
-from provenance.db import migrate, showing, store
+from provenance.db import migrate, store
 from provenance.db.engine import database_url, shown
 from provenance.db.ledger_view import LedgerView
 from provenance.db.sessions import ledger_session, scratch_session
 from provenance.db.sync import Syncer, add_reviews
 from provenance.errors import LedgerInvalid, NotFound, ProvenanceError
-from provenance.exports.common import ExchangeData
 from provenance.importing import Loader
-from provenance.ledger import archive_field, canonical, command_line, writer
+from provenance.ledger import command_line
 from provenance.ledger.load import FILES, Progress
 from provenance.ledger.reader import LEDGER_SUFFIXES as LEDGER_FILES
-from provenance.ledger.reviews_file import append_to_ledger
 from provenance.ledger.schema import ParsedLedger, parse_file
 from provenance.model import Archive, Claim, Entity, Review, Source, Verdict
 from provenance.suggestions import by_prefix, suggest
 from provenance.targets import Target, resolve
 from provenance.views import ClaimList, ConflictView, ImportResult, InitResult, ReportData, View
-from provenance.writing import FolderWritten, replace_file, write_folder
+from provenance.writing import replace_file
+
+if TYPE_CHECKING:
+    from provenance.writing import FolderWritten
 
 Where = Target | str | None
 """The ledger a reading command uses: a Target (targets.resolve), or a database URL (None:
@@ -79,6 +80,10 @@ def export_ledger(where: Where, out_dir: Path | None, fmt: str = "yaml") -> Fold
     that it does not hold), or as one text: YAML or JSON as the ledger is kept, or an
     exchange format (exports.FORMATS), which carries the conflicts the checker finds and
     their reviews too, in one file under ``out_dir``."""
+    from provenance import exports
+    from provenance.ledger import writer
+    from provenance.writing import write_folder
+
     if fmt in exports.FORMATS:
         return _exchange(where, out_dir, fmt)
     with _reading(where) as session:
@@ -91,6 +96,10 @@ def export_ledger(where: Where, out_dir: Path | None, fmt: str = "yaml") -> Fold
 
 
 def _exchange(where: Where, out_dir: Path | None, fmt: str) -> FolderWritten | str:
+    from provenance import exports
+    from provenance.exports.common import ExchangeData
+    from provenance.writing import write_folder
+
     exchange = exports.FORMATS[fmt]
     settings = check_settings([])
     with _reading(where) as session:
@@ -144,6 +153,8 @@ def _reading(where: Where) -> Iterator[Any]:
 def show(where: Where, ident: str) -> View | ConflictView:
     """A record with everything needed to read it: the records it names and that name it;
     or a conflict (by its id or a unique prefix of it) with the history of its reviews."""
+    from provenance.db import showing
+
     if CONFLICT_ID.match(ident):
         return _conflict_view(where, ident)
     with _reading(where) as session:
@@ -201,6 +212,8 @@ def list_claims(
     """Claims matching every filter given, in ledger order. A filter value the ledger does
     not know (an id no record has, a property no claim uses) is a mistake, said with the
     closest known values."""
+    from provenance.db import showing
+
     with _reading(where) as session:
         wanted = {"--subject": subject, "--property": prop, "--source": source}
         wanted["--said-by"] = said_by
@@ -228,6 +241,8 @@ def archive_source(ledger: Path, source_id: str, text_file: Path) -> Archived:
     """Keeps a copy of a source's text beside the ledger file that holds the source
     (archives/SOURCE.txt) and writes its path and sha256 into the source's `archive` field,
     so that quote-not-found checks the quotes from it against the text."""
+    from provenance.ledger import archive_field
+
     found = archive_field.find_source([ledger], source_id)
     try:
         data = text_file.read_bytes()
@@ -260,6 +275,8 @@ class Archived:
 def format_ledger(paths: Sequence[Path], *, check: bool) -> list[Path]:
     """The ledger files under ``paths`` that are not in canonical form (ledger.canonical);
     unless ``check``, each is rewritten in it."""
+    from provenance.ledger import canonical
+
     changed = [f for f in canonical.formatted(list(paths)) if f.changed]
     if not check:
         for found in changed:
@@ -274,6 +291,8 @@ def add(
     validated exactly as the YAML loader validates a file; returns it and where it went.
     Into a ledger folder's files (``file``, else its added.yaml) when files are the truth,
     else into the database."""
+    from provenance import adding
+
     parsed, problems = ParsedLedger(), command_line.refused_text(fields)
     parse_file(command_line.document(section, fields), command_line.ORIGIN, parsed, problems)
     if problems:
@@ -543,6 +562,8 @@ def find_conflict(target: ReviewTarget, settings: Settings, conflict_id: str) ->
 
 def record_review(target: ReviewTarget, review: Review) -> str:
     """Stores a review: appended to the ledger's reviews file, or added to the database."""
+    from provenance.ledger.reviews_file import append_to_ledger
+
     if target.ledger is not None:
         return str(append_to_ledger(target.ledger, review))
     with ledger_session(target.db) as session:
