@@ -61,13 +61,19 @@ def init(db: str | None) -> InitResult:
 
 
 def import_ledger(
-    paths: Sequence[Path], db: str | None, *, prune: bool = False, progress: Progress | None = None
+    paths: Sequence[Path],
+    db: str | None,
+    *,
+    prune: bool = False,
+    progress: Progress | None = None,
+    jobs: int | None = None,
 ) -> ImportResult:
     """Loads the ledger under ``paths`` into the database in one transaction: all or nothing.
-    References may point at records already stored, unless ``prune`` replaces them all."""
+    References may point at records already stored, unless ``prune`` replaces them all.
+    ``jobs``: the processes that read the files (ledger/pool.py; default by its size)."""
     with ledger_session(db, create=True) as session:
         loader = Loader(Syncer(session, prune=prune))
-        counts = loader.load(paths, progress)
+        counts = loader.load(paths, progress, jobs=jobs)
         if loader.problems:
             raise LedgerInvalid(loader.problems)  # the transaction is rolled back
         totals = store.counts(session)
@@ -336,7 +342,10 @@ def check_settings(
 
 @contextmanager
 def _checking(
-    paths: Sequence[Path], db: str | None, cache: CachePlace | None = None
+    paths: Sequence[Path],
+    db: str | None,
+    cache: CachePlace | None = None,
+    jobs: int | None = None,
 ) -> Iterator[tuple[Context, list[Review]]]:
     """The ledger to check and its reviews: ledger files in a private in-memory store (where
     references to nothing are kept for dangling-reference), or, without paths, the database.
@@ -350,7 +359,7 @@ def _checking(
     memo = caching.name_memo(kept)
     with scratch_session() as session:
         loader = Loader(Syncer(session))
-        loader.load(paths, cache=kept)
+        loader.load(paths, cache=kept, jobs=jobs)
         problems = loader.problems.where(lambda p: p.code not in LEFT_TO_RULES)
         if problems:
             raise LedgerInvalid(problems, outcome="nothing was checked")
@@ -372,11 +381,12 @@ def check(
     cache: CachePlace | None = None,
 ) -> CheckResult:
     """Runs the rules on ledger files, or, without paths, on the database. Reviews in the
-    ledger (or the database) silence what they decide. ``jobs``: see checker.run. Each
+    ledger (or the database) silence what they decide. ``jobs``: the processes that check
+    a database (checker.run) or read ledger files (ledger/pool.py). Each
     conflict's first place is its change: in a file changed since ``diff_base`` (git), else
     in the ledger file modified last (changes.lead_with_changes). Ledger files are read
     through the check cache at ``cache``, when given (caching.cache_place)."""
-    with _checking(paths, db, cache) as (context, found):
+    with _checking(paths, db, cache, jobs) as (context, found):
         rules = settings.rules(only, ignore)
         result = checker.run(context, rules, settings.severities(), found, jobs=jobs)
     if diff_base is not None:

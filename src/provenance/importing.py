@@ -49,10 +49,12 @@ class Loader:
         paths: Sequence[Path],
         progress: Progress | None = None,
         cache: PartCache | None = None,
+        jobs: int | None = None,
     ) -> SyncCounts:
         """Reads, checks and writes every file under ``paths``; then checks the whole. A
-        file parsed before is taken from the ``cache``, when one is given (ledger/load.py)."""
-        for part in parse_each(paths, self.problems, progress, cache):
+        file parsed before is taken from the ``cache``, when one is given; files are parsed
+        in ``jobs`` processes (ledger/load.py)."""
+        for part in parse_each(paths, self.problems, progress, cache, jobs):
             self.add(part)
         return self.finish()
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 import stat
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
 from provenance.errors import Problem, Problems
+from provenance.ledger import pool
 from provenance.ledger.reader import (
     MAX_FILE_MB,
     LedgerFile,
@@ -20,6 +22,7 @@ from provenance.ledger.reader import (
     read_file,
 )
 from provenance.ledger.schema import ParsedLedger, parse_file
+from provenance.model import PropertySpec
 from provenance.properties import PropertyBook
 
 Progress = Callable[[int, int], None]
@@ -42,26 +45,129 @@ def parse_each(
     problems: list[Problem],
     progress: Progress | None = None,
     cache: PartCache | None = None,
+    jobs: int | None = None,
 ) -> Iterator[ParsedLedger]:
     """The records of each file under ``paths``, a file at a time and in order; the problems
     found file by file are added to ``problems`` (the ledger as a whole, its references and
     circles, is checked by provenance.importing). With a ``cache``, a file parsed before
-    with the same bytes, name, folder and known properties is taken from it (see _cached)."""
+    with the same bytes, name, folder and known properties is taken from it (see _cached).
+    Files that declare no properties are parsed ahead in other processes when ``jobs`` (or,
+    without it, the ledger's size) asks for them (ledger/pool.py); the result is the same."""
     files, found = discover(paths)
     problems.extend(found)
     total, done = sum(_size(file.path) for file in files), 0
     book = PropertyBook()
     ordered = sorted(((file, _declares(file)) for file in files), key=lambda f: not f[1])
-    for file, declares in ordered:
-        if cache is not None and not declares:
-            part = _cached(file, book, problems, cache)
-        else:
-            part = _parsed(file, book, problems)
+    declaring = [file for file, declares in ordered if declares]
+    plain = [file for file, declares in ordered if not declares]
+    for file in declaring:
+        part = _parsed(file, book, problems)
         if part is not None:
             yield part
         done += _size(file.path)
         if progress:
             progress(done, total)
+    workers = pool.parsers(jobs, sum(_size(file.path) for file in plain)) if plain else 0
+    parts = _ahead(plain, book, cache, workers) if workers else _here(plain, book, cache)
+    for file, part, own in parts:
+        problems.extend(own)
+        if part is not None:
+            yield part
+        done += _size(file.path)
+        if progress:
+            progress(done, total)
+
+
+FileRecords = tuple[LedgerFile, ParsedLedger | None, list[Problem]]
+"""A file, its records (None: it could not be read) and its problems."""
+
+
+def _here(
+    files: Sequence[LedgerFile], book: PropertyBook, cache: PartCache | None
+) -> Iterator[FileRecords]:
+    """Each file parsed in this process, in order."""
+    for file in files:
+        own: list[Problem] = []
+        part = _cached(file, book, own, cache) if cache is not None else _parsed(file, book, own)
+        yield file, part, own
+
+
+def _ahead(
+    files: Sequence[LedgerFile], book: PropertyBook, cache: PartCache | None, workers: int
+) -> Iterator[FileRecords]:
+    """Each file parsed by ``workers`` other processes, a few files ahead of the one taken,
+    and taken in order. A file found in the cache is not handed out. Should a file change
+    the properties known after all (declaring them where _declares does not look), the
+    files after it are parsed here, with them, as a parse in one process would."""
+    known = _known(book)
+    with pool.started(workers) as submit:
+        waiting: deque[tuple[LedgerFile, str | None, list[Problem], Any, tuple[Any, ...]]]
+        waiting = deque()
+        rest = iter(files)
+
+        def hand_out() -> None:
+            file = next(rest, None)
+            if file is not None:
+                waiting.append((file, *_handed(file, book, known, cache, submit)))
+
+        for _ in range(workers * pool.AHEAD):
+            hand_out()
+        while waiting:
+            file, key, own, handed, args = waiting.popleft()
+            hand_out()  # before waiting for this one: the pool is never left idle
+            part, found, specs, archived = pool.result_of(handed, parse_apart, *args)
+            own.extend(found)
+            if specs is not None:  # the file declared properties: the rest see them
+                book.specs = specs
+                yield file, part, own
+                yield from _here([f for f, *_ in waiting] + list(rest), book, cache)
+                return
+            if key is not None and cache is not None and not archived:
+                cache.put(FILES, key, (part, found))
+            yield file, part, own
+
+
+def _handed(
+    file: LedgerFile,
+    book: PropertyBook,
+    known: str,
+    cache: PartCache | None,
+    submit: Callable[..., Any],
+) -> tuple[str | None, list[Problem], Any, tuple[Any, ...]]:
+    """A file's cache key (None: not to be kept), the problems found reading it here, its
+    parse (handed to the pool, or ready: read from the cache, or unreadable) and what the
+    parse is given (parse_apart)."""
+    own: list[Problem] = []
+    args: tuple[Any, ...]
+    if cache is None:
+        args = (file, None, book.specs)
+        return None, own, submit(parse_apart, *args), args
+    data = read_bytes(file, own)
+    if data is None:
+        return None, own, ((None, [], None, False),), ()
+    from provenance.caching import content_key
+
+    key = content_key(file.name, str(file.folder), known, data)
+    found = _entry(cache.get(FILES, key))
+    if found is not None:
+        return None, own, ((found[0], found[1], None, False),), ()
+    args = (file, data, book.specs)
+    return key, own, submit(parse_apart, *args), args
+
+
+def parse_apart(
+    file: LedgerFile, data: bytes | None, specs: dict[str, PropertySpec]
+) -> tuple[ParsedLedger | None, list[Problem], dict[str, PropertySpec] | None, bool]:
+    """In a parsing process: the records and problems of a file (of ``data``, its bytes
+    as read, else read here) with the properties ``specs`` known; the properties known
+    after it, when it changed them; and whether its sources name an archive (see ARCHIVE)."""
+    own: list[Problem] = []
+    book = PropertyBook()
+    book.specs = dict(specs)
+    root = read_data(file.name, data, own) if data is not None else read_file(file, own)
+    part = _records(root, file, book, own)
+    changed = book.specs if book.specs != specs else None
+    return part, own, changed, _names_archive(root)
 
 
 def _parsed(file: LedgerFile, book: PropertyBook, problems: list[Problem]) -> ParsedLedger | None:
