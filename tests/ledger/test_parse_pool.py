@@ -33,15 +33,19 @@ CLAIM = """\
 """
 
 
-def parsed(
-    ledger: Path, jobs: int, cache: caching.CheckCache | None = None
-) -> tuple[list[ParsedLedger], list[str], list[tuple[int, int]]]:
+Outcome = tuple[list[ParsedLedger], list[str], list[tuple[int, int]], str]
+
+
+def parsed(ledger: Path, jobs: int, cache: caching.CheckCache | None = None) -> Outcome:
+    """Each file's records, the problems, the progress reported, and all of it as text
+    (which shows what equality passes over, such as each record's origin)."""
     problems = Problems()
     steps: list[tuple[int, int]] = []
     parts = list(
         load.parse_each([ledger], problems, lambda *s: steps.append(s), cache=cache, jobs=jobs)
     )
-    return parts, [str(p) for p in problems], steps
+    shown = [str(p) for p in problems]
+    return parts, shown, steps, repr((parts, list(problems), problems.dropped))
 
 
 @pytest.fixture

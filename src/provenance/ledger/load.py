@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
+from provenance import model
 from provenance.errors import Problem, Problems
 from provenance.ledger import pool
 from provenance.ledger.reader import (
@@ -21,7 +22,7 @@ from provenance.ledger.reader import (
     read_data,
     read_file,
 )
-from provenance.ledger.schema import ParsedLedger, parse_file
+from provenance.ledger.schema import Broken, Parsed, ParsedLedger, parse_file
 from provenance.model import PropertySpec
 from provenance.properties import PropertyBook
 
@@ -80,6 +81,13 @@ def parse_each(
 
 FileRecords = tuple[LedgerFile, ParsedLedger | None, list[Problem]]
 """A file, its records (None: it could not be read) and its problems."""
+SENT = (
+    *(v for v in vars(model).values() if isinstance(v, type) and v.__module__ == model.__name__),
+    Parsed,
+    Broken,
+    Problem,
+)
+"""What a parsing process sends back (pool.sent_by_fields)."""
 
 
 def _here(
@@ -96,26 +104,32 @@ def _ahead(
     files: Sequence[LedgerFile], book: PropertyBook, cache: PartCache | None, workers: int
 ) -> Iterator[FileRecords]:
     """Each file parsed by ``workers`` other processes, a few files ahead of the one taken,
-    and taken in order. A file found in the cache is not handed out. Should a file change
-    the properties known after all (declaring them where _declares does not look), the
-    files after it are parsed here, with them, as a parse in one process would."""
+    and taken in order; while the next is not ready, this process parses the last one
+    handed out that has not begun. A file found in the cache is not handed out. Should a
+    file change the properties known after all (declaring them where _declares does not
+    look), the files after it are parsed here, with them, as a parse in one process would."""
     known = _known(book)
+    pool.sent_by_fields(SENT)
     with pool.started(workers) as submit:
-        waiting: deque[tuple[LedgerFile, str | None, list[Problem], Any, tuple[Any, ...]]]
-        waiting = deque()
+        waiting: deque[tuple[LedgerFile, str | None, list[Problem]]] = deque()
+        parses: deque[list[Any]] = deque()  # [the parse, handed out or done, its arguments]
         rest = iter(files)
 
         def hand_out() -> None:
             file = next(rest, None)
             if file is not None:
-                waiting.append((file, *_handed(file, book, known, cache, submit)))
+                key, own, parse = _handed(file, book, known, cache, submit)
+                waiting.append((file, key, own))
+                parses.append(parse)
 
         for _ in range(workers * pool.AHEAD):
             hand_out()
         while waiting:
-            file, key, own, handed, args = waiting.popleft()
+            file, key, own = waiting.popleft()
             hand_out()  # before waiting for this one: the pool is never left idle
-            part, found, specs, archived = pool.result_of(handed, parse_apart, *args)
+            while pool.take_back(parses, parse_apart):
+                pass
+            part, found, specs, archived = pool.result_of(parses.popleft()[0])
             own.extend(found)
             if specs is not None:  # the file declared properties: the rest see them
                 book.specs = specs
@@ -133,26 +147,26 @@ def _handed(
     known: str,
     cache: PartCache | None,
     submit: Callable[..., Any],
-) -> tuple[str | None, list[Problem], Any, tuple[Any, ...]]:
-    """A file's cache key (None: not to be kept), the problems found reading it here, its
-    parse (handed to the pool, or ready: read from the cache, or unreadable) and what the
-    parse is given (parse_apart)."""
+) -> tuple[str | None, list[Problem], list[Any]]:
+    """A file's cache key (None: not to be kept), the problems found reading it here, and
+    its parse with what the parse is given (parse_apart): handed to the pool, or done
+    (read from the cache, or unreadable)."""
     own: list[Problem] = []
     args: tuple[Any, ...]
     if cache is None:
         args = (file, None, book.specs)
-        return None, own, submit(parse_apart, *args), args
+        return None, own, [submit(parse_apart, *args), args]
     data = read_bytes(file, own)
     if data is None:
-        return None, own, ((None, [], None, False),), ()
+        return None, own, [((None, [], None, False),), ()]
     from provenance.caching import content_key
 
     key = content_key(file.name, str(file.folder), known, data)
     found = _entry(cache.get(FILES, key))
     if found is not None:
-        return None, own, ((found[0], found[1], None, False),), ()
+        return None, own, [((found[0], found[1], None, False),), ()]
     args = (file, data, book.specs)
-    return key, own, submit(parse_apart, *args), args
+    return key, own, [submit(parse_apart, *args), args]
 
 
 def parse_apart(
