@@ -114,15 +114,20 @@ def test_the_check_cache_is_filled_and_read_the_same_from_other_processes(
     assert parsed(broken, 2, again) == parsed(broken, 1)
 
 
-def test_without_jobs_a_small_ledger_is_parsed_here_and_a_large_one_apart(
+def test_without_jobs_a_small_ledger_is_parsed_here_and_a_large_one_apart_on_a_free_core(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    monkeypatch.setattr("os.getloadavg", lambda: (0.2, 0.2, 0.2))
     assert pool.parsers(None, pool.PARALLEL_FROM_BYTES - 1) == 0
+    assert pool.parsers(None, pool.PARALLEL_FROM_BYTES) == 1
     assert pool.parsers(1, 10 * pool.PARALLEL_FROM_BYTES) == 0
     assert pool.parsers(2, 0) == 1
-    monkeypatch.setattr("os.cpu_count", lambda: 2)
-    assert pool.parsers(None, pool.PARALLEL_FROM_BYTES) == 1
+    monkeypatch.setattr("os.getloadavg", lambda: (1.0, 1.0, 1.0))  # other work on a core
+    assert pool.parsers(None, pool.PARALLEL_FROM_BYTES) == 0
+    assert pool.parsers(2, 0) == 1  # asked for all the same
     monkeypatch.setattr("os.cpu_count", lambda: 1)
+    monkeypatch.setattr("os.getloadavg", lambda: (0.0, 0.0, 0.0))
     assert pool.parsers(None, pool.PARALLEL_FROM_BYTES) == 0
 
 

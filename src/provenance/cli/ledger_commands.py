@@ -46,8 +46,8 @@ def init(db: str | None) -> None:
 @click.option(
     "--jobs",
     type=click.IntRange(1, 2),
-    help="Processes to read the files with: 1, or 2 (default: 2 from 2 MB of files on a "
-    "machine with two cores or more).",
+    help="Processes to read the files with: 1, or 2 (default: 2 from 2 MB of files when a "
+    "second core is free).",
 )
 @db_option
 def import_(paths: tuple[Path, ...], prune: bool, jobs: int | None, db: str | None) -> None:

@@ -28,14 +28,28 @@ records of these, never the whole ledger's."""
 
 def parsers(jobs: int | None, size: int) -> int:
     """How many other processes parse files of ``size`` bytes in all: ``jobs`` less this
-    one; without ``jobs``, one on a machine with two cores or more for PARALLEL_FROM_BYTES
-    bytes or more, else none. None where processes cannot be forked (they would have to
+    one; without ``jobs``, one for PARALLEL_FROM_BYTES bytes or more when a second core is
+    free (FREE_CORES), else none. None where processes cannot be forked (they would have to
     import the package again, which costs more than parsing saves)."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return 0
     if jobs is None:
-        return 1 if size >= PARALLEL_FROM_BYTES and (os.cpu_count() or 1) >= 2 else 0
+        return 1 if size >= PARALLEL_FROM_BYTES and _free_cores() >= FREE_CORES else 0
     return jobs - 1
+
+
+FREE_CORES = 1.5
+"""Cores not busy with other work (by the load average of the last minute) that parsing
+apart needs: handing records from one process to another costs about a quarter more work in
+all, which pays only when the second process has a core of its own."""
+
+
+def _free_cores() -> float:
+    try:
+        busy = os.getloadavg()[0]
+    except OSError:  # not known here
+        busy = 0.0
+    return (os.cpu_count() or 1) - busy
 
 
 def sent_by_fields(classes: Iterable[type]) -> None:
