@@ -239,16 +239,18 @@ def test_an_older_version_s_cache_is_never_read(monkeypatch: pytest.MonkeyPatch)
     removed; even entries made to lie (every file empty) change nothing."""
     with shipped_copy() as ledger:
         cache = ledger.parent / "cache"
-        real = caching.tool_key()
+        real, files = caching.tool_key(), caching.fingerprint()
         monkeypatch.setattr(caching, "tool_key", lambda: "0" * 64)
+        monkeypatch.setattr(caching, "fingerprint", lambda: "f" * 64)  # its files, too
         same_as_full(ledger, cache)
         old = caching.CheckCache(cache)
         for entry in entries(cache):
             if entry.parent.name == "files":
                 old.put("files", entry.name, (None, []))  # a lie: the file held nothing
         monkeypatch.setattr(caching, "tool_key", lambda: real)
+        monkeypatch.setattr(caching, "fingerprint", lambda: files)
         same_as_full(ledger, cache)
-        assert [p.name for p in cache.iterdir()] == [f"check-{real[:24]}"]
+        assert sorted(p.name for p in cache.iterdir()) == [f"check-{real[:24]}", "tool-key"]
 
 
 # -- doors -------------------------------------------------------------------------------------
@@ -354,6 +356,57 @@ def test_the_tool_key_changes_with_the_code(
         assert caching.tool_key() != before
     finally:
         caching.tool_key.cache_clear()
+
+
+def test_the_tool_key_is_noted_and_taken_again_when_a_file_of_the_package_changes(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The key is read from the note while the package's files are as they were; a file
+    edited (its size kept, its modification time set back) is noticed, and the key is
+    taken of the files again."""
+    package = tmp_path / "provenance"
+    shutil.copytree(caching.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(caching, "PACKAGE", package)
+    taken: list[str] = []
+    real = caching.tool_key.__wrapped__
+
+    def counted() -> str:
+        taken.append(real())
+        return taken[-1]
+
+    monkeypatch.setattr(caching, "tool_key", counted)
+
+    def opened() -> caching.CheckCache:
+        caching.fingerprint.cache_clear()
+        found = caching.CheckCache.open(caching.CachePlace(tmp_path / "cache", asked=True))
+        assert found is not None
+        return found
+
+    try:
+        first = opened()
+        assert not first.noted and first.key == taken[-1]
+        again = opened()
+        assert again.noted and again.key == first.key and len(taken) == 1
+        names = package / "names.py"
+        before = names.stat()
+        text = names.read_text("utf-8")
+        names.write_text(text.replace("the", "teh", 1), "utf-8")  # the same size
+        os.utime(names, ns=(before.st_atime_ns, before.st_mtime_ns))
+        edited = opened()
+        assert not edited.noted and len(taken) == 2 and edited.key != first.key
+    finally:
+        caching.fingerprint.cache_clear()
+
+
+@pytest.mark.parametrize("note", ["", "garbage", "f" * 64 + " " + "0" * 64, "a b c"])
+def test_a_tool_key_note_that_does_not_fit_the_files_is_not_believed(
+    tmp_path: Path, note: str
+) -> None:
+    (tmp_path / caching.KEY_NOTE).write_text(note, "ascii")
+    found = caching.CheckCache.open(caching.CachePlace(tmp_path, asked=True))
+    assert found is not None and not found.noted
+    assert found.key == caching.tool_key()
+    assert caching.CheckCache(tmp_path).noted  # noted now, for the next run
 
 
 def test_a_file_whose_source_names_an_archive_is_read_again() -> None:

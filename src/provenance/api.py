@@ -11,9 +11,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from provenance import adding, caching, changes, checker, exports, reviews
+from provenance import caching, changes, checker, reviews
 from provenance.caching import CachePlace, CheckCache
 from provenance.checker import CheckResult, Conflict, canonical_id
 from provenance.checker.settings import (
@@ -25,24 +25,25 @@ from provenance.checker.settings import (
 )
 from provenance.checks import RULES, by_id
 from provenance.checks.context import Context
-from provenance.db import migrate, showing, store
+from provenance.db import migrate, store
 from provenance.db.engine import database_url, shown
 from provenance.db.ledger_view import LedgerView
 from provenance.db.sessions import ledger_session, scratch_session
 from provenance.db.sync import Syncer, add_reviews
 from provenance.errors import LedgerInvalid, NotFound, ProvenanceError
-from provenance.exports.common import ExchangeData
 from provenance.importing import Loader
-from provenance.ledger import archive_field, canonical, command_line, writer
+from provenance.ledger import command_line
 from provenance.ledger.load import FILES, Progress
 from provenance.ledger.reader import LEDGER_SUFFIXES as LEDGER_FILES
-from provenance.ledger.reviews_file import append_to_ledger
 from provenance.ledger.schema import ParsedLedger, parse_file
 from provenance.model import Archive, Claim, Entity, Review, Source, Verdict
 from provenance.suggestions import by_prefix, suggest
 from provenance.targets import Target, resolve
 from provenance.views import ClaimList, ConflictView, ImportResult, InitResult, ReportData, View
-from provenance.writing import FolderWritten, replace_file, write_folder
+from provenance.writing import replace_file
+
+if TYPE_CHECKING:
+    from provenance.writing import FolderWritten
 
 Where = Target | str | None
 """The ledger a reading command uses: a Target (targets.resolve), or a database URL (None:
@@ -60,13 +61,19 @@ def init(db: str | None) -> InitResult:
 
 
 def import_ledger(
-    paths: Sequence[Path], db: str | None, *, prune: bool = False, progress: Progress | None = None
+    paths: Sequence[Path],
+    db: str | None,
+    *,
+    prune: bool = False,
+    progress: Progress | None = None,
+    jobs: int | None = None,
 ) -> ImportResult:
     """Loads the ledger under ``paths`` into the database in one transaction: all or nothing.
-    References may point at records already stored, unless ``prune`` replaces them all."""
+    References may point at records already stored, unless ``prune`` replaces them all.
+    ``jobs``: the processes that read the files (ledger/pool.py; default by its size)."""
     with ledger_session(db, create=True) as session:
         loader = Loader(Syncer(session, prune=prune))
-        counts = loader.load(paths, progress)
+        counts = loader.load(paths, progress, jobs=jobs)
         if loader.problems:
             raise LedgerInvalid(loader.problems)  # the transaction is rolled back
         totals = store.counts(session)
@@ -79,6 +86,10 @@ def export_ledger(where: Where, out_dir: Path | None, fmt: str = "yaml") -> Fold
     that it does not hold), or as one text: YAML or JSON as the ledger is kept, or an
     exchange format (exports.FORMATS), which carries the conflicts the checker finds and
     their reviews too, in one file under ``out_dir``."""
+    from provenance import exports
+    from provenance.ledger import writer
+    from provenance.writing import write_folder
+
     if fmt in exports.FORMATS:
         return _exchange(where, out_dir, fmt)
     with _reading(where) as session:
@@ -91,6 +102,10 @@ def export_ledger(where: Where, out_dir: Path | None, fmt: str = "yaml") -> Fold
 
 
 def _exchange(where: Where, out_dir: Path | None, fmt: str) -> FolderWritten | str:
+    from provenance import exports
+    from provenance.exports.common import ExchangeData
+    from provenance.writing import write_folder
+
     exchange = exports.FORMATS[fmt]
     settings = check_settings([])
     with _reading(where) as session:
@@ -144,6 +159,8 @@ def _reading(where: Where) -> Iterator[Any]:
 def show(where: Where, ident: str) -> View | ConflictView:
     """A record with everything needed to read it: the records it names and that name it;
     or a conflict (by its id or a unique prefix of it) with the history of its reviews."""
+    from provenance.db import showing
+
     if CONFLICT_ID.match(ident):
         return _conflict_view(where, ident)
     with _reading(where) as session:
@@ -201,6 +218,8 @@ def list_claims(
     """Claims matching every filter given, in ledger order. A filter value the ledger does
     not know (an id no record has, a property no claim uses) is a mistake, said with the
     closest known values."""
+    from provenance.db import showing
+
     with _reading(where) as session:
         wanted = {"--subject": subject, "--property": prop, "--source": source}
         wanted["--said-by"] = said_by
@@ -228,6 +247,8 @@ def archive_source(ledger: Path, source_id: str, text_file: Path) -> Archived:
     """Keeps a copy of a source's text beside the ledger file that holds the source
     (archives/SOURCE.txt) and writes its path and sha256 into the source's `archive` field,
     so that quote-not-found checks the quotes from it against the text."""
+    from provenance.ledger import archive_field
+
     found = archive_field.find_source([ledger], source_id)
     try:
         data = text_file.read_bytes()
@@ -260,6 +281,8 @@ class Archived:
 def format_ledger(paths: Sequence[Path], *, check: bool) -> list[Path]:
     """The ledger files under ``paths`` that are not in canonical form (ledger.canonical);
     unless ``check``, each is rewritten in it."""
+    from provenance.ledger import canonical
+
     changed = [f for f in canonical.formatted(list(paths)) if f.changed]
     if not check:
         for found in changed:
@@ -274,6 +297,8 @@ def add(
     validated exactly as the YAML loader validates a file; returns it and where it went.
     Into a ledger folder's files (``file``, else its added.yaml) when files are the truth,
     else into the database."""
+    from provenance import adding
+
     parsed, problems = ParsedLedger(), command_line.refused_text(fields)
     parse_file(command_line.document(section, fields), command_line.ORIGIN, parsed, problems)
     if problems:
@@ -317,7 +342,10 @@ def check_settings(
 
 @contextmanager
 def _checking(
-    paths: Sequence[Path], db: str | None, cache: CachePlace | None = None
+    paths: Sequence[Path],
+    db: str | None,
+    cache: CachePlace | None = None,
+    jobs: int | None = None,
 ) -> Iterator[tuple[Context, list[Review]]]:
     """The ledger to check and its reviews: ledger files in a private in-memory store (where
     references to nothing are kept for dangling-reference), or, without paths, the database.
@@ -331,7 +359,7 @@ def _checking(
     memo = caching.name_memo(kept)
     with scratch_session() as session:
         loader = Loader(Syncer(session))
-        loader.load(paths, cache=kept)
+        loader.load(paths, cache=kept, jobs=jobs)
         problems = loader.problems.where(lambda p: p.code not in LEFT_TO_RULES)
         if problems:
             raise LedgerInvalid(problems, outcome="nothing was checked")
@@ -353,11 +381,12 @@ def check(
     cache: CachePlace | None = None,
 ) -> CheckResult:
     """Runs the rules on ledger files, or, without paths, on the database. Reviews in the
-    ledger (or the database) silence what they decide. ``jobs``: see checker.run. Each
+    ledger (or the database) silence what they decide. ``jobs``: the processes that check
+    a database (checker.run) or read ledger files (ledger/pool.py). Each
     conflict's first place is its change: in a file changed since ``diff_base`` (git), else
     in the ledger file modified last (changes.lead_with_changes). Ledger files are read
     through the check cache at ``cache``, when given (caching.cache_place)."""
-    with _checking(paths, db, cache) as (context, found):
+    with _checking(paths, db, cache, jobs) as (context, found):
         rules = settings.rules(only, ignore)
         result = checker.run(context, rules, settings.severities(), found, jobs=jobs)
     if diff_base is not None:
@@ -543,6 +572,8 @@ def find_conflict(target: ReviewTarget, settings: Settings, conflict_id: str) ->
 
 def record_review(target: ReviewTarget, review: Review) -> str:
     """Stores a review: appended to the ledger's reviews file, or added to the database."""
+    from provenance.ledger.reviews_file import append_to_ledger
+
     if target.ledger is not None:
         return str(append_to_ledger(target.ledger, review))
     with ledger_session(target.db) as session:

@@ -9,10 +9,13 @@ reports exactly what a check without it reports.
 The cache is safe to lose: nothing in it is needed, only reused. It is kept per version of
 the tool, down to its code (a folder named by a digest of the package's files and the
 versions of the libraries that compute with it), so a new version never reads an old
-version's entries; those are removed. Each entry carries a digest of its content and is
-written in one step (a temporary file renamed): a truncated, corrupt or foreign entry is
-taken for missing and recomputed, never believed. Entries are pickles, as trusted as the
-package's own ``__pycache__``: keep the cache where only you (or your CI) write."""
+version's entries; those are removed. That digest is noted in the cache beside the names,
+sizes and change times of the files it was taken of, and taken again only when one of those
+differs: reading the whole package costs more than the rest of a small check's start.
+Each entry carries a digest of its content and is written in one step (a temporary file
+renamed): a truncated, corrupt or foreign entry is taken for missing and recomputed, never
+believed. Entries are pickles, as trusted as the package's own ``__pycache__``: keep the
+cache where only you (or your CI) write."""
 
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ import functools
 import hashlib
 import os
 import pickle
+import re
 import shutil
 import sys
 import tempfile
@@ -66,6 +70,72 @@ def tool_key() -> str:
     return digest.hexdigest()
 
 
+KEY_NOTE = "tool-key"
+"""In the cache folder: the tool key, after the fingerprint of the files it was taken of."""
+HEX_DIGEST = re.compile(r"[0-9a-f]{64}")
+
+
+@functools.cache
+def fingerprint() -> str:
+    """What tool_key is taken of, as the file system describes it, without reading a file:
+    each of the package's files by its name, size, modification and change time (a change
+    of its bytes changes its change time, which no program sets back); the folders Python
+    imports from by their times (installing, removing or upgrading a library in one changes
+    its listing, and so its times); the entry format and Python's version."""
+    digest = hashlib.sha256(f"{FORMAT}\0{sys.version}\0{PACKAGE}\0".encode())
+    for entry in sys.path:
+        try:
+            stat = os.stat(entry or ".")
+            times = f"{stat.st_mtime_ns}\0{stat.st_ctime_ns}"
+        except OSError:
+            times = "-"
+        digest.update(f"{entry}\0{times}\0".encode())
+    for name, size, modified, changed in sorted(_file_stats(PACKAGE, "")):
+        digest.update(f"{name}\0{size}\0{modified}\0{changed}\0".encode())
+    return digest.hexdigest()
+
+
+def _file_stats(folder: Path, prefix: str) -> Iterator[tuple[str, int, int, int]]:
+    with os.scandir(folder) as found:
+        for entry in found:
+            name = prefix + entry.name
+            if entry.is_dir():
+                if entry.name != "__pycache__":
+                    yield from _file_stats(Path(entry.path), name + "/")
+            elif entry.is_file():
+                stat = entry.stat()
+                yield name, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns
+
+
+def noted_tool_key(root: Path) -> tuple[str, bool]:
+    """tool_key, from the note in the cache folder ``root`` when the package's files are
+    as they were when it was noted (fingerprint), else taken anew; and whether it was
+    noted. A note that cannot be read or does not hold a key is taken for missing."""
+    try:
+        noted, key = (root / KEY_NOTE).read_text("ascii").split()
+    except (OSError, ValueError, UnicodeDecodeError):
+        noted = key = ""
+    if noted == fingerprint() and HEX_DIGEST.fullmatch(key):
+        return key, True
+    return tool_key(), False
+
+
+def note_tool_key(root: Path, key: str) -> None:
+    """Notes ``key`` in the cache folder ``root`` with the fingerprint of the package's
+    files, written in one step; a folder that takes no note is left without one."""
+    try:
+        handle, temporary = tempfile.mkstemp(dir=root, prefix=".partial-")
+        try:
+            with os.fdopen(handle, "w", encoding="ascii") as out:
+                out.write(f"{fingerprint()} {key}\n")
+            os.replace(temporary, root / KEY_NOTE)
+        finally:
+            if os.path.lexists(temporary):
+                os.unlink(temporary)
+    except OSError:
+        pass
+
+
 def content_key(*parts: bytes | str) -> str:
     """A digest of the parts, each told apart from the next."""
     digest = hashlib.sha256()
@@ -109,7 +179,8 @@ class CheckCache:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.folder = root / f"check-{tool_key()[:24]}"
+        self.key, self.noted = noted_tool_key(root)
+        self.folder = root / f"check-{self.key[:24]}"
         self.writable = True
         self.used: set[Path] = set()
 
@@ -133,6 +204,8 @@ class CheckCache:
                 f"cannot keep the check cache in {where.folder}: {reason} (give a folder you "
                 "may write to with --cache DIR, or check without one with --no-cache)"
             ) from None
+        if not cache.noted:
+            note_tool_key(cache.root, cache.key)
         return cache
 
     def _path(self, kind: str, key: str) -> Path:

@@ -9,15 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from rapidfuzz import fuzz
 
 from provenance.db import integrity
+from provenance.db.rows import RowSet
 from provenance.db.sessions import scratch_session
-from provenance.db.sync import Syncer
+from provenance.db.sync import Syncer, record_rows
 from provenance.errors import UNKNOWN_REFERENCE, LedgerInvalid, Problem, Problems
-from provenance.ledger.load import PartCache, Progress, parse_each
+from provenance.ledger.load import PartCache, Progress, parse_prepared
 from provenance.ledger.reader import LedgerFile, read_file
 from provenance.ledger.schema import Parsed, ParsedLedger, parse_file
 from provenance.ledger.vocabulary import property_problems, scope_problems
@@ -49,16 +50,20 @@ class Loader:
         paths: Sequence[Path],
         progress: Progress | None = None,
         cache: PartCache | None = None,
+        jobs: int | None = None,
     ) -> SyncCounts:
         """Reads, checks and writes every file under ``paths``; then checks the whole. A
-        file parsed before is taken from the ``cache``, when one is given (ledger/load.py)."""
-        for part in parse_each(paths, self.problems, progress, cache):
-            self.add(part)
+        file parsed before is taken from the ``cache``, when one is given; files are parsed
+        in ``jobs`` processes (ledger/load.py)."""
+        found = parse_prepared(paths, self.problems, progress, cache, jobs, prepare=made_rows)
+        for part, rows in found:
+            self.add(part, cast("Made | None", rows))
         return self.finish()
 
-    def add(self, part: ParsedLedger) -> None:
+    def add(self, part: ParsedLedger, rows: Made | None = None) -> None:
         """Writes one file's sound records; an id already seen is reported, not written.
-        Ids are taken in line order, so the first record of a file to use an id keeps it."""
+        Ids are taken in line order, so the first record of a file to use an id keeps it.
+        ``rows``: the file's sources, entities and claims as rows (made_rows), if made."""
         entries: list[tuple[int, str, Parsed[Any] | None, str, str]] = [
             *((p.line("id"), "scope", p, p.record.id, _file(p)) for p in part.scopes),
             *((p.line("id"), "property", p, p.record.id, _file(p)) for p in part.properties),
@@ -86,7 +91,15 @@ class Loader:
             scopes=[p for p in part.scopes if id(p) in kept],
             properties=[p for p in part.properties if id(p) in kept],
         )
-        self.syncer.add(unique.ledger())
+        made = None
+        if rows is not None:
+            made = {
+                name: [
+                    x for p, x in zip(getattr(part, name), rows[name], strict=True) if id(p) in kept
+                ]
+                for name in MADE
+            }
+        self.syncer.add(unique.ledger(), made)
         self.scopes.extend(unique.scopes)  # a vocabulary: a few records, checked at the end
         self.properties.extend(unique.properties)
         if self.keep:
@@ -151,6 +164,16 @@ class Loader:
             return self.stored[noun]
 
         return ids
+
+
+Made = dict[str, list[RowSet]]
+MADE = ("sources", "entities", "claims")
+
+
+def made_rows(part: ParsedLedger) -> Made:
+    """A file's sources, entities and claims as the rows Syncer.add writes of them, made
+    where the file is parsed (ledger/load.parse_prepared)."""
+    return record_rows(part.ledger())
 
 
 def _file(item: Parsed[Any]) -> str:

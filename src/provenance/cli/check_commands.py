@@ -75,8 +75,9 @@ from provenance.targets import resolve
 @click.option(
     "--jobs",
     type=click.IntRange(1, 2),
-    help="Processes to check a database with: 1, or 2 (default: 2 from 50,000 claims on "
-    "a machine with two cores or more; ledger files are always checked in one).",
+    help="Processes to check with: 1, or 2 (default: 2 for a database from 50,000 claims on "
+    "a machine with two cores or more, and 2 to read ledger files from 2 MB when a second "
+    "core is free).",
 )
 @click.option(
     "--timings",

@@ -96,6 +96,11 @@ class RowSet:
     def id(self) -> str:
         return str(self.main["id"])
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled with its tables by name (another process made it: ledger/pool.py)."""
+        children = {table.name: rows for table, rows in self.children.items()}
+        return _rowset, (self.table.name, self.main, children)
+
     def seal(self, origin: Origin | None) -> RowSet:
         content = json.dumps(
             [self.main, {t.name: rows for t, rows in self.children.items()}],
@@ -107,6 +112,11 @@ class RowSet:
         self.main["origin_file"] = origin.file if origin else None
         self.main["origin_line"] = origin.line if origin else None
         return self
+
+
+def _rowset(table: str, main: Row, children: dict[str, list[Row]]) -> RowSet:
+    tables = s.Base.metadata.tables
+    return RowSet(tables[table], main, {tables[name]: rows for name, rows in children.items()})
 
 
 def _links(parent: str, ident: str, column: str, values: Sequence[str]) -> list[Row]:

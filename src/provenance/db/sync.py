@@ -4,7 +4,7 @@ reviews are only ever added. Nothing is committed here: the caller's transaction
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from sqlalchemy import Table, bindparam, delete, select, update
 from sqlalchemy.orm import Session
@@ -45,13 +45,13 @@ class Syncer:
             ident: (digest, file, line) for ident, digest, file, line in self.session.execute(query)
         }
 
-    def add(self, part: Ledger) -> None:
+    def add(self, part: Ledger, made: Mapping[str, list[r.RowSet]] | None = None) -> None:
+        """Writes one part; its sources, entities and claims as ``made`` holds them as rows
+        already (record_rows of the same records, in their order), when given."""
         rowsets = {
             "scopes": [r.scope_row(x) for x in part.scopes],
             "properties": [r.property_row(x) for x in part.properties],
-            "sources": [r.source_rows(x) for x in part.sources],
-            "entities": [r.entity_rows(x) for x in part.entities],
-            "claims": [r.claim_rows(x) for x in part.claims],
+            **(made if made is not None else record_rows(part)),
         }
         for name, table in TABLES:
             self._write(name, table, rowsets[name])
@@ -158,6 +158,15 @@ def _delete(session: Session, table: Table, ids: list[str], *, children_only: bo
             session.execute(delete(child).where(child.c[r.PARENT_KEY[child]].in_(chunk)))
         if not children_only:
             session.execute(delete(table).where(table.c.id.in_(chunk)))
+
+
+def record_rows(part: Ledger) -> dict[str, list[r.RowSet]]:
+    """A part's sources, entities and claims as rows (a function of the records alone)."""
+    return {
+        "sources": [r.source_rows(x) for x in part.sources],
+        "entities": [r.entity_rows(x) for x in part.entities],
+        "claims": [r.claim_rows(x) for x in part.claims],
+    }
 
 
 def add_reviews(session: Session, reviews: Sequence[Review]) -> int:

@@ -4,7 +4,7 @@ pointing at its file and line, a clean ledger one passing case."""
 from __future__ import annotations
 
 import re
-from xml.etree import ElementTree as ET
+from typing import TYPE_CHECKING
 
 from provenance.errors import Problem
 from provenance.reports.check.common import (
@@ -14,6 +14,9 @@ from provenance.reports.check.common import (
     problem_text,
     where,
 )
+
+if TYPE_CHECKING:
+    from xml.etree import ElementTree as ET
 
 NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 """Characters XML 1.0 cannot hold, even escaped: each is written as its code, \\u001b."""
@@ -25,6 +28,8 @@ def xml_text(text: str) -> str:
 
 
 def render(report: CheckReport) -> str:
+    from xml.etree import ElementTree as ET  # loaded for this format only
+
     failing = {c.id for c in report.failing}
     suite = ET.Element("testsuite", name=f"{TOOL} check", tests="0", failures="0", skipped="0")
     for conflict in report.shown:
@@ -65,6 +70,8 @@ def render(report: CheckReport) -> str:
 
 def _problem_case(suite: ET.Element, problem: Problem) -> None:
     """A problem of the ledger as a failing case at its file and line."""
+    from xml.etree import ElementTree as ET
+
     case = ET.SubElement(
         suite,
         "testcase",

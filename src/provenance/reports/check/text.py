@@ -5,8 +5,6 @@ anywhere else the text is plain and each conflict stays on one line."""
 
 from __future__ import annotations
 
-from tabulate import tabulate
-
 from provenance.model import Severity
 from provenance.reports.check.common import CheckReport, Display, timing_lines, where
 from provenance.reports.terminal import visible
@@ -51,6 +49,8 @@ def render(report: CheckReport) -> str:
 
 
 def _table(rows: list[tuple[str, str, str, str]], report: CheckReport, display: Display) -> str:
+    from tabulate import tabulate  # loaded when there is a table to show
+
     widths: list[int | None] = [None, None, None, None]
     if display.width is not None:
         fixed = sum(max(len(row[n]) for row in [*rows, HEADERS]) for n in range(3)) + 6

@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from tabulate import tabulate
-
 from provenance.reports.contradictions import common, page
 from provenance.reports.contradictions.page import Page, SubjectBlock, Table
 
@@ -59,6 +57,8 @@ def render(report: ContradictionReport) -> str:
 
 
 def table(found: Table) -> str:
+    from tabulate import tabulate  # loaded when a report is rendered, not for a check
+
     cells = [[escape(c) for c in row] for row in found.rows]
     return tabulate(
         cells,

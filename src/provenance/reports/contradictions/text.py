@@ -8,8 +8,6 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
-from tabulate import tabulate
-
 from provenance.reports.contradictions import common, page
 from provenance.reports.contradictions.page import Page, SubjectBlock, Table
 
@@ -45,6 +43,8 @@ def render(report: ContradictionReport) -> str:
 
 
 def table(found: Table) -> str:
+    from tabulate import tabulate  # loaded when a report is rendered, not for a check
+
     cells = [[common.one_line(c) for c in row] for row in found.rows]
     return tabulate(cells, headers=list(found.headers), tablefmt="simple", disable_numparse=True)
 
@@ -79,6 +79,8 @@ def _sources(laid: Page) -> list[str]:
 
 
 def _subject(subject: SubjectBlock) -> list[str]:
+    from tabulate import tabulate
+
     title = common.one_line(subject.heading)
     out = ["", "", "=" * len(title), title, "=" * len(title)]
     for conflict in subject.conflicts:
