@@ -4,9 +4,11 @@ letters from other scripts read as the Latin letters they imitate."""
 
 from __future__ import annotations
 
+import gc
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import TYPE_CHECKING, Any
@@ -201,6 +203,21 @@ def matched(
         )
         memo[key] = found
     return found
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while the name rules run: they make millions of small
+    objects (analyses, verdicts, candidate pairs) and no cycles, and each full collection
+    walks them all again (a fifth of the name rules' time at 100k claims). It is turned
+    back on as it was, however the rule ends."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def gather(rows: Iterable[NameRow]) -> list[Spelling]:

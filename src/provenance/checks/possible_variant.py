@@ -12,6 +12,7 @@ from provenance import names
 from provenance.checks._spellings import (
     Spelling,
     candidate_pairs,
+    collector_paused,
     gather,
     kept_apart,
     matched,
@@ -84,23 +85,25 @@ class PossibleVariant(Rule):
     }
 
     def check(self, context: Context) -> Iterator[Finding]:
-        spellings = gather(context.name_rows())
-        apart = context.distinct_pairs
-        search = candidate_pairs(spellings, int(self.setting("max_block")), PREFILTER, fuzz.WRatio)
-        for a, b in search:
-            if a.declared_by and b.declared_by:
-                continue  # two entities' own names: their likeness is spelling-variant's
-            if a.entities & b.entities:
-                continue  # a mention the analyst already tied to the entity
-            if kept_apart(apart, a, b):
-                continue
-            if a.mixed or b.mixed or a.analysis is None or b.analysis is None:
-                continue  # look-alike letters are spelling-variant's
-            if a.kind and b.kind and a.kind != b.kind:
-                continue
-            found = self._compare(a, b, context.name_matches)
-            if found is not None:
-                yield found
+        with collector_paused():
+            spellings = gather(context.name_rows())
+            apart = context.distinct_pairs
+            most = int(self.setting("max_block"))
+            search = candidate_pairs(spellings, most, PREFILTER, fuzz.WRatio)
+            for a, b in search:
+                if a.declared_by and b.declared_by:
+                    continue  # two entities' own names: their likeness is spelling-variant's
+                if a.entities & b.entities:
+                    continue  # a mention the analyst already tied to the entity
+                if kept_apart(apart, a, b):
+                    continue
+                if a.mixed or b.mixed or a.analysis is None or b.analysis is None:
+                    continue  # look-alike letters are spelling-variant's
+                if a.kind and b.kind and a.kind != b.kind:
+                    continue
+                found = self._compare(a, b, context.name_matches)
+                if found is not None:
+                    yield found
 
     def _compare(
         self, a: Spelling, b: Spelling, memo: MutableMapping[Any, names.NameMatch]

@@ -9,6 +9,7 @@ from provenance import names
 from provenance.checks._spellings import (
     Spelling,
     candidate_pairs,
+    collector_paused,
     gather,
     kept_apart,
     lookalike_finding,
@@ -84,14 +85,15 @@ class SpellingVariant(Rule):
     }
 
     def check(self, context: Context) -> Iterator[Finding]:
-        spellings = gather(context.name_rows())
-        apart = context.distinct_pairs
-        for a, b in candidate_pairs(spellings, int(self.setting("max_block")), PREFILTER):
-            if a.declared_by & b.declared_by or kept_apart(apart, a, b):
-                continue
-            finding = self._compare(a, b, context.name_matches)
-            if finding is not None:
-                yield finding
+        with collector_paused():
+            spellings = gather(context.name_rows())
+            apart = context.distinct_pairs
+            for a, b in candidate_pairs(spellings, int(self.setting("max_block")), PREFILTER):
+                if a.declared_by & b.declared_by or kept_apart(apart, a, b):
+                    continue
+                finding = self._compare(a, b, context.name_matches)
+                if finding is not None:
+                    yield finding
 
     def _compare(
         self, a: Spelling, b: Spelling, memo: MutableMapping[Any, names.NameMatch]
