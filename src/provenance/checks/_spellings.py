@@ -188,20 +188,28 @@ class Spelling:
 MatchKey = tuple[str, str, str | None, str, str, str | None]
 
 
+NO_TIER = names.NameMatch(names.NameVerdict.DIFFERENT, 0.0, "no tier", "", "")
+"""What the memo keeps of a pair in no tier: the rules that only ask for a tier need no more,
+and a million-claim ledger has millions of such pairs (their reasons would fill gigabytes)."""
+
+
 def matched(
-    a: Spelling, b: Spelling, memo: MutableMapping[Any, names.NameMatch]
+    a: Spelling, b: Spelling, memo: MutableMapping[Any, names.NameMatch], *, full: bool = False
 ) -> names.NameMatch:
     """The matcher's verdict on two spellings, from ``memo`` when it was asked before. It is
     a function of what the key holds (each analysis is of the spelling's key), so a verdict
-    kept from an earlier run is the verdict this run would reach."""
+    kept from an earlier run is the verdict this run would reach. A pair in no tier is kept
+    as NO_TIER; ``full`` asks for its whole verdict all the same (worked out again)."""
     key: MatchKey = (a.name, a.key, a.kind, b.name, b.key, b.kind)
     found = memo.get(key)
-    if found is None:
+    if found is None or (full and found == NO_TIER):
         assert a.analysis is not None and b.analysis is not None
-        found = names.compare_analysed(
+        worked = names.compare_analysed(
             (a.name, a.analysis), (b.name, b.analysis), a.kind, b.kind, ranked=False
         )
-        memo[key] = found
+        if found is None:
+            memo[key] = worked if worked.tier is not None else NO_TIER
+        return worked
     return found
 
 

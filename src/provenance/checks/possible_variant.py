@@ -109,7 +109,7 @@ class PossibleVariant(Rule):
         self, a: Spelling, b: Spelling, memo: MutableMapping[Any, names.NameMatch]
     ) -> Finding | None:
         assert a.analysis is not None and b.analysis is not None
-        match = matched(a, b, memo)
+        match = matched(a, b, memo, full=short_form(a, b))
         longer = a if len(a.words) > len(b.words) else b if len(b.words) > len(a.words) else None
         if longer is not None and longer.kind in WITHIN_NAMES:
             return None  # an event's or a group's name holds a place's: not a variant of it
