@@ -327,8 +327,6 @@ def _match_tokens(a: _Tok, b: _Tok) -> _TokMatch:
     short, long = sorted((a, b), key=lambda t: (len(t.fold), t.fold))
     score = fuzz.ratio(a.fold, b.fold)
     if long.fold[:-1] == short.fold and long.fold[-1] in VOWELS:
-        if long.mute_e:
-            return _TokMatch(True, score, MUTE_E_NOTE)
         if short.fold.endswith("i") and long.fold.endswith("ia"):
             return _TokMatch(False, score, ENDING_IYA)
         return _TokMatch(False, score, f"a final -{long.fold[-1]} {FINAL_VOWEL_NOTE}")
@@ -394,13 +392,23 @@ def _compare_tokens(x: Analysis, y: Analysis, person_like: bool) -> NameMatch:
 
 def _place_word_forms(pairs: list[tuple[_Tok, _Tok]], matches: list[_TokMatch]) -> list[_TokMatch]:
     """Paired words of names that are not people's, accepted when a word carries the ezafe
-    before the next word (Sultane Bakwa / Soltan Bakvah) or an ending of another language
-    (Idlibas / Idlib)."""
+    before the next word (Sultane Bakwa / Soltan Bakvah), an ending of another language
+    (Idlibas / Idlib) or the French mute e (Meyadine / Meyadin)."""
     found: list[_TokMatch] = []
     for i, ((p, q), m) in enumerate(zip(pairs, matches, strict=True)):
         ezafe = _glued_ezafe(p, q) if i < len(pairs) - 1 else None
-        found.append(ezafe or (m if m.ok else _case_ending(p, q) or m))
+        found.append(ezafe or (m if m.ok else _case_ending(p, q) or _mute_e(p, q) or m))
     return found
+
+
+def _mute_e(a: _Tok, b: _Tok) -> _TokMatch | None:
+    """A word of a place's name written with the French mute final e (Hajine, Meyadine)
+    against the word without it. Not for people: Turkish writes a woman's name so (Cemile,
+    Halime: Jamila, Halima), which the look-alike guard keeps apart from Jamil, Halim."""
+    short, long = sorted((a, b), key=lambda t: len(t.fold))
+    if long.mute_e and long.fold[:-1] == short.fold:
+        return _TokMatch(True, fuzz.ratio(a.fold, b.fold), MUTE_E_NOTE)
+    return None
 
 
 def _glued_ezafe(a: _Tok, b: _Tok) -> _TokMatch | None:

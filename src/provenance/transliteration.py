@@ -256,9 +256,9 @@ MUTE_E_MIN_LEN = 4
 
 
 def mute_e(word: str) -> bool:
-    """A word written with a final e after a consonant, as French spells the end of a name
-    (Hajine, Meyadine, Jallalouddine: Hajin, Mayadin, Jalaluddin), which is no vowel of the
-    name; not -eh, the Persian ending ه (Kandeh), nor -ie, -ye."""
+    """A word written with a final e after a consonant, as French spells the end of a place's
+    name (Hajine, Meyadine: Hajin, Mayadin), which is no vowel of the name; not -eh, the
+    Persian ending ه (Kandeh), nor -ie, -ye."""
     return (
         len(word) >= MUTE_E_MIN_LEN
         and word.endswith("e")
