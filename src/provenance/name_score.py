@@ -173,17 +173,28 @@ def word_far_apart(words_a: Sequence[str], words_b: Sequence[str]) -> bool:
     order ``signals`` may pair them in, one word is far from its pair: then the "worst word"
     signal is "far" whatever else the names share, which is cheap to know (each word's
     distance is kept) while the whole signals are not."""
-    skip_a, skip_b = _extra(words_a, words_b), _extra(words_b, words_a)
-    kept_a = tuple(w for i, w in enumerate(words_a) if i not in skip_a)
-    kept_b = tuple(w for i, w in enumerate(words_b) if i not in skip_b)
+    _skipped, kept_a, kept_b = _kept(words_a, words_b)
     if len(kept_a) != len(kept_b) or not kept_a:
         return False
-    far = WORD_BOUNDS[-1] + 1e-9
     orders = permutations(kept_b) if 2 <= len(kept_a) <= 3 else (kept_b,)
     return all(
-        any(distance((x,), (y,)).relative > far for x, y in zip(kept_a, order, strict=True))
+        any(_word_level(x, y) == "far" for x, y in zip(kept_a, order, strict=True))
         for order in orders
     )
+
+
+def _word_level(x: str, y: str) -> str:
+    return _level(distance((x,), (y,)).relative, WORD_BOUNDS, SIGNALS["worst word"])
+
+
+def _kept(
+    words_a: Sequence[str], words_b: Sequence[str]
+) -> tuple[tuple[list[int], list[int]], list[str], list[str]]:
+    """The indexes of each name's words set aside as extra (_extra), and the words kept."""
+    skip_a, skip_b = _extra(words_a, words_b), _extra(words_b, words_a)
+    kept_a = [w for i, w in enumerate(words_a) if i not in skip_a]
+    kept_b = [w for i, w in enumerate(words_b) if i not in skip_b]
+    return (skip_a, skip_b), kept_a, kept_b
 
 
 def signals(
@@ -194,9 +205,7 @@ def signals(
     kind: str | None = None,
 ) -> Signals:
     """The signals for two names given as romanised words (particles and titles set aside)."""
-    skip_a, skip_b = _extra(words_a, words_b), _extra(words_b, words_a)
-    kept_a = [w for i, w in enumerate(words_a) if i not in skip_a]
-    kept_b = [w for i, w in enumerate(words_b) if i not in skip_b]
+    (skip_a, skip_b), kept_a, kept_b = _kept(words_a, words_b)
     ordered_b, turned = _paired(kept_a, kept_b)
     dist = distance(tuple(kept_a), tuple(kept_b))
     if turned:

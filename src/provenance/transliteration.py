@@ -114,7 +114,7 @@ class Word(NamedTuple):
     fine: str
     scripts: frozenset[str]
     roman: str = ""
-    mute_e: bool = False  # written with a final e after a consonant (mute_e)
+    mute_e: bool = False  # written with a final e after a consonant (see mute_e)
 
 
 class Folded(NamedTuple):
@@ -253,6 +253,7 @@ def _fold_word(word: str, fired: set[str]) -> Word:
 
 
 MUTE_E_MIN_LEN = 4
+"""Letters a word needs before its final e may be mute (not Abe, Ene)."""
 
 
 def mute_e(word: str) -> bool:
@@ -263,7 +264,7 @@ def mute_e(word: str) -> bool:
         len(word) >= MUTE_E_MIN_LEN
         and word.endswith("e")
         and word[-2] not in VOWELS + "yhw'"
-        and word[-3] not in "y"
+        and word[-3] != "y"
     )
 
 
