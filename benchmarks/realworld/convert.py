@@ -47,7 +47,8 @@ class Ledger:
     unsaid: list[str] = field(default_factory=list)
     derived: dict[str, str] = field(default_factory=dict)
     """Claims made of a figure in another claim's note, and the claim each comes from: the
-    answer key knows only the original, so a finding on a derived claim counts for it."""
+    answer key knows only the original, so the scorer reads a derived claim as its original
+    when it counts false flags (score.score)."""
 
     def write(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
@@ -143,9 +144,7 @@ class Converter:
         ident = self.ids.claim(f"{record['id']}-{prop}")
         derived: dict[str, Any] = {"id": ident, "subject": record["subject"], "property": prop}
         derived["value"] = int(value) if value.isdigit() else value
-        derived["_kind"] = QUANTITY
-        self._declare(derived)
-        derived.pop("_kind")
+        self._declare({**derived, "_kind": QUANTITY})
         for key in ("as_of", "period", "scope", "stance", "said_by", "source", "locator"):
             if key in record:
                 derived[key] = record[key]
