@@ -183,13 +183,9 @@ def _handed(
     if cache is None:
         args = (file, None, book.specs, prepare)
         return None, own, [submit(parse_apart, *args), args]
-    data = read_bytes(file, own)
+    data, key, found = _looked_up(file, known, cache, own)
     if data is None:
         return None, own, [((None, [], None, False, None),), ()]
-    from provenance.caching import content_key
-
-    key = content_key(file.name, str(file.folder), known, data)
-    found = _entry(cache.get(FILES, key))
     if found is not None:
         return None, own, [((found[0], found[1], None, False, None),), ()]
     args = (file, data, book.specs, prepare)
@@ -245,14 +241,10 @@ def _cached(
     known. Parsing is a function of exactly these (a file that declares properties, which
     changes what is known, or whose sources name an archive, is never kept), so what the
     cache holds is what parsing would give."""
-    data = read_bytes(file, problems)
+    known = _known(book)
+    data, key, found = _looked_up(file, known, cache, problems)
     if data is None:
         return None
-    from provenance.caching import content_key
-
-    known = _known(book)
-    key = content_key(file.name, str(file.folder), known, data)
-    found = _entry(cache.get(FILES, key))
     if found is not None:
         problems.extend(found[1])
         return found[0]
@@ -263,6 +255,20 @@ def _cached(
     if _known(book) == known and not _names_archive(root):  # a function of the key alone
         cache.put(FILES, key, (part, own))
     return part
+
+
+def _looked_up(
+    file: LedgerFile, known: str, cache: PartCache, problems: list[Problem]
+) -> tuple[bytes | None, str, tuple[ParsedLedger | None, list[Problem]] | None]:
+    """The file's bytes (None: unreadable, a problem added), its key in the cache with the
+    properties ``known``, and what the cache holds under that key (None: nothing sound)."""
+    data = read_bytes(file, problems)
+    if data is None:
+        return None, "", None
+    from provenance.caching import content_key
+
+    key = content_key(file.name, str(file.folder), known, data)
+    return data, key, _entry(cache.get(FILES, key))
 
 
 def _names_archive(root: YamlMap | None) -> bool:
