@@ -41,6 +41,23 @@ Feature: possible-variant — spellings that are likely one name, queued for rev
     Then the exit status is 0
     And stdout contains "3 reviewed, not shown"
 
+  Scenario: A variant the matcher is sure of, but far apart at a first look, is queued
+    Given a ledger file "claims/more.yaml" containing:
+      """
+      entities:
+        - {id: nayak, kind: place, name: Nayak}
+      claims:
+        - id: nayak-raid
+          subject: nayak
+          property: killed
+          value: 4
+          source: jp_tolo
+          mentions: [{name: Neyak, kind: place}]
+      """
+    When I run "provenance check claims/"
+    Then stdout contains "'Neyak' (1 mention) looks like 'Nayak' (place nayak): score 99"
+    And stdout contains "1 warning, 4 infos"
+
   Scenario: An analyst compares a name across scripts
     When I run "provenance names compare 'Attaullah Khogyani' 'عطاء الله خوغياني' --kind person"
     Then the exit status is 1

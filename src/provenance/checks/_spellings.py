@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from provenance import name_acronyms, name_designators, names
 from provenance.checks.base import Finding
-from provenance.checks.context import NameRow
+from provenance.checks.context import Context, NameRow
 from provenance.transliteration import TITLES, TRANSLITERATED, fold_raw_token, to_latin
 
 if TYPE_CHECKING:  # numpy and rapidfuzz.process are imported when a search runs
@@ -253,12 +253,83 @@ small the search takes less time than numpy takes to load (about 0.1 s)."""
 Scorer = Callable[..., float]
 
 
+SEARCH_CUTOFF = 55.0
+"""How alike (rapidfuzz WRatio of the folded forms, a transliterated one for a name in another
+script) two spellings must be before the matcher looks at them. WRatio is at least the plain
+ratio, and also lets a short form meet its longer name and words meet in another order. Of
+the names dev set's true pairs that the matcher puts in a tier, 1 % are less alike than
+this. Acronyms and their names skip it."""
+CLOSE_CUTOFF = 70.0
+"""How alike (rapidfuzz ratio of the folded forms) a pair must be for the spelling-variant
+warning: less alike pairs that the matcher calls confident (Payam / Piam, a name with its
+words in another order: 4.6 % of the confident pairs on the names dev set) go to the review
+queue instead. In the generated ledger of 100,000 claims, most such pairs were two places or
+events whose names share a word in another order (Qala-e Bibi / Bibi Kalay)."""
+
+
+@dataclass(frozen=True)
+class NameSearch:
+    """Every spelling of a run, the candidate pairs among them (indexes i < j, in order), and
+    those of the pairs that are an acronym and its name."""
+
+    spellings: list[Spelling]
+    pairs: list[tuple[int, int]]
+    acronyms: frozenset[tuple[int, int]] = frozenset()
+
+    def __iter__(self) -> Iterator[tuple[Spelling, Spelling]]:
+        """The pairs, each in the order of its keys."""
+        for i, j in self.pairs:
+            yield _keyed(self.spellings[i], self.spellings[j])
+
+    def close(self) -> Iterator[tuple[Spelling, Spelling]]:
+        """The pairs alike enough for the spelling-variant warning (close), in order."""
+        for i, j in self.pairs:
+            a, b = self.spellings[i], self.spellings[j]
+            if (i, j) in self.acronyms or close(a, b):
+                yield _keyed(a, b)
+
+
+def close(a: Spelling, b: Spelling) -> bool:
+    """At least CLOSE_CUTOFF alike at the first look (acronyms apart)."""
+    return bool(fuzz.ratio(a.folded, b.folded, score_cutoff=CLOSE_CUTOFF))
+
+
+def _keyed(a: Spelling, b: Spelling) -> tuple[Spelling, Spelling]:
+    return (a, b) if a.key <= b.key else (b, a)
+
+
+def name_search(context: Context, max_block: int) -> NameSearch:
+    """The spellings of the ledger and their candidate pairs, searched once per run for both
+    name rules."""
+
+    def search() -> NameSearch:
+        return searched(gather(context.name_rows()), max_block)
+
+    return context.reused(("name-search", max_block), search)
+
+
+def searched(
+    spellings: Sequence[Spelling],
+    max_block: int,
+    cutoff: float = SEARCH_CUTOFF,
+    scorer: Scorer = fuzz.WRatio,
+) -> NameSearch:
+    """candidate_pairs as a NameSearch."""
+    if len(spellings) <= WALKED:
+        indexes: Iterable[tuple[int, int]] = walked_indexes(spellings, max_block, cutoff, scorer)
+    else:
+        first, second = candidate_indexes(spellings, max_block, cutoff, scorer)
+        indexes = zip(first.tolist(), second.tolist(), strict=True)
+    acronyms = acronym_indexes(spellings, max_block)
+    return NameSearch(list(spellings), sorted(set(indexes) | acronyms), frozenset(acronyms))
+
+
 def candidate_pairs(
     spellings: Sequence[Spelling], max_block: int, cutoff: float, scorer: Scorer = fuzz.ratio
 ) -> Iterator[tuple[Spelling, Spelling]]:
     """Pairs of spellings that share a blocking key (look-alike letters read as Latin) and
     whose folded forms are at least ``cutoff`` alike (by ``scorer``, rapidfuzz's ratio unless
-    told: token_set_ratio lets a short form meet its longer name), each pair once. A
+    told: WRatio lets a short form meet its longer name), each pair once. A
     block larger than ``max_block`` is too common a key to be worth pairing. Each pair comes
     in the order of its keys.
 
@@ -266,15 +337,7 @@ def candidate_pairs(
     block are laid out as numpy arrays (blocks of one size at a time), made unique, and
     scored by rapidfuzz's ``cpdist`` in C++ on every core (candidate_indexes). Up to WALKED
     spellings, the same pairs are walked in Python (walked_indexes)."""
-    if len(spellings) <= WALKED:
-        indexes: Iterable[tuple[int, int]] = walked_indexes(spellings, max_block, cutoff, scorer)
-    else:
-        first, second = candidate_indexes(spellings, max_block, cutoff, scorer)
-        indexes = zip(first.tolist(), second.tolist(), strict=True)
-    found = set(indexes) | acronym_indexes(spellings, max_block)
-    for i, j in sorted(found):
-        a, b = spellings[i], spellings[j]
-        yield (a, b) if a.key <= b.key else (b, a)
+    yield from searched(spellings, max_block, cutoff, scorer)
 
 
 ACRONYM = "a:"

@@ -4,10 +4,10 @@ SQL, caching what rules ask again and again."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, MutableMapping
+from collections.abc import Callable, Collection, Hashable, Iterator, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from provenance.agreement import Lookup
 from provenance.model import Claim, Entity, Origin, PropertySpec, Source, TimeSpan
@@ -16,6 +16,9 @@ from provenance.scopes import ScopeBook
 
 if TYPE_CHECKING:  # the matcher is loaded when names are compared
     from provenance.names import NameMatch
+
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +58,10 @@ class Context(Lookup, Protocol):
     def name_matches(self) -> MutableMapping[Any, NameMatch]:
         """The name matcher's verdicts by the spellings compared (checks/_spellings.py,
         matched): kept for the run, and between runs by the check cache (caching.py)."""
+
+    def reused(self, key: Hashable, make: Callable[[], T]) -> T:
+        """What ``make`` returns, worked out once per run for every rule that asks by ``key``
+        (the two name rules search the same spellings for the same candidate pairs)."""
 
     def shareable_url(self) -> str | None:
         """The database's URL when another process can open it too (a file, a server);

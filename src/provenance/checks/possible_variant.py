@@ -6,16 +6,14 @@ from collections.abc import Iterator, Mapping, MutableMapping
 from dataclasses import replace
 from typing import Any, ClassVar
 
-from rapidfuzz import fuzz
-
 from provenance import names
 from provenance.checks._spellings import (
     Spelling,
-    candidate_pairs,
+    close,
     collector_paused,
-    gather,
     kept_apart,
     matched,
+    name_search,
     short_form,
     spelling_finding,
 )
@@ -23,19 +21,16 @@ from provenance.checks.base import Finding, Option, Rule
 from provenance.checks.context import Context
 from provenance.model import Severity
 
-POSSIBLE = "possible"
-"""The matcher's review tier (names.NameMatch.tier)."""
+POSSIBLE, CONFIDENT = "possible", "confident"
+"""The matcher's review tier, and its confident tier, which spelling-variant reports only for
+pairs alike at the first look (_spellings.close): a confident pair less alike is reviewed
+here (names.NameMatch.tier)."""
 WITHIN_NAMES = frozenset({"event", "other"})
 """Kinds whose names hold other names ("Mirza Olang attack", "witnesses at Mirza Olang"):
 a short form of one is that other name, not a variant of it. An organisation's short form
 is usually the organisation it is a branch of, so organisations get no short forms."""
 SHORT_FORM_COVERAGE = 0.3
 """The share of a longer name's words a short form must hold ("Teekh" of "Kariz-e Teekh")."""
-PREFILTER = 55.0
-"""How alike (rapidfuzz WRatio of the folded forms, a transliterated one for a name
-in another script) two spellings must be before the matcher looks at them: lower than the
-confident tier's, since likely variants differ more, and by words, so that a short form
-meets its longer name; acronyms and their names skip it."""
 
 
 class PossibleVariant(Rule):
@@ -86,11 +81,8 @@ class PossibleVariant(Rule):
 
     def check(self, context: Context) -> Iterator[Finding]:
         with collector_paused():
-            spellings = gather(context.name_rows())
             apart = context.distinct_pairs
-            most = int(self.setting("max_block"))
-            search = candidate_pairs(spellings, most, PREFILTER, fuzz.WRatio)
-            for a, b in search:
+            for a, b in name_search(context, int(self.setting("max_block"))):
                 if a.declared_by and b.declared_by:
                     continue  # two entities' own names: their likeness is spelling-variant's
                 if a.entities & b.entities:
@@ -119,7 +111,7 @@ class PossibleVariant(Rule):
             if "organisation" in (a.kind, b.kind):
                 return None  # "Al-Qaeda in the Indian Subcontinent" is a branch of al-Qaeda
             return spelling_finding(a, b, _short(a, b, match))
-        if match.tier == POSSIBLE:
+        if match.tier == POSSIBLE or (match.tier == CONFIDENT and not close(a, b)):
             return spelling_finding(a, b, match)
         return None
 

@@ -8,13 +8,12 @@ from typing import Any, ClassVar
 from provenance import names
 from provenance.checks._spellings import (
     Spelling,
-    candidate_pairs,
     collector_paused,
-    gather,
     kept_apart,
     lookalike_finding,
     lookalike_key,
     matched,
+    name_search,
     short_form,
     spelling_finding,
 )
@@ -24,11 +23,6 @@ from provenance.model import Severity
 
 CONFIDENT = "confident"
 """The matcher's tier that makes two spellings one name (names.NameMatch.tier)."""
-PREFILTER = 70.0
-"""How alike (rapidfuzz ratio of the folded forms) two spellings must be before the matcher
-looks at them. Of the GeoNames spellings the matcher calls one name (benchmarks/RESULTS.md,
-name matching), 0.2 % are less alike than this; below it, half of all candidate pairs in a
-large ledger were compared for nothing."""
 
 
 class SpellingVariant(Rule):
@@ -86,9 +80,8 @@ class SpellingVariant(Rule):
 
     def check(self, context: Context) -> Iterator[Finding]:
         with collector_paused():
-            spellings = gather(context.name_rows())
             apart = context.distinct_pairs
-            for a, b in candidate_pairs(spellings, int(self.setting("max_block")), PREFILTER):
+            for a, b in name_search(context, int(self.setting("max_block"))).close():
                 if a.declared_by & b.declared_by or kept_apart(apart, a, b):
                     continue
                 finding = self._compare(a, b, context.name_matches)

@@ -4,7 +4,7 @@ each question means)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, MutableMapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterator, MutableMapping, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from provenance import agreement
-from provenance.checks.context import Dangling, NameRow
+from provenance.checks.context import Dangling, NameRow, T
 from provenance.db import queries, store
 from provenance.db.schema import ClaimRow
 from provenance.model import Claim, Entity, EntityKind, PropertySpec, Source, TimeSpan
@@ -37,10 +37,17 @@ class LedgerView:
         self._roots = tuple(roots)
         self._origins: dict[str, frozenset[str]] = {}
         self._name_matches = name_matches if name_matches is not None else {}
+        self._reused: dict[Hashable, Any] = {}
 
     @property
     def name_matches(self) -> MutableMapping[Any, NameMatch]:
         return self._name_matches
+
+    def reused(self, key: Hashable, make: Callable[[], T]) -> T:
+        if key not in self._reused:
+            self._reused[key] = make()
+        found: T = self._reused[key]
+        return found
 
     @property
     def roots(self) -> tuple[Path, ...]:
