@@ -193,10 +193,12 @@ def test_yaml_values_that_are_not_numbers(value: object) -> None:
         ("no more than 20", "at-most", 0, 20, False, False),
         ("not more than 20", "at-most", 0, 20, False, False),
         ("a maximum of 20", "at-most", 0, 20, False, False),
-        ("as many as 20", "at-most", 0, 20, False, False),
-        ("as high as 20", "at-most", 0, 20, False, False),
         ("20 or fewer", "at-most", 0, 20, False, False),
         ("20 or less", "at-most", 0, 20, False, False),
+        # as many as N → [0.9 N, N]: a figure that reaches N, not a bare ceiling
+        ("as many as 800", "as-many-as", 720, 800, False, False),
+        ("as high as 80", "as-many-as", 72, 80, False, False),
+        ("as much as 2 million", "as-many-as", 1_800_000, 2_000_000, False, False),
         # almost N → [0.9 N, N)
         ("almost a hundred", "almost", 90, 100, False, True),
         ("nearly 300", "almost", 270, 300, False, True),
@@ -649,6 +651,7 @@ def test_only_count_words_make_a_floor() -> None:
         ("from 90 to 120", ("range", 90, 120, False, False, None)),
         ("more than 40-50", ("over", 40, None, True, False, None)),
         ("up to 300-400", ("at-most", 0, 400, False, False, None)),
+        ("as many as 300-400", ("range", 300, 400, False, False, None)),
         ("up to 30 to 40", ("at-most", 0, 40, False, False, None)),
         ("fewer than 30-40", ("under", 0, 40, False, True, None)),
         ("confirmed 30-40", ("floor", 30, None, False, False, None)),
@@ -982,6 +985,7 @@ RULE_FOR_N = {
     "almost": (False, 0.95),
     "about": (True, 1.03),
     "floor": (True, 2.0),
+    "as-many-as": (True, 0.95),
 }
 PHRASES = [(q.name, phrase) for q in QUALIFIERS if q.name in RULE_FOR_N for phrase in q.phrases]
 

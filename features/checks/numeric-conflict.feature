@@ -33,6 +33,19 @@ Feature: numeric-conflict — two figures for one thing at one time that cannot 
     And stdout contains "killed of mirza-olang-attack on 2017-08-06: '30-40' [30, 40] [pajhwok-0806] vs 'over 50' people [51, ∞) [tolo-0806]: no common value"
     And stdout contains "1 conflict (1 warning)"
 
+  Scenario: "As many as" gives a figure near its number, "up to" only a ceiling
+    Given a ledger file "claims/tolls.yaml" containing:
+      """
+      claims:
+        - {id: mp-wounded, subject: mirza-olang-attack, property: wounded, value: as many as 80, source: tolo-0806}
+        - {id: army-wounded, subject: mirza-olang-attack, property: wounded, value: 33, source: pajhwok-0806}
+        - {id: gov-wounded, subject: mirza-olang-attack, property: wounded, value: up to 90, source: bakhtar-0806}
+      """
+    When I run "provenance check claims/ --rule numeric-conflict"
+    Then the exit status is 1
+    And stdout contains "'33' 33 [pajhwok-0806] vs 'as many as 80' [72, 80] [tolo-0806] vs 'up to 90' [0, 90] [bakhtar-0806]: no common value"
+    And stdout contains "1 conflict (1 warning)"
+
   Scenario: Bounds, rounding and different scopes are differences, not conflicts
     Given a ledger file "claims/tolls.yaml" containing:
       """

@@ -15,8 +15,7 @@ flag False). Case and surrounding whitespace do not matter.
                            not less than, a minimum of, N or more, N+
     under                  under, fewer than, less than, below       [0, N); signed: (-∞, N)
     at-most                up to, at most, no more than, not more    [0, N]; signed: (-∞, N]
-                           than, a maximum of, as many as, as high
-                           as, N or fewer, N or less
+                           than, a maximum of, N or fewer, N or less
     almost                 almost, nearly, close to, just under,     [0.9·N, N)
                            approaching
     about                  about, around, roughly, approximately,    [N - w·N, N + w·N]
@@ -25,6 +24,7 @@ flag False). Case and surrounding whitespace do not matter.
     floor                  documented, verified, confirmed, known,   [N, ∞)
                            N confirmed, N documented, N verified,
                            N known
+    as-many-as             as many as, as high as, as much as        [0.9·N, N]
     range                  30-40, 30–40, 30 — 40, 30 to 40,          [A, B]
                            between 30 and 40, from 30 to 40
     about-range            about 300-400 (any about word + range)    [A - w·A, B + w·B]
@@ -59,9 +59,10 @@ no larger than the second's ("1 to 3 trillion", "$1 to $3 trillion"); a first en
 or more stays as written ("500,000 to 1 million"); any other ("800 to 1.2 million") is
 ambiguous and rejected. A hedged range keeps both ends' words and reads as its hedge says:
 "about 300-400" is about-range; "at least 1,200-1,500" and "1,200-1,500+" are [1,200, ∞)
-(at-least), "more than 40-50" is (40, ∞) (over), "up to 300-400" is [0, 400] (at-most),
-"fewer than 30-40" is [0, 40) (under), "confirmed 30-40" is [30, ∞) (floor), and "between
-40 and more than 60" (or "40 to over 60") is [40, ∞) (at-least). Other hedges on a range
+(at-least), "more than 40-50" is (40, ∞) (over), "up to 300-400" is [0, 400] (at-most), "as
+many as 300-400" is [300, 400] (range), "fewer than 30-40" is [0, 40) (under), "confirmed
+30-40" is [30, ∞) (floor), and "between 40 and more than 60" (or "40 to over 60") is [40, ∞)
+(at-least). Other hedges on a range
 ("nearly 30-40") are rejected. Negative numbers are rejected unless the value is read as
 signed; readings that leave no value at all ("under 0", "almost 0") are rejected.
 
@@ -184,8 +185,6 @@ QUALIFIERS: tuple[Qualifier, ...] = (
             "no more than N",
             "not more than N",
             "a maximum of N",
-            "as many as N",
-            "as high as N",
             "N or fewer",
             "N or less",
         ),
@@ -224,6 +223,12 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         ),
         "{n} counted one by one, so at least {n} ({n} included)",
         "[N, ∞)",
+    ),
+    Qualifier(
+        "as-many-as",
+        ("as many as N", "as high as N", "as much as N"),
+        "as many as {n}: a figure near {n} and no more, within a tenth below it",
+        "[0.9·N, N]",
     ),
     Qualifier(
         "about-range",
@@ -266,7 +271,17 @@ QUALIFIERS: tuple[Qualifier, ...] = (
 _BY_NAME = {qualifier.name: qualifier for qualifier in QUALIFIERS}
 _VAGUE = {p: q for q in QUALIFIERS if q.bounds is not None for p in q.phrases}
 _EXISTS = frozenset(_BY_NAME["exists"].phrases)
-_ONE_NUMBER = ("exact", "over", "at-least", "under", "at-most", "almost", "about", "floor")
+_ONE_NUMBER = (
+    "exact",
+    "over",
+    "at-least",
+    "under",
+    "at-most",
+    "as-many-as",
+    "almost",
+    "about",
+    "floor",
+)
 _PREFIXES = sorted(
     (
         (p[:-1].rstrip(), name)
@@ -421,6 +436,16 @@ def _almost(n: Fraction, o: _Options) -> _Interval:
     return _Interval(near, n, high_open=True) if n >= 0 else _Interval(n, near, low_open=True)
 
 
+def _as_many_as(n: Fraction, o: _Options) -> _Interval:
+    """A figure that reaches n, within a tenth below it: reporting writes "as many as 800
+    prisoners escaped" under a headline of 800, never of 338; a count reaches at least one
+    below n. Not a bare ceiling, which "up to" and "at most" are."""
+    near = n * 9 / 10
+    if o.counted and n >= 1:
+        near = min(near, n - 1)
+    return _Interval(near, n) if n >= 0 else _Interval(n, near)
+
+
 def _reach(n: Fraction, o: _Options) -> Fraction:
     """How far "about n" reaches on each side: a share of n, at least 1 for a count."""
     reach = abs(n) * o.width
@@ -442,6 +467,7 @@ _RULES: dict[str, Callable[[Fraction, _Options], _Interval]] = {
     "at-least": _at_least,
     "under": _under,
     "at-most": _at_most,
+    "as-many-as": _as_many_as,
     "almost": _almost,
     "about": _about,
     "floor": _at_least,
@@ -463,6 +489,7 @@ _HEDGES: dict[str, tuple[str, Callable[[Fraction, Fraction, _Options], _Interval
     "floor": ("floor", _hedge_low("floor")),
     "under": ("under", _hedge_high("under")),
     "at-most": ("at-most", _hedge_high("at-most")),
+    "as-many-as": ("range", lambda a, b, o: _Interval(a, b)),
 }
 """A qualifier before a range ("about 300-400", "at least 1,200-1,500"): the rule it becomes
 and its interval from both ends. Qualifiers not listed here are refused on a range."""
@@ -1048,7 +1075,7 @@ def _anchors(q: Quantity) -> tuple[float | None, float | None, float | None]:
     if not stated:
         return _ANCHORS.get(q.qualifier, _no_anchor)(q), q.low, q.high
     first, last = float(stated[0]), float(stated[-1])
-    return (last if q.qualifier in ("under", "at-most") else first), first, last
+    return (last if q.qualifier in ("under", "at-most", "as-many-as") else first), first, last
 
 
 def _stated(words: str) -> tuple[Fraction, ...]:
@@ -1078,6 +1105,7 @@ _ANCHORS: dict[str, Callable[[Quantity], float | None]] = {
     "floor": lambda q: q.low,
     "under": lambda q: q.high,
     "at-most": lambda q: q.high,
+    "as-many-as": lambda q: q.high,
     "almost": _open_end,
     "about": _middle,
 }

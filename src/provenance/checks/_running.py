@@ -14,7 +14,7 @@ reporting settled on); it stays out of the timeline, since nothing says when it 
 
 Positions. Figures that are bounded on both sides are clustered: a figure joins a position
 when it shares a value with every figure already there (tolerance applied). A floor ("at
-least 46", "over 50") or a ceiling ("as many as 800", "up to 300") attaches to the position
+least 46", "over 50") or a ceiling ("up to 300", "fewer than 20") attaches to the position
 it is consistent with whose anchor is nearest its own number, if that anchor is within the
 rounding gap of it; otherwise it is a position of its own. A position made only of bounds
 never makes a disagreement by itself: a window has one when two positions share no value.

@@ -47,9 +47,10 @@ class NumericConflict(GroupRule):
         "Over 50 killed" and "30-40 killed" for one attack cannot both hold: one report is
         wrong, or the two count different things. Each figure is read from the report's
         words as an interval ("over 50" is (50, ∞), "about 4,000" is [3,600, 4,400]: about
-        is `about_width` wide, `about_width_large` from 1,000 on; "as many as 800" is a
-        ceiling, [0, 800]), units are converted (10 kg and about 20 lb agree) and exact
-        figures get `tolerance` (169 and 170 agree). Only like is compared with like: a
+        is `about_width` wide, `about_width_large` from 1,000 on; "up to 800" is a
+        ceiling, [0, 800], and "as many as 800" a figure near 800, [720, 800]), units are
+        converted (10 kg and about 20 lb agree) and exact figures get `tolerance` (169 and
+        170 agree). Only like is compared with like: a
         different `scope` or a unit that measures something else is left to
         scope-relation and not-comparable-figures, and denials to the `denial` rule.
 
