@@ -146,7 +146,10 @@ def quantity_words(
     the speaker says the figure was counted one by one ("80 confirmed dead")."""
     qualifier = (value.get("qualifier") or "").strip().casefold()
     reading = qualifiers.get(qualifier)
-    unknown = qualifier if qualifier and reading is None else None
+    if reading is None and qualifier and _reads(f"{qualifier} 1"):
+        reading = qualifier  # a hedge the ledger reads in the page's own words ("well over")
+    after = reading is None and qualifier and _reads(f"1 {qualifier}")  # "or so", "or more"
+    unknown = qualifier if qualifier and reading is None and not after else None
     if floor and not reading:
         reading = "confirmed"
     number = value.get("value")
@@ -159,6 +162,8 @@ def quantity_words(
         if reading and not _reads(hedged):  # a hedge the ledger refuses on a range
             return words, qualifier
         return hedged, unknown
+    if after:
+        return f"{_number(number)} {qualifier}", None
     return f"{reading or ''} {_number(number)}".strip(), unknown
 
 

@@ -8,19 +8,23 @@ flag False). Case and surrounding whitespace do not matter.
 
     qualifier              accepted words                            interval
     ---------------------  ----------------------------------------  -----------------------
-    exact                  50, 4,000, 1.5 million, ten, a dozen      [N, N]
+    exact                  50, 4,000, 1.5 million, ten, a dozen,     [N, N]
+                           exactly, a total of
     over                   over, more than, above, in excess of,     (N, ∞)
-                           upwards of, exceeding
+                           upwards of, exceeding, well over, just
+                           over, slightly more than, a little over
     at-least               at least, no fewer than, no less than,    [N, ∞)
                            not less than, a minimum of, N or more, N+
-    under                  under, fewer than, less than, below       [0, N); signed: (-∞, N)
+    under                  under, fewer than, less than, below,      [0, N); signed: (-∞, N)
+                           well under, well below
     at-most                up to, at most, no more than, not more    [0, N]; signed: (-∞, N]
                            than, a maximum of, N or fewer, N or less
     almost                 almost, nearly, close to, just under,     [0.9·N, N)
                            approaching
     about                  about, around, roughly, approximately,    [N - w·N, N + w·N]
                            approx., some, (an) estimated, an         (w·N at least 1 for a
-                           approximate, circa, c., ~                 count)
+                           approximate, circa, in the region of,     count)
+                           c., ~, N or so
     floor                  documented, verified, confirmed, known,   [N, ∞)
                            N confirmed, N documented, N verified,
                            N known
@@ -144,16 +148,28 @@ _ABOUT_WORDS = (
     "estimated",
     "an approximate",
     "circa",
+    "in the region of",
     "c.",
     "~",
 )
 _WIDTH_TEXT = f"{ABOUT_WIDTH:.0%}"
 
 QUALIFIERS: tuple[Qualifier, ...] = (
-    Qualifier("exact", ("N",), "exactly {n}", "[N, N]"),
+    Qualifier("exact", ("N", "exactly N", "a total of N"), "exactly {n}", "[N, N]"),
     Qualifier(
         "over",
-        ("over N", "more than N", "above N", "in excess of N", "upwards of N", "exceeding N"),
+        (
+            "over N",
+            "more than N",
+            "above N",
+            "in excess of N",
+            "upwards of N",
+            "exceeding N",
+            "well over N",
+            "just over N",
+            "slightly more than N",
+            "a little over N",
+        ),
         "more than {n} ({n} excluded)",
         "(N, ∞)",
     ),
@@ -173,7 +189,7 @@ QUALIFIERS: tuple[Qualifier, ...] = (
     ),
     Qualifier(
         "under",
-        ("under N", "fewer than N", "less than N", "below N"),
+        ("under N", "fewer than N", "less than N", "below N", "well under N", "well below N"),
         "less than {n} ({n} excluded)",
         "[0, N); signed: (-∞, N)",
     ),
@@ -199,7 +215,7 @@ QUALIFIERS: tuple[Qualifier, ...] = (
     ),
     Qualifier(
         "about",
-        tuple(f"{word}{'' if word == '~' else ' '}N" for word in _ABOUT_WORDS),
+        (*(f"{word}{'' if word == '~' else ' '}N" for word in _ABOUT_WORDS), "N or so"),
         f"{{n}} give or take {_WIDTH_TEXT} of it (at least 1 for a count)",
         f"[N - {_WIDTH_TEXT}, N + {_WIDTH_TEXT}]",
     ),

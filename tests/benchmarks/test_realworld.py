@@ -78,6 +78,16 @@ def test_a_hedge_the_ledger_refuses_on_a_range_is_kept_for_the_stance() -> None:
     ) == ("about 30-40", None)
 
 
+def test_a_hedge_not_in_the_mapping_is_kept_in_the_page_s_words_when_the_ledger_reads_it() -> None:
+    def words(qualifier: str) -> tuple[object, str | None]:
+        return quantity_words({"kind": "count", "value": 100, "qualifier": qualifier}, QUALIFIERS)
+
+    assert words("well over") == ("well over 100", None)
+    assert words("a total of") == ("a total of 100", None)
+    assert words("or so") == ("100 or so", None)
+    assert words("reportedly") == ("100", "reportedly")  # no reading: exact, hedge kept
+
+
 def test_a_best_estimate_keeps_both_ends() -> None:
     value = {"kind": "count", "value": {"low": 50, "best": 57, "high": 61}}
     assert quantity_words(value, QUALIFIERS)[0] == {"low": 50, "best": 57, "high": 61}
