@@ -2,10 +2,11 @@
 it avoids: rapidfuzz.process.cdist of every name with every other.
 
 Both searches start from the same analysed spellings and keep pairs whose folded forms are
-at least the name rules' SEARCH_CUTOFF alike (rapidfuzz WRatio); the blocking search only
-looks inside blocks that share a blocking key. Every candidate of either search then goes
-through the rule's matcher, and recall is the share of the exhaustive search's matches
-that the blocking search finds too.
+at least CLOSE_CUTOFF alike (rapidfuzz ratio), the pairs the rule judges (the review tier's
+wider first look is not measured here); the blocking search only looks inside blocks that
+share a blocking key. Every candidate of either search then goes through the rule's matcher,
+and recall is the share of the exhaustive search's matches that the blocking search finds
+too.
 
 Names (``make_names``) come from the synthetic ledger's name makers: places, organisations
 and people, about a quarter of them with a transliteration variant or two.
@@ -23,7 +24,7 @@ from rapidfuzz import fuzz, process
 
 from benchmarks import synth_names as sn
 from benchmarks import synth_variants as sv
-from provenance.checks._spellings import SEARCH_CUTOFF, Spelling, candidate_indexes, gather
+from provenance.checks._spellings import CLOSE_CUTOFF, Spelling, candidate_indexes, gather
 from provenance.checks.context import NameRow
 from provenance.checks.spelling_variant import SpellingVariant
 
@@ -60,13 +61,13 @@ def spellings_of(names: Iterable[str]) -> list[Spelling]:
 def blocked(spellings: Sequence[Spelling]) -> tuple[set[tuple[int, int]], float]:
     """The blocking search's candidate pairs, and the seconds the search took."""
     started = time.perf_counter()
-    first, second = candidate_indexes(spellings, MAX_BLOCK, SEARCH_CUTOFF, fuzz.WRatio)
+    first, second = candidate_indexes(spellings, MAX_BLOCK, CLOSE_CUTOFF)
     seconds = time.perf_counter() - started
     return set(zip(first.tolist(), second.tolist(), strict=True)), seconds
 
 
 def exhaustive(folded: Sequence[str], rows: Sequence[int]) -> set[tuple[int, int]]:
-    """Pairs (each once) of a name in ``rows`` with any other name, at least SEARCH_CUTOFF
+    """Pairs (each once) of a name in ``rows`` with any other name, at least CLOSE_CUTOFF
     alike."""
     found: set[tuple[int, int]] = set()
     for start in range(0, len(rows), CHUNK):
@@ -74,8 +75,8 @@ def exhaustive(folded: Sequence[str], rows: Sequence[int]) -> set[tuple[int, int
         scores = process.cdist(
             [folded[i] for i in chunk],
             folded,
-            scorer=fuzz.WRatio,
-            score_cutoff=SEARCH_CUTOFF,
+            scorer=fuzz.ratio,
+            score_cutoff=CLOSE_CUTOFF,
             dtype=np.uint8,
             workers=-1,
         )
