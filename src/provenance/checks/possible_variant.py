@@ -41,7 +41,9 @@ class PossibleVariant(Rule):
     (Khogyani / Khugyani / Khogianai), a name in Arabic or Persian script and its Latin
     spelling ("transliterated"), an acronym and the name it abbreviates, one word written
     as two, and a short form of a longer name that a source spells on its own ("Sayed Abad"
-    for "Sayed Abad mosque"). Each finding gives the calibrated score (0-100) and the
+    for "Sayed Abad mosque"). A pair the matcher is sure of but that reads far apart at a
+    first look (Nayak / Neyak, one name with its words in another order) is listed here
+    too, not warned about. Each finding gives the calibrated score (0-100) and the
     signals that decided it, so the queue can be worked from the most likely pair down.
     Declared aliases, entities `distinct_from` each other and `distinct` reviews are never
     listed, as for `spelling-variant`.
