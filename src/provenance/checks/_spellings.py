@@ -282,16 +282,18 @@ class NameSearch:
             yield _keyed(self.spellings[i], self.spellings[j])
 
     def close(self) -> Iterator[tuple[Spelling, Spelling]]:
-        """The pairs alike enough for the spelling-variant warning (close), in order."""
+        """The pairs the spelling-variant warning judges, in order."""
+        return (pair for pair, near in self.marked() if near)
+
+    def marked(self) -> Iterator[tuple[tuple[Spelling, Spelling], bool]]:
+        """Every pair, with whether the spelling-variant warning judges it: an acronym and its
+        name, or a pair at least CLOSE_CUTOFF alike at the first look."""
         for i, j in self.pairs:
             a, b = self.spellings[i], self.spellings[j]
-            if (i, j) in self.acronyms or close(a, b):
-                yield _keyed(a, b)
-
-
-def close(a: Spelling, b: Spelling) -> bool:
-    """At least CLOSE_CUTOFF alike at the first look (acronyms apart)."""
-    return bool(fuzz.ratio(a.folded, b.folded, score_cutoff=CLOSE_CUTOFF))
+            near = (i, j) in self.acronyms or bool(
+                fuzz.ratio(a.folded, b.folded, score_cutoff=CLOSE_CUTOFF)
+            )
+            yield _keyed(a, b), near
 
 
 def _keyed(a: Spelling, b: Spelling) -> tuple[Spelling, Spelling]:

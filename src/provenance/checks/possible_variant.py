@@ -9,7 +9,6 @@ from typing import Any, ClassVar
 from provenance import names
 from provenance.checks._spellings import (
     Spelling,
-    close,
     collector_paused,
     kept_apart,
     matched,
@@ -23,8 +22,8 @@ from provenance.model import Severity
 
 POSSIBLE, CONFIDENT = "possible", "confident"
 """The matcher's review tier, and its confident tier, which spelling-variant reports only for
-pairs alike at the first look (_spellings.close): a confident pair less alike is reviewed
-here (names.NameMatch.tier)."""
+pairs alike at the first look (_spellings.NameSearch.marked): a confident pair less alike is
+reviewed here (names.NameMatch.tier)."""
 WITHIN_NAMES = frozenset({"event", "other"})
 """Kinds whose names hold other names ("Mirza Olang attack", "witnesses at Mirza Olang"):
 a short form of one is that other name, not a variant of it. An organisation's short form
@@ -84,7 +83,7 @@ class PossibleVariant(Rule):
     def check(self, context: Context) -> Iterator[Finding]:
         with collector_paused():
             apart = context.distinct_pairs
-            for a, b in name_search(context, int(self.setting("max_block"))):
+            for (a, b), warned in name_search(context, int(self.setting("max_block"))).marked():
                 if a.declared_by and b.declared_by:
                     continue  # two entities' own names: their likeness is spelling-variant's
                 if a.entities & b.entities:
@@ -95,13 +94,19 @@ class PossibleVariant(Rule):
                     continue  # look-alike letters are spelling-variant's
                 if a.kind and b.kind and a.kind != b.kind:
                     continue
-                found = self._compare(a, b, context.name_matches)
+                found = self._compare(a, b, context.name_matches, warned)
                 if found is not None:
                     yield found
 
     def _compare(
-        self, a: Spelling, b: Spelling, memo: MutableMapping[Any, names.NameMatch]
+        self,
+        a: Spelling,
+        b: Spelling,
+        memo: MutableMapping[Any, names.NameMatch],
+        warned: bool = True,
     ) -> Finding | None:
+        """The finding for one pair, if any; ``warned``: spelling-variant judges the pair (a
+        confident one is its warning, not a review)."""
         assert a.analysis is not None and b.analysis is not None
         match = matched(a, b, memo, full=short_form(a, b))
         longer = a if len(a.words) > len(b.words) else b if len(b.words) > len(a.words) else None
@@ -113,7 +118,7 @@ class PossibleVariant(Rule):
             if "organisation" in (a.kind, b.kind):
                 return None  # "Al-Qaeda in the Indian Subcontinent" is a branch of al-Qaeda
             return spelling_finding(a, b, _short(a, b, match))
-        if match.tier == POSSIBLE or (match.tier == CONFIDENT and not close(a, b)):
+        if match.tier == POSSIBLE or (match.tier == CONFIDENT and not warned):
             return spelling_finding(a, b, match)
         return None
 
