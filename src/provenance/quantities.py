@@ -66,9 +66,9 @@ ambiguous and rejected. A hedged range keeps both ends' words and reads as its h
 (at-least), "more than 40-50" is (40, ∞) (over), "up to 300-400" is [0, 400] (at-most), "as
 many as 300-400" is [300, 400] (range), "fewer than 30-40" is [0, 40) (under), "confirmed
 30-40" is [30, ∞) (floor), and "between 40 and more than 60" (or "40 to over 60") is [40, ∞)
-(at-least). Other hedges on a range
-("nearly 30-40") are rejected. Negative numbers are rejected unless the value is read as
-signed; readings that leave no value at all ("under 0", "almost 0") are rejected.
+(at-least). Other hedges on a range ("nearly 30-40") are rejected. Negative numbers are
+rejected unless the value is read as signed; readings that leave no value at all ("under
+0", "almost 0") are rejected.
 
 Counts (``count=True``) are whole: every bound is rounded inward (low up, high down) and an
 open bound becomes the next whole number, closed: "over 50" is [51, ∞), "fewer than 10" is
@@ -443,22 +443,24 @@ def _at_most(n: Fraction, o: _Options) -> _Interval:
     return _Interval(None if o.signed else Fraction(0), n)
 
 
-def _almost(n: Fraction, o: _Options) -> _Interval:
-    """Just short of n, within a tenth of it; a count reaches at least one below n ("almost
-    7" is 6, not an empty interval)."""
+def _tenth_below(n: Fraction, o: _Options) -> Fraction:
+    """A tenth short of n; for a count at least one below n ("almost 7" is 6, not an empty
+    interval)."""
     near = n * 9 / 10
-    if o.counted and n >= 1:
-        near = min(near, n - 1)
+    return min(near, n - 1) if o.counted and n >= 1 else near
+
+
+def _almost(n: Fraction, o: _Options) -> _Interval:
+    """Just short of n, within a tenth of it."""
+    near = _tenth_below(n, o)
     return _Interval(near, n, high_open=True) if n >= 0 else _Interval(n, near, low_open=True)
 
 
 def _as_many_as(n: Fraction, o: _Options) -> _Interval:
     """A figure that reaches n, within a tenth below it: reporting writes "as many as 800
-    prisoners escaped" under a headline of 800, never of 338; a count reaches at least one
-    below n. Not a bare ceiling, which "up to" and "at most" are."""
-    near = n * 9 / 10
-    if o.counted and n >= 1:
-        near = min(near, n - 1)
+    prisoners escaped" under a headline of 800, never of 338. Not a bare ceiling, which "up
+    to" and "at most" are."""
+    near = _tenth_below(n, o)
     return _Interval(near, n) if n >= 0 else _Interval(n, near)
 
 

@@ -19,11 +19,8 @@ from provenance.checks._spellings import (
 from provenance.checks.base import Finding, Option, Rule
 from provenance.checks.context import Context
 from provenance.model import Severity
+from provenance.name_tiers import REVIEW, WARNING
 
-POSSIBLE, CONFIDENT = "possible", "confident"
-"""The matcher's review tier, and its confident tier, which spelling-variant reports only for
-pairs alike at the first look (_spellings.NameSearch.marked): a confident pair less alike is
-reviewed here (names.NameMatch.tier)."""
 WITHIN_NAMES = frozenset({"event", "other"})
 """Kinds whose names hold other names ("Mirza Olang attack", "witnesses at Mirza Olang"):
 a short form of one is that other name, not a variant of it. An organisation's short form
@@ -106,7 +103,8 @@ class PossibleVariant(Rule):
         warned: bool = True,
     ) -> Finding | None:
         """The finding for one pair, if any; ``warned``: spelling-variant judges the pair (a
-        confident one is its warning, not a review)."""
+        confident one is its warning, not a review; a confident pair it does not judge, too
+        far apart at the first look, is reviewed here)."""
         assert a.analysis is not None and b.analysis is not None
         match = matched(a, b, memo, full=short_form(a, b))
         longer = a if len(a.words) > len(b.words) else b if len(b.words) > len(a.words) else None
@@ -118,7 +116,7 @@ class PossibleVariant(Rule):
             if "organisation" in (a.kind, b.kind):
                 return None  # "Al-Qaeda in the Indian Subcontinent" is a branch of al-Qaeda
             return spelling_finding(a, b, _short(a, b, match))
-        if match.tier == POSSIBLE or (match.tier == CONFIDENT and not warned):
+        if match.tier == REVIEW or (match.tier == WARNING and not warned):
             return spelling_finding(a, b, match)
         return None
 
@@ -137,7 +135,7 @@ def _short(a: Spelling, b: Spelling, match: names.NameMatch) -> names.NameMatch:
     return replace(
         match,
         verdict=names.NameVerdict.POSSIBLE,
-        tier=POSSIBLE,
+        tier=REVIEW,
         score=score,
         reason=reason,
         reasons=("short form", *match.reasons),

@@ -20,9 +20,7 @@ from provenance.checks._spellings import (
 from provenance.checks.base import Finding, Option, Rule
 from provenance.checks.context import Context
 from provenance.model import Severity
-
-CONFIDENT = "confident"
-"""The matcher's tier that makes two spellings one name (names.NameMatch.tier)."""
+from provenance.name_tiers import WARNING
 
 
 class SpellingVariant(Rule):
@@ -101,6 +99,6 @@ class SpellingVariant(Rule):
             return None
         # titles and typography set aside: the spelling keys are compared
         match = matched(a, b, memo)
-        if match.tier != CONFIDENT:
+        if match.tier != WARNING:  # the confident tier
             return None
         return spelling_finding(a, b, match)
