@@ -5,11 +5,13 @@ walks them (a small one)."""
 from __future__ import annotations
 
 from itertools import combinations
+from unittest.mock import patch
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
+from provenance.checks import _spellings
 from provenance.checks._spellings import (
     Spelling,
     candidate_indexes,
@@ -97,3 +99,31 @@ def test_variants_meet_even_when_every_part_is_too_common_a_key() -> None:
     )
     assert ("gul rashid amiri", "gul reshid amiri") in pairs
     assert ("kali", "keeli") in pairs
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from([*WORDS, "ISKP", "Islamic State Khorasan Province"]),
+            min_size=1,
+            max_size=3,
+        ).map(" ".join),
+        min_size=0,
+        max_size=40,
+    ),
+)
+def test_the_pairs_the_warning_judges_are_marked_alike_pair_by_pair_or_in_numpy(
+    names: list[str],
+) -> None:
+    found = spellings(names)
+    search = _spellings.searched(found, 12)
+    expected = [
+        (i, j) in search.acronyms
+        or fuzz.ratio(found[i].folded, found[j].folded) >= _spellings.CLOSE_CUTOFF
+        for i, j in search.pairs
+    ]
+    assert [near for _, near in search.marked()] == expected  # walked: a small search
+    laid_out = _spellings.NameSearch(search.spellings, search.pairs, search.acronyms)
+    with patch.object(_spellings, "WALKED", -1):
+        assert [near for _, near in laid_out.marked()] == expected  # numpy's cpdist

@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
@@ -288,12 +289,33 @@ class NameSearch:
     def marked(self) -> Iterator[tuple[tuple[Spelling, Spelling], bool]]:
         """Every pair, with whether the spelling-variant warning judges it: an acronym and its
         name, or a pair at least CLOSE_CUTOFF alike at the first look."""
-        for i, j in self.pairs:
-            a, b = self.spellings[i], self.spellings[j]
-            near = (i, j) in self.acronyms or bool(
-                fuzz.ratio(a.folded, b.folded, score_cutoff=CLOSE_CUTOFF)
+        for (i, j), near in zip(self.pairs, self._near, strict=True):
+            yield _keyed(self.spellings[i], self.spellings[j]), near
+
+    @cached_property
+    def _near(self) -> list[bool]:
+        """marked's flags, worked out once for both rules: in C++ on every core for a large
+        search (as candidate_indexes scores the blocks), pair by pair up to WALKED spellings."""
+        folded = [s.folded for s in self.spellings]
+        if len(self.spellings) <= WALKED:
+            alike = [
+                bool(fuzz.ratio(folded[i], folded[j], score_cutoff=CLOSE_CUTOFF))
+                for i, j in self.pairs
+            ]
+        else:
+            import numpy as np
+            from rapidfuzz import process
+
+            scores = process.cpdist(
+                [folded[i] for i, _ in self.pairs],
+                [folded[j] for _, j in self.pairs],
+                scorer=fuzz.ratio,
+                score_cutoff=CLOSE_CUTOFF,
+                dtype=np.float32,
+                workers=-1,
             )
-            yield _keyed(a, b), near
+            alike = (scores > 0).tolist()
+        return [near or pair in self.acronyms for near, pair in zip(alike, self.pairs, strict=True)]
 
 
 def _keyed(a: Spelling, b: Spelling) -> tuple[Spelling, Spelling]:
