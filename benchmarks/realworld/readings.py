@@ -148,8 +148,7 @@ def quantity_words(
     reading = qualifiers.get(qualifier)
     if reading is None and qualifier and _reads(f"{qualifier} 1"):
         reading = qualifier  # a hedge the ledger reads in the page's own words ("well over")
-    after = reading is None and qualifier and _reads(f"1 {qualifier}")  # "or so", "or more"
-    unknown = qualifier if qualifier and reading is None and not after else None
+    unknown = qualifier if qualifier and reading is None else None
     if floor and not reading:
         reading = "confirmed"
     number = value.get("value")
@@ -162,8 +161,8 @@ def quantity_words(
         if reading and not _reads(hedged):  # a hedge the ledger refuses on a range
             return words, qualifier
         return hedged, unknown
-    if after:
-        return f"{_number(number)} {qualifier}", None
+    if unknown and _reads(f"1 {unknown}"):  # a hedge written after its number: "or so"
+        return f"{_number(number)} {unknown}", None
     return f"{reading or ''} {_number(number)}".strip(), unknown
 
 

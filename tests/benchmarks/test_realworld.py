@@ -86,6 +86,8 @@ def test_a_hedge_not_in_the_mapping_is_kept_in_the_page_s_words_when_the_ledger_
     assert words("a total of") == ("a total of 100", None)
     assert words("or so") == ("100 or so", None)
     assert words("reportedly") == ("100", "reportedly")  # no reading: exact, hedge kept
+    ranged = {"kind": "range", "value": {"low": 30, "high": 40}, "qualifier": "or so"}
+    assert quantity_words(ranged, QUALIFIERS) == ("30-40", "or so")  # kept for the stance
 
 
 def test_a_best_estimate_keeps_both_ends() -> None:
